@@ -1,0 +1,27 @@
+// The `hwaware` executable: thin subcommands over the libraries.
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/eval_command.h"
+#include "core/diagnostics.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"hwaware: energy and latency of DNN layers on described accelerators (digital arrays, PIM)"};
+  app.set_version_flag("--version", std::string("hwaware ") + HWAWARE_VERSION);
+  app.require_subcommand(1);
+  auto eval = hwaware::cli::add_eval_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  try {
+    if (app.got_subcommand("eval")) return hwaware::cli::run_eval(*eval);
+  } catch (const hwaware::core::InputError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << hwaware::core::format(d) << "\n";
+    std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors") << "; nothing was written\n";
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,105 @@
+#include "core/units.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+namespace hwaware::core {
+namespace {
+
+struct UnitTable {
+  UnitKind kind;
+  std::vector<std::pair<std::string, double>> units;  // suffix -> factor to base unit
+};
+
+const std::vector<UnitTable>& tables() {
+  static const std::vector<UnitTable> t = {
+      {UnitKind::size_bits,
+       {{"b", 1}, {"bit", 1}, {"bits", 1}, {"B", 8}, {"KiB", 8.0 * 1024}, {"MiB", 8.0 * 1024 * 1024},
+        {"GiB", 8.0 * 1024 * 1024 * 1024}, {"Kib", 1024}, {"Mib", 1024.0 * 1024}, {"kB", 8e3},
+        {"MB", 8e6}, {"GB", 8e9}}},
+      {UnitKind::frequency_hz, {{"Hz", 1}, {"kHz", 1e3}, {"MHz", 1e6}, {"GHz", 1e9}}},
+      {UnitKind::energy_pj, {{"fJ", 1e-3}, {"pJ", 1}, {"nJ", 1e3}, {"uJ", 1e6}, {"mJ", 1e9}, {"J", 1e12}}},
+      {UnitKind::time_s, {{"ps", 1e-12}, {"ns", 1e-9}, {"us", 1e-6}, {"ms", 1e-3}, {"s", 1}}},
+      {UnitKind::length_nm, {{"nm", 1}, {"um", 1e3}}},
+      {UnitKind::area_um2, {{"um2", 1}, {"um^2", 1}, {"mm2", 1e6}, {"mm^2", 1e6}}},
+      {UnitKind::words_per_cycle, {{"words/cycle", 1}, {"word/cycle", 1}}},
+  };
+  return t;
+}
+
+const UnitTable& table_for(UnitKind kind) {
+  for (const auto& t : tables())
+    if (t.kind == kind) return t;
+  return tables().front();
+}
+
+std::string trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+}  // namespace
+
+std::string describe(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::size_bits: return "a size with its unit, such as 108KiB, 512B or 64b";
+    case UnitKind::frequency_hz: return "a frequency with its unit, such as 200MHz or 1GHz";
+    case UnitKind::energy_pj: return "an energy with its unit, such as 0.8pJ or 12fJ";
+    case UnitKind::time_s: return "a time with its unit, such as 1ns or 20ps";
+    case UnitKind::length_nm: return "a length with its unit, such as 65nm";
+    case UnitKind::area_um2: return "an area with its unit, such as 120um2 or 1.5mm2";
+    case UnitKind::words_per_cycle: return "a bandwidth with its unit, such as 16words/cycle";
+  }
+  return "a quantity with its unit";
+}
+
+std::optional<double> parse_number(const std::string& text) {
+  std::string s = trim(text);
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (end == s.c_str() || *end != '\0') return std::nullopt;
+  return v;
+}
+
+std::optional<long long> parse_integer(const std::string& text) {
+  std::string s = trim(text);
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (end == s.c_str() || *end != '\0') {
+    // Accept integral values written as decimals/exponents ("1e3", "16.0").
+    auto d = parse_number(s);
+    if (d && *d == static_cast<double>(static_cast<long long>(*d))) return static_cast<long long>(*d);
+    return std::nullopt;
+  }
+  return v;
+}
+
+ParsedQuantity parse_quantity(const std::string& text, UnitKind kind) {
+  std::string s = trim(text);
+  size_t i = 0;
+  // Number part: sign, digits, dot, exponent.
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E') && i + 1 < s.size() &&
+      (std::isdigit(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '-' || s[i + 1] == '+')) {
+    i += 2;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  }
+  auto number = parse_number(s.substr(0, i));
+  if (!number) return {0, "expected " + describe(kind) + ", found '" + text + "'"};
+  std::string unit = trim(s.substr(i));
+  if (unit.empty()) return {0, "expected " + describe(kind) + ", found '" + text + "' (a number without its unit)"};
+  for (const auto& [suffix, factor] : table_for(kind).units)
+    if (suffix == unit) return {*number * factor, {}};
+  std::string known;
+  for (const auto& [suffix, factor] : table_for(kind).units) known += (known.empty() ? "" : ", ") + suffix;
+  return {0, "expected " + describe(kind) + ", found unknown unit '" + unit + "' in '" + text + "' (known: " + known + ")"};
+}
+
+}  // namespace hwaware::core

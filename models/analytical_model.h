@@ -1,0 +1,51 @@
+#pragma once
+// The analytical per-layer model: counts (reads, fills, updates per level and tensor, computes)
+// and cycles for a layer on a spec with a mapping. It never prices; see price_layer().
+
+#include <string>
+#include <vector>
+
+#include "arch/spec.h"
+#include "mappings/mapping.h"
+#include "models/energy_table.h"
+#include "models/tile_accounting.h"
+#include "workloads/problem.h"
+
+namespace hwaware::model {
+
+struct LevelCounts {
+  std::string name;
+  bool is_virtual = false;
+  long long block_size = 1;
+  std::vector<TensorAccess> tensors;  // per data space
+  double slowdown = 1;                // bandwidth throttling (1 = none)
+  long long cycles = 0;
+  long long utilized_instances = 0;   // max over tensors
+};
+
+struct LayerCounts {
+  std::vector<std::string> tensor_names;
+  std::vector<LevelCounts> levels;  // outermost first, as in the spec
+  double computes = 0;              // all instances
+  long long compute_instances = 0;  // utilized
+  long long compute_cycles = 0;
+  long long cycles = 0;
+  double utilization = 0;  // computes / (cycles * compute instances available)
+};
+
+LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem);
+
+struct BreakdownRow {
+  std::string component, tensor, action;
+  double count = 0;  // scalar accesses (or computes) over all instances
+  double energy_pj = 0;
+};
+
+struct LayerEnergy {
+  std::vector<BreakdownRow> rows;
+  double total_pj = 0;
+};
+
+LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table);
+
+}  // namespace hwaware::model

@@ -1,0 +1,43 @@
+#pragma once
+// A layer as a loop nest over named dimensions with tensors (data spaces) that are affine
+// projections of those dimensions -- the same einsum-like form Timeloop uses, so conv, depthwise,
+// grouped conv, FC and imported Timeloop problems are all one thing for the models.
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace hwaware::workload {
+
+// coefficient * dimension, inside one rank (axis) of a tensor's index.
+struct ProjectionTerm {
+  int dim = 0;
+  long long coefficient = 1;
+};
+using RankExpression = std::vector<ProjectionTerm>;
+
+// One tensor of the layer (Weights, Inputs, Outputs).
+struct DataSpace {
+  std::string name;
+  std::vector<RankExpression> ranks;
+  bool read_write = false;  // outputs/partial sums: updated in place
+  int bits = 8;             // bits per element
+  double density = 1.0;     // fraction of non-zero elements
+};
+
+// The iteration space of one layer and the tensors it touches.
+struct Problem {
+  std::string name;
+  std::vector<std::string> dim_names;
+  std::vector<long long> bounds;
+  std::vector<DataSpace> data_spaces;
+
+  int dim_index(const std::string& dim) const;        // -1 if absent
+  int data_space_index(const std::string& name) const;  // -1 if absent
+  long long macs() const;
+  // Number of distinct elements of a tensor over the whole problem (bounding box per rank).
+  long long tensor_size(int data_space) const;
+};
+
+}  // namespace hwaware::workload

@@ -1,0 +1,33 @@
+#include "workloads/workload_loader.h"
+
+#include "core/yaml_reader.h"
+#include "workloads/native_workload.h"
+#include "workloads/timeloop_problem.h"
+
+namespace hwaware::workload {
+
+Network load_workload(const std::string& path) {
+  auto file = core::YamlFile::load(path);
+  core::DiagnosticSink sink;
+  core::YamlView root(file.root(), path, "", &sink);
+  core::MapReader top(root);
+  Network net;
+  if (auto p = top.get("problem")) {
+    Layer layer;
+    layer.problem = read_timeloop_problem(*p);
+    layer.name = layer.problem.name.empty() ? "layer" : layer.problem.name;
+    layer.type = "timeloop";
+    layer.loc = p->loc();
+    net.name = layer.name;
+    net.layers.push_back(layer);
+  } else if (auto w = top.get("workload")) {
+    net = read_native_workload(*w);
+  } else if (top.ok()) {
+    root.error("expected a workload: top-level key 'workload' (hwaware) or 'problem' (Timeloop)");
+  }
+  top.finish();
+  sink.throw_if_any();
+  return net;
+}
+
+}  // namespace hwaware::workload

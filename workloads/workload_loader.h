@@ -1,0 +1,13 @@
+#pragma once
+// Loads a workload file, detecting the format from its top-level key: `workload:` (hwaware: one
+// layer or a list of layers) or `problem:` (a Timeloop problem, one layer).
+
+#include <string>
+
+#include "workloads/layer.h"
+
+namespace hwaware::workload {
+
+Network load_workload(const std::string& path);
+
+}  // namespace hwaware::workload
