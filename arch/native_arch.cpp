@@ -1,10 +1,210 @@
 #include "arch/native_arch.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+#include "core/units.h"
+
 namespace hwaware::arch {
+namespace {
+
+const std::vector<std::string> kTensors = {"Weights", "Inputs", "Outputs"};
+const std::vector<std::string> kTechnologies = {"dram", "sram", "regfile"};
+const std::vector<std::string> kEnergyModels = {"eyeriss-normalized"};
+
+// Fan-out accumulated from the `spatial` entries of the levels above.
+struct Fanout {
+  long long instances = 1, mesh_x = 1, mesh_y = 1;
+};
+
+// A list of tensor names, each checked against Weights/Inputs/Outputs.
+std::vector<std::string> tensor_list(const core::YamlView& v) {
+  std::vector<std::string> out;
+  if (v.is_null()) return out;
+  if (!v.is_seq()) {
+    v.error("expected a list of tensor names (Weights, Inputs, Outputs), found " + v.found());
+    return out;
+  }
+  for (auto& item : v.items()) {
+    auto s = item.as_string();
+    if (!s) continue;
+    if (std::find(kTensors.begin(), kTensors.end(), *s) == kTensors.end()) {
+      item.error("expected a tensor name (Weights, Inputs or Outputs), found '" + *s + "'",
+                 core::did_you_mean(*s, kTensors));
+      continue;
+    }
+    out.push_back(*s);
+  }
+  return out;
+}
+
+// `energy: {read: 2pJ, ...}`: explicit energies in pJ per vector access (or per cycle for leak).
+void read_energy(const core::YamlView& v, const std::vector<std::string>& actions, EnergySpec& e) {
+  core::MapReader m(v);
+  for (const auto& a : actions) {
+    auto av = m.get(a);
+    if (!av) continue;
+    auto pj = av->as_quantity(core::UnitKind::energy_pj);
+    if (pj && *pj < 0) av->error("expected a non-negative energy, found " + av->found());
+    else if (pj) e.explicit_pj[a] = *pj;
+  }
+  m.finish();
+}
+
+std::optional<Technology> technology_of(const core::YamlView& v) {
+  auto s = v.as_string();
+  if (!s) return std::nullopt;
+  if (*s == "dram") return Technology::dram;
+  if (*s == "sram") return Technology::sram;
+  if (*s == "regfile") return Technology::regfile;
+  v.error("expected a technology (dram, sram or regfile), found '" + *s + "'", core::did_you_mean(*s, kTechnologies));
+  return std::nullopt;
+}
+
+// `size:` (with a unit) or `depth:` (entries); a level gets exactly one of them (DRAM may omit both).
+void read_capacity(core::MapReader& m, const core::YamlView& level, bool technology_known, StorageLevel& lvl) {
+  auto size = m.get("size");
+  auto depth = m.get("depth");
+  if (size && depth) {
+    level.error("level '" + lvl.name + "' gives both 'size' and 'depth'; give one of them");
+    return;
+  }
+  if (depth) {
+    if (auto d = depth->as_positive_int()) lvl.depth = *d;
+  } else if (size) {
+    auto bits = size->as_positive_quantity(core::UnitKind::size_bits);
+    if (!bits) return;
+    double entry_bits = static_cast<double>(lvl.word_bits) * static_cast<double>(lvl.block_size);
+    auto entries = static_cast<long long>(std::floor(*bits / entry_bits));
+    if (entries < 1)
+      size->error("a size of " + size->scalar() + " holds no entry of " + std::to_string(lvl.word_bits) + " bits x " +
+                  std::to_string(lvl.block_size) + " words");
+    else
+      lvl.depth = entries;
+  } else if (technology_known && lvl.technology != Technology::dram) {
+    level.error("level '" + lvl.name + "' needs a capacity: give 'size' (such as 108KiB) or 'depth' (entries)");
+  }
+}
+
+// `spatial: {x: 14, y: 12}`: fan-out below this level.
+void read_spatial(const core::YamlView& v, Fanout& f) {
+  core::MapReader m(v);
+  long long x = 1, y = 1;
+  if (auto xv = m.get("x")) x = xv->as_positive_int().value_or(1);
+  if (auto yv = m.get("y")) y = yv->as_positive_int().value_or(1);
+  m.finish();
+  f.instances *= x * y;
+  f.mesh_x *= x;
+  f.mesh_y *= y;
+}
+
+void read_keep_bypass(core::MapReader& m, StorageLevel& lvl) {
+  std::optional<core::YamlView> bypass_view;
+  if (auto k = m.get("keep")) lvl.keep = tensor_list(*k);
+  if (auto b = m.get("bypass")) {
+    lvl.bypass = tensor_list(*b);
+    bypass_view = b;
+  }
+  for (const auto& t : lvl.bypass)
+    if (std::find(lvl.keep.begin(), lvl.keep.end(), t) != lvl.keep.end())
+      bypass_view->error("tensor '" + t + "' is listed in both 'keep' and 'bypass' of level '" + lvl.name + "'");
+}
+
+StorageLevel read_level(const core::YamlView& v, Fanout& fanout) {
+  core::MapReader m(v);
+  StorageLevel lvl;
+  lvl.loc = v.loc();
+  lvl.instances = fanout.instances;
+  lvl.mesh_x = fanout.mesh_x;
+  lvl.mesh_y = fanout.mesh_y;
+  if (auto n = m.required("name")) lvl.name = n->as_string().value_or("");
+  bool technology_known = false;
+  if (auto t = m.required("technology"))
+    if (auto tech = technology_of(*t)) {
+      lvl.technology = *tech;
+      technology_known = true;
+    }
+  if (auto w = m.get("word_bits")) lvl.word_bits = static_cast<int>(w->as_positive_int().value_or(lvl.word_bits));
+  if (auto b = m.get("block_size")) lvl.block_size = b->as_positive_int().value_or(1);
+  read_capacity(m, v, technology_known, lvl);
+  if (auto d = m.get("dram_type")) {
+    if (lvl.technology != Technology::dram)
+      d->error("'dram_type' applies to a DRAM level only; level '" + lvl.name + "' is " + to_string(lvl.technology));
+    else
+      lvl.energy.dram_type = d->as_string().value_or("");
+  }
+  if (auto r = m.get("read_bandwidth")) lvl.read_bandwidth = r->as_positive_quantity(core::UnitKind::words_per_cycle);
+  if (auto w = m.get("write_bandwidth")) lvl.write_bandwidth = w->as_positive_quantity(core::UnitKind::words_per_cycle);
+  read_keep_bypass(m, lvl);
+  if (auto e = m.get("energy")) read_energy(*e, {"read", "write", "update", "leak"}, lvl.energy);
+  if (auto s = m.get("spatial")) read_spatial(*s, fanout);
+  m.finish();
+  return lvl;
+}
+
+ComputeUnit read_compute(const core::YamlView& v, const Fanout& fanout) {
+  core::MapReader m(v);
+  ComputeUnit c;
+  c.loc = v.loc();
+  c.instances = fanout.instances;
+  c.mesh_x = fanout.mesh_x;
+  c.mesh_y = fanout.mesh_y;
+  if (auto n = m.get("name")) c.name = n->as_string().value_or(c.name);
+  if (auto b = m.get("operand_bits")) c.operand_bits = static_cast<int>(b->as_positive_int().value_or(c.operand_bits));
+  if (auto e = m.get("energy")) read_energy(*e, {"compute", "leak"}, c.energy);
+  m.finish();
+  return c;
+}
+
+void read_levels(const core::YamlView& levels, Fanout& fanout, Spec& spec) {
+  if (!levels.is_seq()) {
+    levels.error("expected a list of storage levels (outermost first), found " + levels.found());
+    return;
+  }
+  if (levels.node().size() == 0) levels.error("expected at least one storage level, found an empty list");
+  for (auto& item : levels.items()) {
+    StorageLevel lvl = read_level(item, fanout);
+    if (!lvl.name.empty() && spec.level_index(lvl.name) >= 0) {
+      item.error("duplicate level name '" + lvl.name + "' (level names must be unique)");
+      continue;
+    }
+    spec.levels.push_back(lvl);
+  }
+}
+
+void read_globals(core::MapReader& m, Spec& spec) {
+  if (auto n = m.get("name")) spec.name = n->as_string().value_or("");
+  if (auto c = m.get("clock")) spec.clock_hz = c->as_positive_quantity(core::UnitKind::frequency_hz).value_or(spec.clock_hz);
+  if (auto t = m.get("technology"))
+    spec.technology_nm = t->as_positive_quantity(core::UnitKind::length_nm).value_or(spec.technology_nm);
+  if (auto e = m.get("energy_model")) {
+    auto s = e->as_string().value_or("");
+    if (std::find(kEnergyModels.begin(), kEnergyModels.end(), s) == kEnergyModels.end())
+      e->error("expected an energy model (eyeriss-normalized) or no 'energy_model' key, found '" + s + "'",
+               core::did_you_mean(s, kEnergyModels));
+    else
+      spec.energy_model = s;
+  }
+  if (auto d = m.get("dataflow")) spec.dataflow = d->as_string().value_or("");
+}
+
+}  // namespace
 
 Spec read_native_arch(const core::YamlView& accelerator) {
-  accelerator.error("hwaware's own accelerator format is not available in this build yet");
-  return {};
+  Spec spec;
+  spec.loc = accelerator.loc();
+  core::MapReader m(accelerator);
+  if (!accelerator.is_map()) {
+    if (accelerator.is_null()) accelerator.error("expected a map describing the accelerator, found nothing");
+    return spec;
+  }
+  read_globals(m, spec);
+  Fanout fanout;
+  if (auto levels = m.required("levels")) read_levels(*levels, fanout, spec);
+  if (auto c = m.required("compute")) spec.compute = read_compute(*c, fanout);
+  m.finish();
+  return spec;
 }
 
 }  // namespace hwaware::arch

@@ -1,0 +1,278 @@
+// Tests of hwaware's own YAML formats: accelerator, workload and mapping readers.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+
+#include "arch/native_arch.h"
+#include "core/yaml_reader.h"
+#include "mappings/legality.h"
+#include "mappings/native_mapping.h"
+#include "workloads/native_workload.h"
+
+using namespace hwaware;
+
+namespace {
+
+// Parses `text` and hands the view of `key` to a reader; diagnostics land in `sink`.
+struct Doc {
+  core::YamlFile file;
+  core::DiagnosticSink sink;
+  std::unique_ptr<core::YamlView> root;
+  Doc(const std::string& text, const std::string& name) : file(core::YamlFile::parse(text, name)) {
+    root = std::make_unique<core::YamlView>(file.root(), name, "", &sink);
+  }
+  core::YamlView get(const std::string& key) {
+    core::MapReader top(*root);
+    auto v = top.get(key);
+    REQUIRE(v);
+    return *v;
+  }
+  bool mentions(const std::string& text, int line = 0) const {
+    for (const auto& d : sink.diagnostics())
+      if ((d.message + " " + d.hint).find(text) != std::string::npos && (line == 0 || d.loc.line == line)) return true;
+    return false;
+  }
+};
+
+const char* kArch = R"(accelerator:
+  name: tiny
+  clock: 200MHz
+  technology: 65nm
+  levels:
+    - name: DRAM
+      technology: dram
+      word_bits: 8
+      block_size: 8
+      energy: {read: 200pJ, write: 200pJ}
+    - name: glb
+      technology: sram
+      size: 1KiB
+      word_bits: 8
+      block_size: 8
+      spatial: {x: 4, y: 2}
+    - name: rf
+      technology: regfile
+      depth: 16
+      word_bits: 16
+      spatial: {x: 2}
+  compute:
+    name: mac
+    operand_bits: 8
+    energy: {compute: 1pJ}
+)";
+
+const char* kConv = R"(workload:
+  name: net
+  layers:
+    - name: conv
+      type: conv2d
+      in_channels: 4
+      out_channels: 8
+      input: [6, 6]
+      kernel: [3, 3]
+      padding: 1
+)";
+
+}  // namespace
+
+TEST_CASE("an accelerator's levels get instances and mesh from the spatial fan-outs above them") {
+  Doc d(kArch, "arch.yaml");
+  auto spec = arch::read_native_arch(d.get("accelerator"));
+  REQUIRE(d.sink.empty());
+  REQUIRE(spec.levels.size() == 3);
+  CHECK(spec.levels[0].instances == 1);
+  CHECK(spec.levels[1].instances == 1);
+  CHECK(spec.levels[2].instances == 8);
+  CHECK(spec.levels[2].mesh_x == 4);
+  CHECK(spec.levels[2].mesh_y == 2);
+  CHECK(spec.compute.instances == 16);
+  CHECK(spec.compute.mesh_x == 8);
+  CHECK(spec.compute.mesh_y == 2);
+  CHECK(spec.fanout_below(1) == 8);
+  CHECK(spec.clock_hz == Approx(200e6));
+  CHECK(spec.technology_nm == Approx(65));
+}
+
+TEST_CASE("a level's size is turned into entries of word_bits times block_size") {
+  Doc d(kArch, "arch.yaml");
+  auto spec = arch::read_native_arch(d.get("accelerator"));
+  REQUIRE(d.sink.empty());
+  CHECK(*spec.levels[1].depth == 1024 * 8 / 64);
+  CHECK(*spec.levels[1].capacity_words() == 1024);
+  CHECK_FALSE(spec.levels[0].depth.has_value());
+  CHECK(spec.levels[0].energy.explicit_pj.at("read") == Approx(200));
+  CHECK(spec.compute.energy.explicit_pj.at("compute") == Approx(1));
+  CHECK(spec.levels[2].loc.line == 17);
+}
+
+TEST_CASE("an unknown key in an accelerator is reported with a did-you-mean hint") {
+  Doc d("accelerator:\n  clok: 1GHz\n  levels:\n    - {name: DRAM, technology: dram}\n  compute: {name: mac}\n", "a.yaml");
+  arch::read_native_arch(d.get("accelerator"));
+  REQUIRE(d.sink.diagnostics().size() == 1);
+  CHECK(d.sink.diagnostics()[0].loc.line == 2);
+  CHECK(d.mentions("did you mean 'clock'?"));
+}
+
+TEST_CASE("a level without size or depth is rejected") {
+  Doc d("accelerator:\n  levels:\n    - {name: DRAM, technology: dram}\n    - {name: buf, technology: sram}\n"
+        "  compute: {name: mac}\n",
+        "a.yaml");
+  arch::read_native_arch(d.get("accelerator"));
+  REQUIRE(d.sink.diagnostics().size() == 1);
+  CHECK(d.mentions("needs a capacity", 4));
+}
+
+TEST_CASE("a level with both size and depth is rejected") {
+  Doc d("accelerator:\n  levels:\n    - {name: buf, technology: sram, size: 1KiB, depth: 4}\n  compute: {name: mac}\n",
+        "a.yaml");
+  arch::read_native_arch(d.get("accelerator"));
+  CHECK(d.mentions("both 'size' and 'depth'", 3));
+}
+
+TEST_CASE("every accelerator mistake is reported together, with hints for technology and tensor names") {
+  Doc d("accelerator:\n  levels:\n    - {name: DRAM, technology: dramm, keep: [Weight]}\n"
+        "    - {name: buf, technology: sram, depth: 0, word_bits: -8}\n",
+        "a.yaml");
+  arch::read_native_arch(d.get("accelerator"));
+  CHECK(d.mentions("did you mean 'dram'?", 3));
+  CHECK(d.mentions("did you mean 'Weights'?", 3));
+  CHECK(d.mentions("expected a positive integer", 4));
+  CHECK(d.mentions("missing required key 'compute'"));
+  CHECK(d.sink.diagnostics().size() == 5);
+}
+
+TEST_CASE("an accelerator without levels is rejected") {
+  Doc d("accelerator:\n  levels: []\n  compute: {name: mac}\n", "a.yaml");
+  arch::read_native_arch(d.get("accelerator"));
+  CHECK(d.mentions("at least one storage level", 2));
+}
+
+TEST_CASE("a conv2d layer lowers to the published MAC count") {
+  // AlexNet conv3: 256 -> 384 channels, 13x13, 3x3, pad 1: 149,520,384 MACs (Krizhevsky et al. 2012).
+  Doc d("workload:\n  layers:\n    - {name: conv3, type: conv2d, in_channels: 256, out_channels: 384, input: [13, 13],"
+        " kernel: [3, 3], padding: 1}\n",
+        "w.yaml");
+  auto net = workload::read_native_workload(d.get("workload"));
+  REQUIRE(d.sink.empty());
+  REQUIRE(net.layers.size() == 1);
+  CHECK(net.layers[0].problem.macs() == 149520384LL);
+  CHECK(net.layers[0].loc.line == 3);
+}
+
+TEST_CASE("an fc layer lowers to in_features times out_features MACs per sample") {
+  Doc d("workload:\n  batch: 2\n  layers:\n    - {name: fc8, type: fc, in_features: 4096, out_features: 1000}\n", "w.yaml");
+  auto net = workload::read_native_workload(d.get("workload"));
+  REQUIRE(d.sink.empty());
+  CHECK(net.layers[0].problem.macs() == 2LL * 4096 * 1000);
+}
+
+TEST_CASE("stride and dilation given as [height, width] shape the output") {
+  Doc d("workload:\n  layers:\n    - {name: c, type: conv2d, in_channels: 1, out_channels: 1, input: [9, 12],"
+        " kernel: [3, 3], stride: [2, 1], dilation: [1, 2]}\n",
+        "w.yaml");
+  auto net = workload::read_native_workload(d.get("workload"));
+  REQUIRE(d.sink.empty());
+  const auto& pr = net.layers[0].problem;
+  CHECK(pr.bounds[static_cast<std::size_t>(pr.dim_index("Q"))] == 4);  // (9 - 3) / 2 + 1
+  CHECK(pr.bounds[static_cast<std::size_t>(pr.dim_index("P"))] == 8);  // 12 - 5 + 1
+}
+
+TEST_CASE("a depthwise layer has groups equal to its channels") {
+  Doc d("workload:\n  layers:\n    - {name: dw, type: conv2d, in_channels: 32, out_channels: 32, groups: 32,"
+        " input: [8, 8], kernel: [3, 3], padding: 1}\n",
+        "w.yaml");
+  auto net = workload::read_native_workload(d.get("workload"));
+  REQUIRE(d.sink.empty());
+  CHECK(net.layers[0].problem.macs() == 32LL * 9 * 64);
+}
+
+TEST_CASE("channels not divisible by groups are rejected") {
+  Doc d("workload:\n  layers:\n    - {name: g, type: conv2d, in_channels: 6, out_channels: 8, groups: 4,"
+        " input: [8, 8], kernel: [3, 3]}\n",
+        "w.yaml");
+  workload::read_native_workload(d.get("workload"));
+  CHECK(d.mentions("divisible by groups (4)", 3));
+}
+
+TEST_CASE("a kernel larger than the padded input is rejected naming both sizes") {
+  Doc d("workload:\n  layers:\n    - {name: k, type: conv2d, in_channels: 1, out_channels: 1, input: [3, 3],"
+        " kernel: [5, 5]}\n",
+        "w.yaml");
+  workload::read_native_workload(d.get("workload"));
+  CHECK(d.mentions("(5 x 5"));
+  CHECK(d.mentions("(3 x 3)"));
+}
+
+TEST_CASE("duplicate layer names and unknown layer types are rejected") {
+  Doc d("workload:\n  layers:\n    - {name: a, type: fc, in_features: 2, out_features: 2}\n"
+        "    - {name: a, type: fc, in_features: 2, out_features: 2}\n"
+        "    - {name: b, type: fcc, in_features: 2, out_features: 2}\n",
+        "w.yaml");
+  auto net = workload::read_native_workload(d.get("workload"));
+  CHECK(net.layers.size() == 1);
+  CHECK(d.mentions("duplicate layer name 'a'", 4));
+  CHECK(d.mentions("did you mean 'fc'?", 5));
+}
+
+TEST_CASE("a native mapping builds loops per level, outermost first, Y before X") {
+  Doc a(kArch, "arch.yaml");
+  auto spec = arch::read_native_arch(a.get("accelerator"));
+  Doc w(kConv, "w.yaml");
+  auto net = workload::read_native_workload(w.get("workload"));
+  REQUIRE(net.layers.size() == 1);
+  const auto& pr = net.layers[0].problem;
+  Doc m(R"(mapping:
+  DRAM:
+    temporal: {factors: {M: 2, C: 4, P: 6}, order: [P]}
+  glb:
+    temporal: {factors: {Q: 3}}
+    spatial: {x: {M: 4}, y: {Q: 2}}
+  rf:
+    temporal: {factors: {R: 3, S: 3}, order: [S, R]}
+    keep: [Outputs]
+)",
+        "m.yaml");
+  auto map = mapping::read_native_mapping(m.get("mapping"), spec, pr);
+  REQUIRE(m.sink.empty());
+  REQUIRE(map.levels.size() == 3);
+  const auto& dram = map.levels[0].temporal;
+  REQUIRE(dram.size() == 3);
+  CHECK(pr.dim_names[static_cast<std::size_t>(dram[0].dim)] == "P");  // listed in order
+  CHECK(pr.dim_names[static_cast<std::size_t>(dram[1].dim)] == "C");  // then problem order
+  CHECK(pr.dim_names[static_cast<std::size_t>(dram[2].dim)] == "M");
+  const auto& sp = map.levels[1].spatial;
+  REQUIRE(sp.size() == 2);
+  CHECK(sp[0].kind == mapping::LoopKind::spatial_y);
+  CHECK(sp[1].kind == mapping::LoopKind::spatial_x);
+  CHECK(map.levels[2].temporal[0].dim == pr.dim_index("S"));
+  CHECK(map.levels[2].keep == std::vector<bool>{false, false, true});
+  CHECK(map.levels[0].keep == std::vector<bool>{true, true, true});
+  CHECK(map.levels[1].loc.line == 5);
+  mapping::check_legality(map, spec, pr, m.get("mapping"));
+  CHECK(m.sink.empty());
+}
+
+TEST_CASE("a mapping naming an unknown level is rejected") {
+  Doc a(kArch, "arch.yaml");
+  auto spec = arch::read_native_arch(a.get("accelerator"));
+  Doc w(kConv, "w.yaml");
+  auto pr = workload::read_native_workload(w.get("workload")).layers.at(0).problem;
+  Doc m("mapping:\n  DRAMM:\n    temporal: {factors: {M: 2}}\n", "m.yaml");
+  mapping::read_native_mapping(m.get("mapping"), spec, pr);
+  REQUIRE(m.sink.diagnostics().size() == 1);
+  CHECK(m.mentions("unknown level 'DRAMM'"));
+  CHECK(m.mentions("did you mean 'DRAM'?"));
+}
+
+TEST_CASE("a mapping naming an unknown dimension or tensor is rejected with a hint") {
+  Doc a(kArch, "arch.yaml");
+  auto spec = arch::read_native_arch(a.get("accelerator"));
+  Doc w(kConv, "w.yaml");
+  auto pr = workload::read_native_workload(w.get("workload")).layers.at(0).problem;
+  Doc m("mapping:\n  glb:\n    temporal: {factors: {MM: 2}}\n    bypass: [Weight]\n", "m.yaml");
+  mapping::read_native_mapping(m.get("mapping"), spec, pr);
+  CHECK(m.mentions("unknown dimension 'MM'", 3));
+  CHECK(m.mentions("did you mean 'M'?", 3));
+  CHECK(m.mentions("did you mean 'Weights'?", 4));
+}
