@@ -9,6 +9,7 @@
 #include "core/yaml_reader.h"
 #include "mappings/mapping_loader.h"
 #include "models/analytical_model.h"
+#include "models/energy_estimators.h"
 #include "models/timeloop_ert.h"
 #include "workloads/workload_loader.h"
 
@@ -34,8 +35,12 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
 int run_eval(const EvalOptions& o) {
   auto spec = arch::load_arch(o.arch);
   auto network = workload::load_workload(o.workload);
-  model::EnergyTable table;
-  if (!o.ert.empty()) table = model::read_accelergy_ert(core::YamlFile::load(o.ert));
+  // The accelerator's own energies (written or estimated); an Accelergy table overrides them.
+  model::EnergyTable table = model::build_energy_table(spec);
+  if (!o.ert.empty()) {
+    const model::EnergyTable ert = model::read_accelergy_ert(core::YamlFile::load(o.ert));
+    for (const auto& [name, e] : ert.entries()) table.set(name, e);
+  }
   std::vector<LayerReport> layers;
   for (const auto& layer : network.layers) {
     auto m = mapping::load_mapping(o.mapping, spec, layer.problem);
