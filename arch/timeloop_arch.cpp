@@ -64,7 +64,6 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
     for (const char* k : {"datawidth", "width", "word-bits", "word_bits"})
       if (auto v = int_attr(attrs, k)) spec.compute.operand_bits = static_cast<int>(*v);
     attrs.finish(accelergy_only);
-    if (constraints) constraints->node();  // mapper constraints: not used when a mapping is given
     return;
   }
   StorageLevel lvl;
@@ -212,14 +211,10 @@ void read_v2_subtree(const core::YamlView& tree, Context ctx, Spec& spec) {
       c.get("subclass");
       c.finish();
       auto [cname, ccount] = split_name(craw);
-      Context cctx = ctx;
-      long long own = ccount / std::max<long long>(1, 1);
       // A name range names all instances of the component (including the ones of enclosing subtrees).
       long long instances = ccount >= ctx.instances ? ccount : ctx.instances * ccount;
       read_component(comp, cls, cname, attrs, std::nullopt, Context{1, 1, 1, ctx.inherited}, instances, instances, 1,
                      spec);
-      (void)own;
-      (void)cctx;
     }
   }
   if (auto sub = m.get("subtree"))

@@ -90,7 +90,6 @@ Mapping read_timeloop_mapping(const core::YamlView& mapping_view, const arch::Sp
                               const workload::Problem& pr) {
   Mapping m;
   m.levels.resize(spec.levels.size());
-  std::vector<bool> keep_given(spec.levels.size(), false);
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     auto& lm = m.levels[l];
     lm.keep.assign(pr.data_spaces.size(), !spec.levels[l].is_virtual());
@@ -143,9 +142,6 @@ Mapping read_timeloop_mapping(const core::YamlView& mapping_view, const arch::Sp
         lm.spatial.insert(lm.spatial.end(), xs.begin(), xs.end());
       }
     } else if (type == "datatype" || type == "dataspace" || type == "bypass") {
-      if (!keep_given[static_cast<std::size_t>(level)]) {
-        keep_given[static_cast<std::size_t>(level)] = true;
-      }
       if (auto k = e.get("keep")) {
         auto mask = tensor_mask(*k, pr);
         for (std::size_t i = 0; i < mask.size(); ++i)

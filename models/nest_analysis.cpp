@@ -136,10 +136,6 @@ class Walker {
   }
 
   std::vector<Box> compute_deltas(int l) {
-    {
-      LoopState& st0 = state(l);
-      (void)st0;
-    }
     if (loops_[static_cast<std::size_t>(l)].spatial) spatial_working_set(l);
     else temporal_working_set(l);
     LoopState& st = state(l);
