@@ -11,15 +11,7 @@ std::vector<std::vector<long long>> tile_sizes(const Mapping& m, const workload:
   for (std::size_t l = nlev; l-- > 0;) {
     for (const auto& lp : m.levels[l].spatial) extent[static_cast<std::size_t>(lp.dim)] *= lp.bound;
     for (const auto& lp : m.levels[l].temporal) extent[static_cast<std::size_t>(lp.dim)] *= lp.bound;
-    for (const auto& ds : pr.data_spaces) {
-      long long size = 1;
-      for (const auto& rank : ds.ranks) {
-        long long e = 1;
-        for (const auto& t : rank) e += t.coefficient * (extent[static_cast<std::size_t>(t.dim)] - 1);
-        size *= e;
-      }
-      out[l].push_back(size);
-    }
+    for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) out[l].push_back(pr.tile_size(static_cast<int>(ds), extent));
   }
   return out;
 }

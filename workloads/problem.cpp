@@ -20,11 +20,11 @@ long long Problem::macs() const {
   return m;
 }
 
-long long Problem::tensor_size(int data_space) const {
+long long Problem::tile_size(int data_space, const std::vector<long long>& extents) const {
   long long size = 1;
   for (const auto& rank : data_spaces.at(static_cast<std::size_t>(data_space)).ranks) {
-    long long extent = 1;  // max index + 1 of sum(coef * (bound - 1))
-    for (const auto& t : rank) extent += t.coefficient * (bounds.at(static_cast<std::size_t>(t.dim)) - 1);
+    long long extent = 1;  // max index + 1 of sum(coef * (extent - 1))
+    for (const auto& t : rank) extent += t.coefficient * (extents.at(static_cast<std::size_t>(t.dim)) - 1);
     size *= extent;
   }
   return size;

@@ -36,8 +36,10 @@ struct Problem {
   int dim_index(const std::string& dim) const;        // -1 if absent
   int data_space_index(const std::string& name) const;  // -1 if absent
   long long macs() const;
-  // Number of distinct elements of a tensor over the whole problem (bounding box per rank).
-  long long tensor_size(int data_space) const;
+  // Elements of a tensor touched by a tile spanning `extents` of every dimension (bounding box
+  // per rank); with the problem's bounds, the whole tensor.
+  long long tile_size(int data_space, const std::vector<long long>& extents) const;
+  long long tensor_size(int data_space) const { return tile_size(data_space, bounds); }
 };
 
 }  // namespace hwaware::workload
