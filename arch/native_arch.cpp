@@ -111,7 +111,22 @@ void read_keep_bypass(core::MapReader& m, StorageLevel& lvl) {
       bypass_view->error("tensor '" + t + "' is listed in both 'keep' and 'bypass' of level '" + lvl.name + "'");
 }
 
-StorageLevel read_level(const core::YamlView& v, Fanout& fanout) {
+// `network: {name: ..., hop_length: 0.2mm, energy: {transfer: 2pJ, hop: 0.1pJ}}`: the network
+// between a level and its spatial children.
+void read_network(const core::YamlView& v, bool priced_by_model, StorageLevel& lvl) {
+  core::MapReader m(v);
+  lvl.network.declared = true;
+  lvl.network.loc = v.loc();
+  if (auto n = m.get("name")) lvl.network.name = n->as_string().value_or("");
+  if (auto h = m.get("hop_length")) lvl.network.hop_length_nm = h->as_positive_quantity(core::UnitKind::length_nm);
+  if (auto e = m.get("energy")) read_energy(*e, {"transfer", "hop"}, lvl.network.energy);
+  if (!priced_by_model && !lvl.network.hop_length_nm && lvl.network.energy.explicit_pj.empty())
+    v.error("the network of level '" + lvl.name +
+            "' has no cost: give 'hop_length' (such as 0.2mm, for the wire estimator) or 'energy: {transfer: .., hop: ..}'");
+  m.finish();
+}
+
+StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& fanout) {
   core::MapReader m(v);
   StorageLevel lvl;
   lvl.loc = v.loc();
@@ -138,7 +153,15 @@ StorageLevel read_level(const core::YamlView& v, Fanout& fanout) {
   if (auto w = m.get("write_bandwidth")) lvl.write_bandwidth = w->as_positive_quantity(core::UnitKind::words_per_cycle);
   read_keep_bypass(m, lvl);
   if (auto e = m.get("energy")) read_energy(*e, {"read", "write", "update", "leak"}, lvl.energy);
+  long long before = fanout.instances;
   if (auto s = m.get("spatial")) read_spatial(*s, fanout);
+  if (auto n = m.get("network")) {
+    if (fanout.instances == before)
+      n->error("a network connects a level to its spatial children, but level '" + lvl.name +
+               "' has no 'spatial' fan-out (give 'spatial: {x: X, y: Y}' or remove 'network')");
+    else
+      read_network(*n, priced_by_model, lvl);
+  }
   m.finish();
   return lvl;
 }
@@ -164,7 +187,7 @@ void read_levels(const core::YamlView& levels, Fanout& fanout, Spec& spec) {
   }
   if (levels.node().size() == 0) levels.error("expected at least one storage level, found an empty list");
   for (auto& item : levels.items()) {
-    StorageLevel lvl = read_level(item, fanout);
+    StorageLevel lvl = read_level(item, !spec.energy_model.empty(), fanout);
     if (!lvl.name.empty() && spec.level_index(lvl.name) >= 0) {
       item.error("duplicate level name '" + lvl.name + "' (level names must be unique)");
       continue;

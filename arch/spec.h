@@ -23,6 +23,16 @@ struct EnergySpec {
   std::string dram_type;                      // for DRAM estimators: LPDDR4, HBM2, GDDR5, DDR3
 };
 
+// The network that carries data between a level and its spatial children (the array NoC below a
+// global buffer, for instance). Absent: the network is counted but costs nothing, as in Timeloop.
+struct NetworkSpec {
+  bool declared = false;
+  std::string name;                    // component name; default "<level>_network"
+  std::optional<double> hop_length_nm; // distance between neighbouring children, for the wire estimator
+  EnergySpec energy;                   // explicit: transfer (pJ per word delivered), hop (pJ per word-hop)
+  core::SourceLoc loc;
+};
+
 struct StorageLevel {
   std::string name;
   Technology technology = Technology::sram;
@@ -36,10 +46,12 @@ struct StorageLevel {
   std::vector<std::string> keep;    // tensors this level must keep (constraint)
   std::vector<std::string> bypass;  // tensors this level must bypass (constraint)
   EnergySpec energy;
+  NetworkSpec network;  // between this level and its spatial children (used when it fans out)
   core::SourceLoc loc;
 
   bool is_virtual() const { return technology == Technology::none; }
   std::optional<long long> capacity_words() const;
+  std::string network_name() const { return network.name.empty() ? name + "_network" : network.name; }
 };
 
 struct ComputeUnit {

@@ -120,6 +120,14 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
                                                     {"updates_per_instance", t.updates}, {"utilized_instances", t.instances},
                                                     {"tile_size", t.tile_size},          {"partition_size", t.partition_size}};
       }
+      for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
+        const auto& n = lvl.network[ds];
+        if (n.fanout <= 1 || n.instances == 0) continue;
+        jv["network"]["name"] = lvl.network_name;
+        jv["network"]["tensors"][l.counts.tensor_names[ds]] = {
+            {"fanout", n.fanout},         {"ingresses_per_instance", n.ingresses}, {"deliveries_per_instance", n.deliveries},
+            {"hops_per_instance", n.hops}, {"instances", n.instances}};
+      }
       jl["levels"].push_back(jv);
     }
     j["layers"].push_back(jl);

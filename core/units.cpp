@@ -22,7 +22,7 @@ const std::vector<UnitTable>& tables() {
       {UnitKind::frequency_hz, {{"Hz", 1}, {"kHz", 1e3}, {"MHz", 1e6}, {"GHz", 1e9}}},
       {UnitKind::energy_pj, {{"fJ", 1e-3}, {"pJ", 1}, {"nJ", 1e3}, {"uJ", 1e6}, {"mJ", 1e9}, {"J", 1e12}}},
       {UnitKind::time_s, {{"ps", 1e-12}, {"ns", 1e-9}, {"us", 1e-6}, {"ms", 1e-3}, {"s", 1}}},
-      {UnitKind::length_nm, {{"nm", 1}, {"um", 1e3}}},
+      {UnitKind::length_nm, {{"nm", 1}, {"um", 1e3}, {"mm", 1e6}}},
       {UnitKind::area_um2, {{"um2", 1}, {"um^2", 1}, {"mm2", 1e6}, {"mm^2", 1e6}}},
       {UnitKind::words_per_cycle, {{"words/cycle", 1}, {"word/cycle", 1}}},
   };

@@ -29,7 +29,9 @@ LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, c
     lc.name = lvl.name;
     lc.is_virtual = lvl.is_virtual();
     lc.block_size = lvl.block_size;
-    lc.tensors = acc[nlev - 1 - l];
+    lc.tensors = acc[nlev - 1 - l].tensors;
+    lc.network = acc[nlev - 1 - l].network;
+    lc.network_name = lvl.network_name();
     double reads = 0, writes = 0;
     for (const auto& t : lc.tensors) {
       if (!t.kept) continue;
@@ -56,6 +58,21 @@ static double vector_accesses(double scalar, long long block) {
   return static_cast<double>((s + block - 1) / block);
 }
 
+// Network rows: `transfer` (words delivered to, or sent by, children) and `hop` (word-hops).
+template <typename Add>
+static void price_network(const LevelCounts& lvl, const std::vector<std::string>& tensors, const EnergyTable& table, Add add) {
+  const ComponentEnergy* ne = table.find(lvl.network_name);
+  ComponentEnergy zero;
+  if (!ne) ne = &zero;
+  for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
+    const auto& n = lvl.network[ds];
+    if (n.fanout <= 1 || n.instances == 0) continue;
+    double k = static_cast<double>(n.instances);
+    add({lvl.network_name, tensors[ds], "transfer", n.deliveries * k, n.deliveries * k * ne->transfer_pj});
+    add({lvl.network_name, tensors[ds], "hop", n.hops * k, n.hops * k * ne->hop_pj});
+  }
+}
+
 LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table) {
   LayerEnergy e;
   auto add = [&](BreakdownRow r) {
@@ -78,6 +95,7 @@ LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const
     }
     double leak_cycles = static_cast<double>(counts.cycles) * static_cast<double>(lvl.utilized_instances);
     add({lvl.name, "-", "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle});
+    price_network(lvl, counts.tensor_names, table, add);
   }
   const ComponentEnergy* ce = table.find(spec.compute.name);
   double epc = ce ? ce->compute_pj : 0;

@@ -18,6 +18,8 @@ struct LevelCounts {
   bool is_virtual = false;
   long long block_size = 1;
   std::vector<TensorAccess> tensors;  // per data space
+  std::vector<NetworkAccess> network; // per data space: the network to this level's children
+  std::string network_name;           // component that prices the network
   double slowdown = 1;                // bandwidth throttling (1 = none)
   long long cycles = 0;
   long long utilized_instances = 0;   // max over tensors

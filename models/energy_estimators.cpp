@@ -1,6 +1,7 @@
 #include "models/energy_estimators.h"
 
 #include <cmath>
+#include <optional>
 
 namespace hwaware::model {
 
@@ -30,6 +31,11 @@ double mac_pj(int operand_bits, double node_nm) {
   return (0.2 * r * r + 0.03 * r) * (node_nm / 45.0);
 }
 
+// Source: Keckler et al., "GPUs and the future of parallel computing", IEEE Micro 2011: moving
+// 256 bits over 10 mm of on-chip wire costs 310 pJ at 40 nm, i.e. 0.121 pJ per bit per mm. Wire
+// energy per mm barely scales with the node, so it is not scaled.
+double wire_pj_per_bit_mm() { return 310.0 / (256.0 * 10.0); }
+
 namespace {
 
 // Normalized Eyeriss table (Chen et al., ISCA 2016): energy per word relative to one MAC:
@@ -56,6 +62,25 @@ ComponentEnergy estimate(const arch::StorageLevel& l, double node_nm) {
   return e;
 }
 
+void apply_explicit(ComponentEnergy& e, const arch::EnergySpec& s);
+
+// The network below a level: the Eyeriss table's inter-PE cost (2 per word delivered), the wire
+// estimator (word bits x hop length x wire energy per bit-mm, per hop), or written values. A
+// network that is neither declared nor priced by the energy model costs nothing.
+std::optional<ComponentEnergy> network_energy(const arch::StorageLevel& l, bool normalized) {
+  if (l.is_virtual() || (!l.network.declared && !normalized)) return std::nullopt;
+  ComponentEnergy e;
+  if (normalized) {
+    e.transfer_pj = 2.0;
+    e.source = "eyeriss-normalized";
+  } else if (l.network.hop_length_nm) {
+    e.hop_pj = static_cast<double>(l.word_bits) * (*l.network.hop_length_nm * 1e-6) * wire_pj_per_bit_mm();
+    e.source = "wire-per-bit-mm";
+  }
+  apply_explicit(e, l.network.energy);
+  return e;
+}
+
 void apply_explicit(ComponentEnergy& e, const arch::EnergySpec& s) {
   auto get = [&](const char* k) -> const double* {
     auto it = s.explicit_pj.find(k);
@@ -67,6 +92,8 @@ void apply_explicit(ComponentEnergy& e, const arch::EnergySpec& s) {
   if (auto v = get("update")) e.update_pj = *v;
   if (auto v = get("leak")) e.leak_pj_per_cycle = *v;
   if (auto v = get("compute")) e.compute_pj = *v;
+  if (auto v = get("transfer")) e.transfer_pj = *v;
+  if (auto v = get("hop")) e.hop_pj = *v;
   e.source = "explicit";
 }
 
@@ -80,6 +107,7 @@ EnergyTable build_energy_table(const arch::Spec& spec) {
     ComponentEnergy e = normalized ? eyeriss_normalized(l) : estimate(l, spec.technology_nm);
     apply_explicit(e, l.energy);
     t.set(l.name, e);
+    if (auto n = network_energy(l, normalized)) t.set(l.network_name(), *n);
   }
   ComponentEnergy c;
   c.compute_pj = normalized ? 1.0 : mac_pj(spec.compute.operand_bits, spec.technology_nm);

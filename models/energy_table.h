@@ -16,6 +16,8 @@ struct ComponentEnergy {
   std::optional<double> update_pj;     // defaults to write
   double leak_pj_per_cycle = 0;        // per instance per cycle
   double compute_pj = 0;               // per compute (arithmetic units)
+  double transfer_pj = 0;              // networks: per word delivered to a child
+  double hop_pj = 0;                   // networks: per word per mesh hop
   double area_um2 = 0;                 // per instance, when known
   std::string source;                  // "ERT", "explicit", estimator name
 

@@ -22,19 +22,44 @@ double total(const AccessStats& a) {
   return t;
 }
 
+NetworkAccess network_traffic(const AccessStats& a, double read_back, long long fanout, long long instances);
+
 double weighted(const AccessStats& a) {
   double t = 0;
   for (const auto& [m, v] : a) t += v * static_cast<double>(m);
   return t;
 }
 
+NetworkAccess network_traffic(const AccessStats& a, double read_back, long long fanout, long long instances) {
+  NetworkAccess n;
+  n.fanout = fanout;
+  n.instances = instances;
+  for (const auto& [m, v] : a) {
+    n.ingresses += v;
+    n.deliveries += v * static_cast<double>(m);
+    n.hops += v * mesh_hops(m, fanout);
+  }
+  // Partial sums read back for further accumulation enter the reduction chain once.
+  n.ingresses += read_back;
+  n.deliveries += read_back;
+  n.hops += read_back * mesh_hops(1, fanout);
+  if (n.ingresses == 0) n.instances = 0;
+  return n;
+}
+
 }  // namespace
 
-std::vector<std::vector<TensorAccess>> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
+double mesh_hops(long long multicast, long long fanout) {
+  double f = std::sqrt(static_cast<double>(multicast));
+  double n = std::sqrt(static_cast<double>(fanout));
+  return n * f + 0.5 * (n - f) - n / f + 0.5;
+}
+
+std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
                                                      const std::vector<bool>& read_write) {
   const std::size_t nlev = keep.size();
   const std::size_t nds = read_write.size();
-  std::vector<std::vector<TensorAccess>> out(nlev, std::vector<TensorAccess>(nds));
+  std::vector<LevelAccounting> out(nlev, LevelAccounting{std::vector<TensorAccess>(nds), std::vector<NetworkAccess>(nds)});
 
   // Loop ranges of each level: innermost valid loop and boundary loop.
   std::vector<int> inner(nlev, -1), outer(nlev, -1);
@@ -69,8 +94,20 @@ std::vector<std::vector<TensorAccess>> account_tiles(const NestResult& nest, con
       for (const auto& [m, a] : t[l + 1].accesses) share += a * static_cast<double>(m) / static_cast<double>(t[l + 1].fanout);
       t[l].parent_share = share;
     }
-    // Bypass: a level that does not keep the tensor forwards its children's requests upward.
+    std::size_t top_keeper = nlev;
+    for (std::size_t l = nlev; l-- > 0;)
+      if (keep[l][ds]) {
+        top_keeper = l;
+        break;
+      }
+    // Bypass: a level that does not keep the tensor forwards its children's requests upward
+    // (after its own network has carried them).
     for (std::size_t l = 0; l < nlev; ++l) {
+      if (t[l].fanout > 1 && l <= top_keeper) {
+        // Outputs kept here also flow back down: partial sums read out to be accumulated further.
+        double read_back = (read_write[ds] && keep[l][ds]) ? std::max(0.0, t[l].content - t[l].partition) : 0.0;
+        out[l].network[ds] = network_traffic(t[l].accesses, read_back, t[l].fanout, t[l].replication);
+      }
       if (t[l].size == 0 || keep[l][ds]) continue;
       if (l + 1 == nlev) {
         t[l] = LevelTile{};
@@ -102,7 +139,7 @@ std::vector<std::vector<TensorAccess>> account_tiles(const NestResult& nest, con
         break;
       }
     for (std::size_t l = 0; l < nlev; ++l) {
-      auto& a = out[l][ds];
+      auto& a = out[l].tensors[ds];
       a.kept = keep[l][ds] && t[l].size > 0;
       if (!a.kept) continue;
       a.instances = t[l].replication;

@@ -49,8 +49,8 @@ void read_table(const core::YamlView& table, EnergyTable& ert) {
   else if (auto m = get("mac_random")) c.compute_pj = *m;
   else {
     double mx = 0;
-    for (auto& [k, v] : best)
-      if (k.rfind("mac", 0) == 0) mx = std::max(mx, v);
+    for (auto& [k, pj] : best)
+      if (k.rfind("mac", 0) == 0) mx = std::max(mx, pj);
     c.compute_pj = mx;
   }
   ert.set(name, c);

@@ -37,3 +37,17 @@ bad_input_case("spatial factors beyond the mesh" "spatial_beyond_mesh.yaml:[0-9]
        --mapping ${_bi}/spatial_beyond_mesh.yaml)
 bad_input_case("all errors of a file are reported together" "2 errors; nothing was written"
   eval --arch ${_ref}/arch.yaml --workload ${_bi}/two_errors.yaml --mapping ${_ref}/mapping.yaml)
+
+# hwaware's own formats.
+set(_wl ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/layers/conv3x3.yaml)
+set(_ws ${CMAKE_CURRENT_SOURCE_DIR}/../mappings/examples/conv3x3_simple_ws.yaml)
+bad_input_case("a number without its unit" "no_unit.yaml:18:13: error: accelerator.levels\\[1\\].size: expected a size with its unit.*found '65536' \\(a number without its unit\\)"
+  eval --arch ${_bi}/no_unit.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("an unknown unit" "unknown_unit.yaml:6:10: error: accelerator.clock: expected a frequency.*unknown unit 'GHzz'"
+  eval --arch ${_bi}/unknown_unit.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("a negative size" "negative_size.yaml:28:14: error: accelerator.levels\\[2\\].depth: expected a positive integer, found '-16'"
+  eval --arch ${_bi}/negative_size.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("an unknown technology with a hint" "unknown_technology.yaml:17:19: error: .*found 'sarm' \\(did you mean 'sram'\\?\\)"
+  eval --arch ${_bi}/unknown_technology.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("a network on a level without spatial fan-out" "network_without_fanout.yaml:31:16: error: .*level 'weight_rf' has no 'spatial' fan-out"
+  eval --arch ${_bi}/network_without_fanout.yaml --workload ${_wl} --mapping ${_ws})

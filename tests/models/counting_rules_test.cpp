@@ -161,3 +161,35 @@ TEST_CASE("cycles are limited by the slowest level's bandwidth", "[rules]") {
   CHECK(c.cycles == 138);
   CHECK(c.utilization == Approx(48.0 / 138.0));
 }
+
+TEST_CASE("a network delivers each multicast word to every child and counts mesh hops", "[rules]") {
+  // Same 4-PE multicast as above, seen from Main's network. Inputs: 18 ingresses, each delivered
+  // to 4 PEs (72 = the PEs' fills) over sqrt(4)*sqrt(4) + 0.5*(2-2) - 2/2 + 0.5 = 3.5 hops.
+  // Weights: 12 unicast ingresses of 2*1 + 0.5*(2-1) - 2/1 + 0.5 = 1 hop. Outputs: 64 results
+  // sent up once each, none read back (Main holds every output once).
+  auto pr = conv1d(4, 3, 16);
+  auto spec = spec_of({level("Main"), level("PE", 4)}, 4);
+  mapping::Mapping m{{lm({{P, 16}}, {{K, 4, LoopKind::spatial_x}}), lm({{R, 3}})}};
+  auto c = model::evaluate_counts(spec, m, pr);
+  const auto& net = c.levels.at(0).network;
+  CHECK(net.at(I).fanout == 4);
+  CHECK(net.at(I).ingresses == 18);
+  CHECK(net.at(I).deliveries == 72);
+  CHECK(net.at(I).deliveries == at(c, 1, I).fills * static_cast<double>(at(c, 1, I).instances));
+  CHECK(net.at(I).hops == Approx(18 * 3.5));
+  CHECK(net.at(W).deliveries == 12);
+  CHECK(net.at(W).hops == Approx(12 * 1.0));
+  CHECK(net.at(O).deliveries == 64);
+  CHECK(c.levels.at(1).network.at(I).fanout == 1);  // the PEs do not fan out
+
+  model::EnergyTable t;
+  model::ComponentEnergy e;
+  e.transfer_pj = 2;
+  e.hop_pj = 0.5;
+  t.set("Main_network", e);
+  auto en = model::price_layer(spec, c, t);
+  double net_pj = 0;
+  for (const auto& r : en.rows)
+    if (r.component == "Main_network") net_pj += r.energy_pj;
+  CHECK(net_pj == Approx(2 * (72 + 12 + 64) + 0.5 * (63 + 12 + 64 * 1.0)));
+}
