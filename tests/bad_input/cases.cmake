@@ -51,3 +51,5 @@ bad_input_case("an unknown technology with a hint" "unknown_technology.yaml:17:1
   eval --arch ${_bi}/unknown_technology.yaml --workload ${_wl} --mapping ${_ws})
 bad_input_case("a network on a level without spatial fan-out" "network_without_fanout.yaml:31:16: error: .*level 'weight_rf' has no 'spatial' fan-out"
   eval --arch ${_bi}/network_without_fanout.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("a missing required key" "missing_key.yaml:8:7: error: workload.layers\\[0\\]: missing required key 'out_channels'"
+  eval --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/simple_ws.yaml --workload ${_bi}/missing_key.yaml --mapping ${_ws})
