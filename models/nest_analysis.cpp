@@ -278,8 +278,8 @@ class Walker {
 
 }  // namespace
 
-NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops) {
-  if (loops.empty()) core::panic("analyze_nest: empty loop nest");
+NestResult analyze_nest_by_walking(const workload::Problem& problem, const std::vector<NestLoop>& loops) {
+  if (loops.empty()) core::panic("analyze_nest_by_walking: empty loop nest");
   Walker w(problem, loops);
   return w.run();
 }

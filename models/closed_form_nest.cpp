@@ -1,0 +1,344 @@
+// The nest analysis in closed form: the same NestResult the walker (nest_analysis.cpp) produces,
+// without walking. The walker visits, for every tile boundary B, one position per combination
+// of "iteration 0 or 1" of the temporal loops above B (weighted by bound - 1 for iteration 1),
+// in odometer order, and applies Timeloop's delta rule at each. Because a tile keeps its shape,
+// the data it fetches depends only on the move vector and on the stride the tile remembers, so
+// the sum over the 2^k positions reduces to a recursion over (loop, remembered stride) with
+// O(k^2) states. Spatial fan-outs: every child sees the same moves; children whose offsets
+// project to the same coordinates of a tensor share each delta (multicast).
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+#include "core/diagnostics.h"
+#include "models/nest_analysis.h"
+
+namespace hwaware::model {
+namespace {
+
+constexpr std::size_t kMaxRanks = 8;
+constexpr int kMaxBranching = 24;
+using RankVec = std::array<long long, kMaxRanks>;
+using Histogram = std::vector<std::pair<long long, long long>>;  // multiplicity, count
+
+// Weighted data fetched by one tile over the positions the walker visits.
+class DeltaSum {
+ public:
+  DeltaSum(const RankVec& extent, std::size_t ranks, const std::vector<RankVec>& steps, const std::vector<double>& weights)
+      : extent_(extent), ranks_(ranks), weights_(weights) {
+    full_ = 1;
+    for (std::size_t r = 0; r < ranks; ++r) full_ *= static_cast<double>(extent[r]);
+    const std::size_t k = steps.size();
+    RankVec below{};
+    moves_.resize(k);
+    canon_.resize(k);
+    for (std::size_t j = 0; j < k; ++j) {
+      for (std::size_t r = 0; r < ranks; ++r) moves_[j][r] = steps[j][r] - below[r];
+      for (std::size_t r = 0; r < ranks; ++r) below[r] += steps[j][r];
+      canon_[j] = static_cast<int>(j);
+      for (std::size_t i = 0; i < j; ++i)
+        if (same(moves_[i], moves_[j])) {
+          canon_[j] = canon_[i];
+          break;
+        }
+      fetched_.push_back(fetched(moves_[j]));
+    }
+    memo_.assign((k + 1) * (k + 1), Entry{});
+  }
+
+  double total() {
+    const int k = static_cast<int>(moves_.size());
+    // The first position fetches the whole tile and remembers no stride.
+    return full_ + rest(k, kNone).sum;
+  }
+
+ private:
+  static constexpr int kNone = -1;  // no stride remembered
+  struct Entry {
+    bool known = false;
+    double sum = 0;
+    int state = kNone;
+  };
+  struct Result {
+    double sum;
+    int state;
+  };
+
+  bool same(const RankVec& a, const RankVec& b) const {
+    for (std::size_t r = 0; r < ranks_; ++r)
+      if (a[r] != b[r]) return false;
+    return true;
+  }
+
+  // Data new to the tile after a move (box subtraction along one axis, else the whole tile).
+  double fetched(const RankVec& m) const {
+    int axis = -1;
+    for (std::size_t r = 0; r < ranks_; ++r) {
+      if (m[r] == 0) continue;
+      if (axis >= 0) return full_;
+      axis = static_cast<int>(r);
+    }
+    if (axis < 0) return 0;
+    long long shift = std::llabs(m[static_cast<std::size_t>(axis)]);
+    long long e = extent_[static_cast<std::size_t>(axis)];
+    if (shift >= e) return full_;
+    return full_ / static_cast<double>(e) * static_cast<double>(shift);
+  }
+
+  // One position entered by move j from a remembered stride (Timeloop's same-stride rule).
+  Result step(int state, int j) const {
+    int c = canon_[static_cast<std::size_t>(j)];
+    if (state == kNone) return {fetched_[static_cast<std::size_t>(j)], c};
+    if (state == c) return {fetched_[static_cast<std::size_t>(j)], state};
+    return {full_, kNone};
+  }
+
+  // The positions of a block of the j innermost loops after its first one, from `state`.
+  Result rest(int j, int state) {
+    if (j == 0) return {0, state};
+    Entry& e = memo_[static_cast<std::size_t>(j) * (moves_.size() + 1) + static_cast<std::size_t>(state + 1)];
+    if (e.known) return {e.sum, e.state};
+    Result first = rest(j - 1, state);
+    Result enter = step(first.state, j - 1);
+    Result second = rest(j - 1, enter.state);
+    double w = weights_[static_cast<std::size_t>(j - 1)];
+    e = Entry{true, first.sum + w * (enter.sum + second.sum), second.state};
+    return {e.sum, e.state};
+  }
+
+  RankVec extent_;
+  std::size_t ranks_;
+  double full_ = 0;
+  std::vector<double> weights_;
+  std::vector<RankVec> moves_;
+  std::vector<int> canon_;
+  std::vector<double> fetched_;
+  std::vector<Entry> memo_;
+};
+
+class ClosedForm {
+ public:
+  ClosedForm(const workload::Problem& p, const std::vector<NestLoop>& loops) : pr_(p), loops_(loops) {
+    const std::size_t n = loops.size(), ndim = p.dim_names.size();
+    stride_.assign(n, std::vector<long long>(ndim, 1));
+    high_.assign(n, std::vector<long long>(ndim, 0));
+    std::vector<long long> scale(ndim, 1);
+    for (std::size_t l = 0; l < n; ++l) {
+      stride_[l] = scale;
+      scale[static_cast<std::size_t>(loops[l].dim)] *= loops[l].bound;
+      for (std::size_t d = 0; d < ndim; ++d) high_[l][d] = scale[d] - 1;
+    }
+    master_.assign(n, false);
+    elems_.assign(n, 1);
+    fanout_.assign(n, 1);
+    long long product = 1;
+    for (std::size_t i = n; i-- > 0;) {
+      elems_[i] = product;
+      if (loops[i].spatial) {
+        master_[i] = (i + 1 == n) || !loops[i + 1].spatial;
+        product *= loops[i].bound;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!master_[i]) continue;
+      long long f = 1;
+      for (std::size_t j = i + 1; j-- > 0 && loops[j].spatial;) f *= loops[j].bound;
+      fanout_[i] = f;
+    }
+    for (const auto& ds : p.data_spaces)
+      if (ds.ranks.size() > kMaxRanks) core::panic("closed-form nest analysis: a tensor has more than 8 ranks");
+  }
+
+  NestResult run() const {
+    const std::size_t n = loops_.size(), nds = pr_.data_spaces.size();
+    NestResult r;
+    r.loops = loops_;
+    r.tiles.resize(n);
+    double temporal_product = 1;
+    for (const auto& lp : loops_)
+      if (!lp.spatial) temporal_product *= static_cast<double>(lp.bound);
+    for (std::size_t l = 0; l < n; ++l) {
+      auto& t = r.tiles[l];
+      t.valid = !loops_[l].spatial || master_[l];
+      t.master_spatial = master_[l];
+      t.fanout = fanout_[l];
+      t.replication = elems_[l];
+      t.size.assign(nds, 0);
+      t.accesses.assign(nds, {});
+      if (!t.valid) continue;
+      if (loops_[l].boundary || master_[l])
+        for (std::size_t ds = 0; ds < nds; ++ds) t.size[ds] = tile_size(ds, l);
+      fill_accesses(l, t);
+    }
+    r.compute_per_instance = temporal_product;
+    std::size_t first_valid = 0;
+    while (first_valid < n && loops_[first_valid].spatial && !master_[first_valid]) ++first_valid;
+    r.compute_instances = elems_[first_valid] * fanout_[first_valid];
+    return r;
+  }
+
+ private:
+  RankVec extent(std::size_t ds, std::size_t l) const {
+    RankVec e{};
+    const auto& space = pr_.data_spaces[ds];
+    for (std::size_t r = 0; r < space.ranks.size(); ++r) {
+      long long hi = 0;
+      for (const auto& term : space.ranks[r]) hi += term.coefficient * high_[l][static_cast<std::size_t>(term.dim)];
+      e[r] = hi + 1;
+    }
+    return e;
+  }
+
+  long long tile_size(std::size_t ds, std::size_t l) const {
+    RankVec e = extent(ds, l);
+    long long s = 1;
+    for (std::size_t r = 0; r < pr_.data_spaces[ds].ranks.size(); ++r) s *= e[r];
+    return s;
+  }
+
+  // Where a step of loop j moves a tensor's coordinates.
+  RankVec step_of(std::size_t ds, std::size_t j, long long count = 1) const {
+    RankVec s{};
+    const auto& space = pr_.data_spaces[ds];
+    const auto dim = loops_[j].dim;
+    for (std::size_t r = 0; r < space.ranks.size(); ++r)
+      for (const auto& term : space.ranks[r])
+        if (term.dim == dim) s[r] += term.coefficient * stride_[j][static_cast<std::size_t>(dim)] * count;
+    return s;
+  }
+
+  // Weighted data the tile of loop b fetches over every position of the temporal loops above.
+  double delta_sum(std::size_t ds, std::size_t b) const {
+    std::vector<RankVec> steps;
+    std::vector<double> weights;
+    for (std::size_t j = b + 1; j < loops_.size(); ++j) {
+      if (loops_[j].spatial || loops_[j].bound < 2) continue;
+      steps.push_back(step_of(ds, j));
+      weights.push_back(static_cast<double>(loops_[j].bound - 1));
+    }
+    if (static_cast<int>(steps.size()) > kMaxBranching) core::panic("closed-form nest analysis: too many loops");
+    DeltaSum sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), steps, weights);
+    return sum.total();
+  }
+
+  // Product of the temporal bounds above loop l: how many times loop l's body runs per instance.
+  double visits_above(std::size_t l) const {
+    double v = 1;
+    for (std::size_t j = l + 1; j < loops_.size(); ++j)
+      if (!loops_[j].spatial) v *= static_cast<double>(loops_[j].bound);
+    return v;
+  }
+
+  // Children of a spatial group (loops low..high) grouped by where they sit in a tensor:
+  // multiplicity -> number of distinct positions shared by that many children. Loops that do not
+  // move the tensor multiply every multiplicity; a loop alone on its ranks adds distinct
+  // positions; only loops sharing a rank (a sliding window spread in space) are enumerated.
+  Histogram multicast_classes(std::size_t ds, std::size_t low, std::size_t high) const {
+    const std::size_t ranks = pr_.data_spaces[ds].ranks.size();
+    Histogram h{{1, 1}};
+    long long shared = 1;  // multiplicity from loops that do not move the tensor
+    std::vector<std::size_t> moving;
+    for (std::size_t j = low; j <= high; ++j) {
+      RankVec s = step_of(ds, j);
+      bool zero = std::all_of(s.begin(), s.begin() + static_cast<long>(ranks), [](long long v) { return v == 0; });
+      if (zero) shared *= loops_[j].bound;
+      else moving.push_back(j);
+    }
+    std::vector<bool> done(moving.size(), false);
+    for (std::size_t a = 0; a < moving.size(); ++a) {
+      if (done[a]) continue;
+      std::vector<std::size_t> component{moving[a]};  // loops linked by a shared rank
+      done[a] = true;
+      for (std::size_t grow = 0; grow < component.size(); ++grow) {
+        RankVec sa = step_of(ds, component[grow]);
+        for (std::size_t b = 0; b < moving.size(); ++b) {
+          if (done[b]) continue;
+          RankVec sb = step_of(ds, moving[b]);
+          for (std::size_t r = 0; r < ranks; ++r)
+            if (sa[r] != 0 && sb[r] != 0) {
+              component.push_back(moving[b]);
+              done[b] = true;
+              break;
+            }
+        }
+      }
+      h = combine(h, component.size() == 1 ? Histogram{{1, loops_[component[0]].bound}} : enumerate(ds, component));
+    }
+    for (auto& [m, count] : h) m *= shared;
+    return h;
+  }
+
+  // Positions of the children of a few loops, counted by how many children share each.
+  Histogram enumerate(std::size_t ds, const std::vector<std::size_t>& group) const {
+    std::vector<RankVec> offsets{RankVec{}};
+    for (std::size_t j : group) {
+      std::vector<RankVec> next;
+      next.reserve(offsets.size() * static_cast<std::size_t>(loops_[j].bound));
+      for (long long i = 0; i < loops_[j].bound; ++i) {
+        RankVec s = step_of(ds, j, i);
+        for (const auto& o : offsets) {
+          RankVec v = o;
+          for (std::size_t r = 0; r < kMaxRanks; ++r) v[r] += s[r];
+          next.push_back(v);
+        }
+      }
+      offsets.swap(next);
+    }
+    std::sort(offsets.begin(), offsets.end());
+    std::map<long long, long long> classes;
+    for (std::size_t i = 0; i < offsets.size();) {
+      std::size_t e = i;
+      while (e < offsets.size() && offsets[e] == offsets[i]) ++e;
+      ++classes[static_cast<long long>(e - i)];
+      i = e;
+    }
+    return Histogram(classes.begin(), classes.end());
+  }
+
+  // Independent groups of children: multiplicities multiply, position counts multiply.
+  static Histogram combine(const Histogram& a, const Histogram& b) {
+    std::map<long long, long long> out;
+    for (const auto& [ma, ca] : a)
+      for (const auto& [mb, cb] : b) out[ma * mb] += ca * cb;
+    return Histogram(out.begin(), out.end());
+  }
+
+  void fill_accesses(std::size_t l, LoopTile& t) const {
+    const std::size_t nds = pr_.data_spaces.size();
+    const auto& lp = loops_[l];
+    if (!lp.spatial) {
+      if (l == 0) {
+        for (std::size_t ds = 0; ds < nds; ++ds) t.accesses[ds][1] = static_cast<double>(lp.bound) * visits_above(0);
+      } else if (loops_[l - 1].boundary) {
+        for (std::size_t ds = 0; ds < nds; ++ds) {
+          double d = delta_sum(ds, l - 1);
+          if (d > 0) t.accesses[ds][1] = d;
+        }
+      }
+      return;
+    }
+    std::size_t low = l;
+    while (low > 0 && loops_[low - 1].spatial) --low;
+    for (std::size_t ds = 0; ds < nds; ++ds) {
+      double per_class = (low == 0) ? visits_above(l) : delta_sum(ds, low - 1);
+      if (per_class <= 0) continue;
+      for (const auto& [m, count] : multicast_classes(ds, low, l)) t.accesses[ds][m] += per_class * static_cast<double>(count);
+    }
+  }
+
+  const workload::Problem& pr_;
+  std::vector<NestLoop> loops_;
+  std::vector<std::vector<long long>> stride_, high_;
+  std::vector<bool> master_;
+  std::vector<long long> elems_, fanout_;
+};
+
+}  // namespace
+
+NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops) {
+  if (loops.empty()) core::panic("analyze_nest: empty loop nest");
+  return ClosedForm(problem, loops).run();
+}
+
+}  // namespace hwaware::model
