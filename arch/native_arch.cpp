@@ -52,6 +52,79 @@ void read_energy(const core::YamlView& v, const std::vector<std::string>& action
   m.finish();
 }
 
+// `area: 1200um2`: written area of one instance (overrides the area estimator).
+void read_area(const core::YamlView& v, EnergySpec& e) {
+  auto a = v.as_quantity(core::UnitKind::area_um2);
+  if (a && *a < 0) v.error("expected a non-negative area, found " + v.found());
+  else if (a) e.area_um2 = *a;
+}
+
+// `compression: {Weights: bitmask, Inputs: run-length}`: the format a level stores each tensor in.
+void read_compression(const core::YamlView& v, StorageLevel& lvl) {
+  core::MapReader m(v);
+  for (auto& [tensor, fv] : m.entries()) {
+    if (std::find(kTensors.begin(), kTensors.end(), tensor) == kTensors.end()) {
+      fv.error("expected a tensor name (Weights, Inputs or Outputs) as key, found '" + tensor + "'",
+               core::did_you_mean(tensor, kTensors));
+      continue;
+    }
+    auto s = fv.as_string();
+    if (!s) continue;
+    const auto& names = compression_names();
+    auto it = std::find(names.begin(), names.end(), *s);
+    if (it == names.end()) {
+      fv.error("expected a compression format (none, bitmask or run-length), found '" + *s + "'",
+               core::did_you_mean(*s, names));
+      continue;
+    }
+    lvl.compression[tensor] = static_cast<Compression>(it - names.begin());
+  }
+}
+
+// `zero_operands: gating` (both operands) or `{mode: skipping, operands: weights}`.
+void read_zero_operands(const core::YamlView& v, ComputeUnit& c) {
+  std::optional<core::YamlView> mode = v, operands;
+  std::optional<core::MapReader> m;
+  if (v.is_map()) {
+    m.emplace(v);
+    mode = m->required("mode");
+    operands = m->get("operands");
+  }
+  if (mode) {
+    const auto& names = zero_operand_modes();
+    auto s = mode->as_string();
+    auto it = s ? std::find(names.begin(), names.end(), *s) : names.end();
+    if (s && it == names.end())
+      mode->error("expected a zero-operand mode (none, gating or skipping), found '" + *s + "'", core::did_you_mean(*s, names));
+    else if (s)
+      c.zero_operands = static_cast<ZeroOperands>(it - names.begin());
+  }
+  if (operands) {
+    const std::vector<std::string> kinds = {"weights", "inputs", "both"};
+    auto s = operands->as_string();
+    if (s && std::find(kinds.begin(), kinds.end(), *s) == kinds.end())
+      operands->error("expected the operands tested for zero (weights, inputs or both), found '" + *s + "'",
+                      core::did_you_mean(*s, kinds));
+    else if (s) {
+      c.zero_weights = *s != "inputs";
+      c.zero_inputs = *s != "weights";
+    }
+  }
+  if (m) m->finish();
+}
+
+// `tensor_bits: {weights: 8, inputs: 8, outputs: 16}`: bits per element, overriding the workload.
+void read_tensor_bits(const core::YamlView& v, Spec& spec) {
+  core::MapReader m(v);
+  for (const auto& tensor : kTensors) {
+    std::string key = tensor;
+    key[0] = static_cast<char>(key[0] - 'A' + 'a');
+    if (auto b = m.get(key))
+      if (auto n = b->as_positive_int()) spec.tensor_bits[tensor] = static_cast<int>(*n);
+  }
+  m.finish();
+}
+
 std::optional<Technology> technology_of(const core::YamlView& v) {
   auto s = v.as_string();
   if (!s) return std::nullopt;
@@ -120,6 +193,7 @@ void read_network(const core::YamlView& v, bool priced_by_model, StorageLevel& l
   if (auto n = m.get("name")) lvl.network.name = n->as_string().value_or("");
   if (auto h = m.get("hop_length")) lvl.network.hop_length_nm = h->as_positive_quantity(core::UnitKind::length_nm);
   if (auto e = m.get("energy")) read_energy(*e, {"transfer", "hop"}, lvl.network.energy);
+  if (auto a = m.get("area")) read_area(*a, lvl.network.energy);
   if (!priced_by_model && !lvl.network.hop_length_nm && lvl.network.energy.explicit_pj.empty())
     v.error("the network of level '" + lvl.name +
             "' has no cost: give 'hop_length' (such as 0.2mm, for the wire estimator) or 'energy: {transfer: .., hop: ..}'");
@@ -153,6 +227,9 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
   if (auto w = m.get("write_bandwidth")) lvl.write_bandwidth = w->as_positive_quantity(core::UnitKind::words_per_cycle);
   read_keep_bypass(m, lvl);
   if (auto e = m.get("energy")) read_energy(*e, {"read", "write", "update", "leak"}, lvl.energy);
+  if (auto a = m.get("area")) read_area(*a, lvl.energy);
+  if (auto c = m.get("compression")) read_compression(*c, lvl);
+  if (auto r = m.get("run_bits")) lvl.run_bits = static_cast<int>(r->as_positive_int().value_or(lvl.run_bits));
   long long before = fanout.instances;
   if (auto s = m.get("spatial")) read_spatial(*s, fanout);
   if (auto n = m.get("network")) {
@@ -176,6 +253,8 @@ ComputeUnit read_compute(const core::YamlView& v, const Fanout& fanout) {
   if (auto n = m.get("name")) c.name = n->as_string().value_or(c.name);
   if (auto b = m.get("operand_bits")) c.operand_bits = static_cast<int>(b->as_positive_int().value_or(c.operand_bits));
   if (auto e = m.get("energy")) read_energy(*e, {"compute", "leak"}, c.energy);
+  if (auto a = m.get("area")) read_area(*a, c.energy);
+  if (auto z = m.get("zero_operands")) read_zero_operands(*z, c);
   m.finish();
   return c;
 }
@@ -209,7 +288,11 @@ void read_globals(core::MapReader& m, Spec& spec) {
     else
       spec.energy_model = s;
   }
-  if (auto d = m.get("dataflow")) spec.dataflow = d->as_string().value_or("");
+  if (auto d = m.get("dataflow")) {
+    spec.dataflow = d->as_string().value_or("");
+    spec.dataflow_loc = d->loc();
+  }
+  if (auto b = m.get("tensor_bits")) read_tensor_bits(*b, spec);
 }
 
 }  // namespace

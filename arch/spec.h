@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/constraint_spec.h"
 #include "core/diagnostics.h"
 
 namespace hwaware::arch {
@@ -16,12 +17,39 @@ enum class Technology { dram, sram, regfile, none };  // none: a spatial-only le
 
 std::string to_string(Technology t);
 
-// How a component's energy per action is obtained: written out, or estimated by a model.
+// How a component's energy per action (and its area) is obtained: written out, or estimated.
 struct EnergySpec {
   std::map<std::string, double> explicit_pj;  // action -> pJ per vector access (or per compute)
   std::string estimator;                      // "" (use explicit/defaults), or a model name
   std::string dram_type;                      // for DRAM estimators: LPDDR4, HBM2, GDDR5, DDR3
+  std::optional<double> area_um2;             // written area of one instance; overrides the area estimator
 };
+
+// How a level stores and moves a tensor: dense, or compressed (non-zeros plus metadata).
+enum class Compression { none, bitmask, run_length };
+
+std::string to_string(Compression c);  // "none", "bitmask", "run-length"
+const std::vector<std::string>& compression_names();
+
+// Average bits stored and moved per element of the dense tensor (data + metadata), for elements
+// of `element_bits` bits of which a fraction `density` is non-zero:
+//   none:       element_bits (zeros are moved like any value);
+//   bitmask:    density x element_bits data + 1 metadata bit per element (the mask);
+//   run-length: density x (element_bits + run_bits): each non-zero carries the count of zeros
+//               before it (Chen et al., Eyeriss, JSSC 2017: 5-bit runs; EIE, Han et al., ISCA 2016:
+//               4-bit relative indices). Runs longer than 2^run_bits - 1 are assumed not to occur.
+struct ElementBits {
+  double data = 0, metadata = 0;
+  double total() const { return data + metadata; }
+};
+ElementBits stored_bits(Compression c, int element_bits, double density, int run_bits);
+
+// What the compute unit does with a MAC whose operand is zero: nothing special, clock-gate it
+// (no energy, same cycles) or skip it (neither energy nor cycles).
+enum class ZeroOperands { none, gating, skipping };
+
+std::string to_string(ZeroOperands z);  // "none", "gating", "skipping"
+const std::vector<std::string>& zero_operand_modes();
 
 // The network that carries data between a level and its spatial children (the array NoC below a
 // global buffer, for instance). Absent: the network is counted but costs nothing, as in Timeloop.
@@ -29,7 +57,7 @@ struct NetworkSpec {
   bool declared = false;
   std::string name;                    // component name; default "<level>_network"
   std::optional<double> hop_length_nm; // distance between neighbouring children, for the wire estimator
-  EnergySpec energy;                   // explicit: transfer (pJ per word delivered), hop (pJ per word-hop)
+  EnergySpec energy;                   // explicit: transfer (pJ per word delivered), hop (pJ per word-hop); area
   core::SourceLoc loc;
 };
 
@@ -47,10 +75,15 @@ struct StorageLevel {
   std::vector<std::string> bypass;  // tensors this level must bypass (constraint)
   EnergySpec energy;
   NetworkSpec network;  // between this level and its spatial children (used when it fans out)
+  LevelConstraints constraints;  // mapper constraints written with the level (Timeloop v0.4 files)
+  std::map<std::string, Compression> compression;  // tensor -> format; absent: none
+  int run_bits = 4;     // bits of a run-length count (EIE, Han et al., ISCA 2016, uses 4)
   core::SourceLoc loc;
 
   bool is_virtual() const { return technology == Technology::none; }
   std::optional<long long> capacity_words() const;
+  std::optional<double> capacity_bits() const;  // depth x block_size x word_bits
+  Compression compression_of(const std::string& tensor) const;
   std::string network_name() const { return network.name.empty() ? name + "_network" : network.name; }
 };
 
@@ -59,6 +92,8 @@ struct ComputeUnit {
   long long instances = 1;
   long long mesh_x = 1, mesh_y = 1;
   int operand_bits = 8;
+  ZeroOperands zero_operands = ZeroOperands::none;
+  bool zero_weights = true, zero_inputs = true;  // which operands are tested for zero
   EnergySpec energy;
   core::SourceLoc loc;
 };
@@ -71,6 +106,8 @@ struct Spec {
   double technology_nm = 45;
   std::string energy_model;  // "" (per-component) or "eyeriss-normalized"
   std::string dataflow;      // named dataflow preset (used by the mapper)
+  core::SourceLoc dataflow_loc;  // where the dataflow was named
+  std::map<std::string, int> tensor_bits;  // tensor name -> bits per element; overrides the workload
   core::SourceLoc loc;
 
   int level_index(const std::string& name) const;  // -1 if absent
@@ -79,6 +116,9 @@ struct Spec {
   long long fanout_below(int level) const;
   long long fanout_x_below(int level) const;
   long long fanout_y_below(int level) const;
+  // Bits per element of a tensor on this accelerator: its `tensor_bits` override, else the
+  // workload's bits; empty when neither gives them (then an element is one word of each level).
+  std::optional<int> element_bits(const std::string& tensor, std::optional<int> workload_bits) const;
 };
 
 }  // namespace hwaware::arch

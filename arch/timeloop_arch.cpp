@@ -1,5 +1,7 @@
 #include "arch/timeloop_arch.h"
 
+#include <cctype>
+
 #include <regex>
 
 #include "core/text.h"
@@ -24,6 +26,42 @@ Technology technology_of(const std::string& cls) {
   if (cls.find("DRAM") != std::string::npos || cls.find("dram") != std::string::npos) return Technology::dram;
   if (cls.find("regfile") != std::string::npos || cls.find("RF") != std::string::npos) return Technology::regfile;
   return Technology::sram;
+}
+
+// Timeloop mapper constraints on one level: `factors` (a list of "N=1" or one string of them),
+// `permutation` (innermost first, a list or a string of one-letter dimensions), `split`.
+LoopConstraint read_loop_constraint(const core::YamlView& v) {
+  LoopConstraint c;
+  c.loc = v.loc();
+  core::MapReader m(v);
+  if (auto f = m.get("factors")) {
+    std::vector<std::string> tokens;
+    if (f->is_seq()) {
+      for (auto& item : f->items())
+        for (auto& t : core::split_words(item.scalar())) tokens.push_back(t);
+    } else {
+      tokens = core::split_words(f->scalar());
+    }
+    for (const auto& tok : tokens) {
+      auto [dim, number] = core::split_dim_factor(tok);
+      auto n = core::parse_integer(number);
+      if (dim.empty() || !n || *n <= 0) f->error("expected factors such as 'C=1' or 'M8', found '" + tok + "'");
+      else c.factors.emplace_back(dim, *n);
+    }
+  }
+  if (auto p = m.get("permutation")) {
+    if (p->is_seq()) c.permutation = p->string_list();
+    else
+      for (char ch : p->scalar())
+        if (!std::isspace(static_cast<unsigned char>(ch))) c.permutation.emplace_back(1, ch);
+  }
+  if (auto sp = m.get("split")) {
+    auto n = sp->as_int();
+    if (n && *n < 0) sp->error("expected a non-negative split, found " + sp->found());
+    else if (n) c.split = *n;
+  }
+  m.finish();
+  return c;
 }
 
 std::optional<long long> int_attr(core::MapReader& attrs, const std::string& key) {
@@ -98,8 +136,8 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
       if (auto b = dsr.get("bypass")) lvl.bypass = b->string_list();
       dsr.finish();
     }
-    cons.get("temporal");  // mapper constraints, not needed to evaluate a given mapping
-    cons.get("spatial");
+    if (auto t = cons.get("temporal")) lvl.constraints.temporal = read_loop_constraint(*t);
+    if (auto sp = cons.get("spatial")) lvl.constraints.spatial = read_loop_constraint(*sp);
     cons.finish();
   }
   spec.levels.push_back(lvl);
@@ -147,6 +185,11 @@ void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec) {
     }
     if (own_x * own_y > 1) {
       StorageLevel v;
+      if (constraints) {  // a container's constraints shape the fan-out it creates
+        core::MapReader cons(*constraints);
+        if (auto sp = cons.get("spatial")) v.constraints.spatial = read_loop_constraint(*sp);
+        cons.finish();
+      }
       v.name = "inter_" + name + "_spatial";
       v.technology = Technology::none;
       v.instances = ctx.instances;
@@ -158,7 +201,6 @@ void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec) {
       ctx.mesh_x *= own_x;
       ctx.mesh_y *= own_y;
     }
-    m.get("constraints");
     m.finish();
     return;
   }

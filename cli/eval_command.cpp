@@ -1,13 +1,18 @@
 #include "cli/eval_command.h"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "arch/arch_loader.h"
+#include "cli/map_layers.h"
+#include "cli/plot.h"
 #include "cli/report.h"
 #include "core/diagnostics.h"
+#include "core/text.h"
 #include "core/yaml_reader.h"
 #include "mappings/mapping_loader.h"
+#include "mappings/mapping_writer.h"
 #include "models/analytical_model.h"
 #include "models/energy_estimators.h"
 #include "models/timeloop_ert.h"
@@ -24,13 +29,83 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
   cmd->add_option("--workload", opts->workload,
                   "Workload file: hwaware format (top-level 'workload', one or more layers) or a Timeloop problem")
       ->required();
-  cmd->add_option("--mapping", opts->mapping, "Mapping file: hwaware format or a Timeloop mapping (list of targets)")
-      ->required();
+  cmd->add_option("--mapping", opts->mapping,
+                  "Mapping file: hwaware format (one 'mapping' for every layer, or 'mappings' per layer name, as the "
+                  "mapper writes them) or a Timeloop mapping. Without it, the mapper chooses a mapping per layer");
+  cmd->add_option("--dataflow", opts->dataflow,
+                  "Mapper: dataflow preset (row-stationary, weight-stationary, output-stationary, input-stationary) or a "
+                  "constraints file; default: the one the accelerator names");
+  cmd->add_option("--objective", opts->objective,
+                  "Mapper: energy, latency, edp, or an ordered list such as energy,latency")->capture_default_str();
+  cmd->add_option("--budget", opts->budget, "Mapper: mappings evaluated per distinct layer shape")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--patience", opts->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", opts->seed, "Mapper: random seed (same seed, same mappings)")->capture_default_str();
+  cmd->add_option("--threads", opts->threads, "Mapper: threads (0 = every core)")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--ert", opts->ert,
                   "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
   cmd->add_option("--out", opts->out, "Directory for summary.csv, breakdown.csv and stats.json (created if missing)");
+  cmd->add_option("--plot", opts->plot, "Draw the per-layer energy breakdown by level to FILE.png (needs python3-matplotlib)");
   return opts;
 }
+
+namespace {
+
+mapping::MapperOptions mapper_options(const EvalOptions& o) {
+  mapping::MapperOptions m;
+  m.objectives.clear();
+  std::string list = o.objective;
+  for (auto& c : list)
+    if (c == ',') c = ' ';
+  for (const auto& name : core::split_words(list)) {
+    auto obj = mapping::objective_from(name);
+    if (!obj)
+      throw core::InputError(core::SourceLoc{"--objective", 0, 0}, "--objective",
+                             "expected energy, latency or edp (or a list such as energy,latency), found '" + name + "'");
+    m.objectives.push_back(*obj);
+  }
+  if (m.objectives.empty())
+    throw core::InputError(core::SourceLoc{"--objective", 0, 0}, "--objective", "expected at least one objective");
+  m.max_evaluations = o.budget;
+  m.patience = o.patience;
+  m.exhaustive_limit = o.budget;
+  m.seed = o.seed;
+  m.threads = o.threads;
+  return m;
+}
+
+std::vector<mapping::Mapping> choose_mappings(const EvalOptions& o, const arch::Spec& spec,
+                                              const workload::Network& network, const model::EnergyTable& table) {
+  MapOptions mo;
+  mo.dataflow = o.dataflow;
+  mo.mapper = mapper_options(o);
+  auto mapped = map_layers(spec, network, table, mo);
+  std::vector<mapping::Mapping> out;
+  for (auto& ml : mapped) out.push_back(std::move(ml.mapping));
+  if (o.out.empty()) std::cerr << "(give --out DIR to save the chosen mappings as DIR/mappings.yaml)\n";
+  return out;
+}
+
+// DIR/mappings.yaml: the chosen mapping of every layer, readable again with --mapping.
+void write_chosen_mappings(const std::string& dir, const arch::Spec& spec, const workload::Network& network,
+                           const std::vector<mapping::Mapping>& mappings) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, const mapping::Mapping*>> layers;
+  std::vector<const workload::Problem*> problems;
+  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+    layers.emplace_back(network.layers[i].name, &mappings[i]);
+    problems.push_back(&network.layers[i].problem);
+  }
+  const fs::path file = fs::path(dir) / "mappings.yaml";
+  {
+    std::ofstream os(file.string() + ".tmp");
+    mapping::write_mappings_file(os, layers, spec, problems);
+  }
+  fs::rename(file.string() + ".tmp", file);
+}
+
+}  // namespace
 
 int run_eval(const EvalOptions& o) {
   auto spec = arch::load_arch(o.arch);
@@ -41,18 +116,29 @@ int run_eval(const EvalOptions& o) {
     const model::EnergyTable ert = model::read_accelergy_ert(core::YamlFile::load(o.ert));
     for (const auto& [name, e] : ert.entries()) table.set(name, e);
   }
+  std::vector<mapping::Mapping> mappings;
+  if (o.mapping.empty()) {
+    mappings = choose_mappings(o, spec, network, table);
+  } else {
+    for (const auto& layer : network.layers) mappings.push_back(mapping::load_mapping(o.mapping, spec, layer.problem, layer.name));
+  }
   std::vector<LayerReport> layers;
-  for (const auto& layer : network.layers) {
-    auto m = mapping::load_mapping(o.mapping, spec, layer.problem);
+  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+    const auto& layer = network.layers[i];
+    const auto& m = mappings[i];
     LayerReport r;
     r.name = layer.name;
-    r.macs = layer.problem.macs();
+    r.macs = layer.macs();  // 0 for pooling and adds: their operations are not MACs
     r.counts = model::evaluate_counts(spec, m, layer.problem);
     r.energy = model::price_layer(spec, r.counts, table);
     layers.push_back(std::move(r));
   }
   print_table(std::cout, spec, layers);
-  if (!o.out.empty()) write_outputs(o.out, spec, network, layers, o);
+  if (!o.out.empty()) {
+    write_outputs(o.out, spec, network, layers, o);
+    if (o.mapping.empty()) write_chosen_mappings(o.out, spec, network, mappings);
+  }
+  if (!o.plot.empty()) return plot_breakdown(o, spec, network, layers);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/report.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
+#include "models/area_estimators.h"
 
 namespace hwaware::cli {
 namespace {
@@ -25,6 +27,144 @@ std::string top_spender(const model::LayerEnergy& e) {
   return best;
 }
 
+// The class a component's energy is drawn under in the breakdown plot, the level classes of the
+// Eyeriss energy table (Chen et al., ISCA 2016): DRAM, global buffer (SRAM), NoC, register files, MAC.
+std::string energy_class(const arch::Spec& spec, const model::ComponentArea& c) {
+  if (c.kind == "network") return "NoC";
+  if (c.kind == "compute") return "MAC";
+  int i = spec.level_index(c.component);
+  if (i < 0) return "other";
+  switch (spec.levels[static_cast<std::size_t>(i)].technology) {
+    case arch::Technology::dram: return "DRAM";
+    case arch::Technology::sram: return "global buffer";
+    case arch::Technology::regfile: return "register files";
+    case arch::Technology::none: return "other";
+  }
+  return "other";
+}
+
+// One line: total on-chip area and each component's share, largest first.
+std::string area_line(const model::AreaReport& area) {
+  auto parts = area.components;
+  std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.total_um2 > b.total_um2; });
+  std::string line = fmt::format("area on chip: {:.4g} mm2 (", area.total_um2 * 1e-6);
+  bool first = true;
+  for (const auto& c : parts) {
+    if (c.source == "off-chip") continue;
+    line += fmt::format("{}{} {:.3g}", first ? "" : ", ", c.component, c.total_um2 * 1e-6);
+    first = false;
+  }
+  return line + "; DRAM off chip)";
+}
+
+nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
+  nlohmann::ordered_json a;
+  a["name"] = spec.name;
+  a["clock_hz"] = spec.clock_hz;
+  a["technology_nm"] = spec.technology_nm;
+  a["tensor_bits"] = nlohmann::ordered_json::object();
+  for (const auto& [tensor, bits] : spec.tensor_bits) a["tensor_bits"][tensor] = bits;
+  for (const auto& lvl : spec.levels) {
+    nlohmann::ordered_json jl;
+    jl["name"] = lvl.name;
+    jl["technology"] = arch::to_string(lvl.technology);
+    jl["depth"] = lvl.depth ? nlohmann::json(*lvl.depth) : nlohmann::json(nullptr);
+    jl["block_size"] = lvl.block_size;
+    jl["word_bits"] = lvl.word_bits;
+    jl["instances"] = lvl.instances;
+    jl["mesh"] = {lvl.mesh_x, lvl.mesh_y};
+    jl["compression"] = nlohmann::ordered_json::object();
+    for (const auto& [tensor, c] : lvl.compression) jl["compression"][tensor] = arch::to_string(c);
+    jl["run_bits"] = lvl.run_bits;
+    a["levels"].push_back(jl);
+  }
+  const auto& c = spec.compute;
+  a["compute"] = {{"name", c.name},
+                  {"instances", c.instances},
+                  {"operand_bits", c.operand_bits},
+                  {"zero_operands", arch::to_string(c.zero_operands)},
+                  {"zero_operands_tested", c.zero_weights && c.zero_inputs ? "both" : (c.zero_weights ? "weights" : "inputs")}};
+  return a;
+}
+
+// Per component: kind, plot class, instances, area per instance and in total, and its source.
+nlohmann::ordered_json area_json(const arch::Spec& spec) {
+  auto area = model::estimate_area(spec);
+  nlohmann::ordered_json j;
+  j["total_um2"] = area.total_um2;
+  j["note"] = "on chip; DRAM is off chip and counted as 0";
+  for (const auto& c : area.components)
+    j["components"].push_back({{"name", c.component},
+                               {"kind", c.kind},
+                               {"class", energy_class(spec, c)},
+                               {"instances", c.instances},
+                               {"area_um2_per_instance", c.per_instance_um2},
+                               {"area_um2", c.total_um2},
+                               {"source", c.source}});
+  return j;
+}
+
+nlohmann::ordered_json tensor_json(const model::TensorAccess& t, const model::TensorBits& b) {
+  return {{"reads_per_instance", t.reads},
+          {"fills_per_instance", t.fills},
+          {"updates_per_instance", t.updates},
+          {"utilized_instances", t.instances},
+          {"tile_size", t.tile_size},
+          {"partition_size", t.partition_size},
+          {"element_bits", b.element_bits},
+          {"bits_given", b.bits_given},
+          {"compression", arch::to_string(b.format)},
+          {"density", b.density},
+          {"bits_per_element", b.bits_per_element},
+          {"read_bits_per_instance", b.read_bits},
+          {"fill_bits_per_instance", b.fill_bits},
+          {"update_bits_per_instance", b.update_bits},
+          {"metadata_bits_per_instance", b.metadata_bits},
+          {"read_vectors_per_instance", b.read_vectors},
+          {"fill_vectors_per_instance", b.fill_vectors},
+          {"update_vectors_per_instance", b.update_vectors}};
+}
+
+nlohmann::ordered_json level_json(const model::LevelCounts& lvl, const std::vector<std::string>& tensors) {
+  nlohmann::ordered_json jv;
+  jv["level"] = lvl.name;
+  jv["cycles"] = lvl.cycles;
+  jv["bandwidth_throttling"] = lvl.slowdown;
+  for (std::size_t ds = 0; ds < lvl.tensors.size(); ++ds)
+    if (lvl.tensors[ds].kept) jv["tensors"][tensors[ds]] = tensor_json(lvl.tensors[ds], lvl.bits[ds]);
+  for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
+    const auto& n = lvl.network[ds];
+    if (n.fanout <= 1 || n.instances == 0) continue;
+    const auto& nb = lvl.network_bits[ds];
+    jv["network"]["name"] = lvl.network_name;
+    jv["network"]["tensors"][tensors[ds]] = {
+        {"fanout", n.fanout},           {"ingresses_per_instance", n.ingresses},        {"deliveries_per_instance", n.deliveries},
+        {"hops_per_instance", n.hops},  {"instances", n.instances},                     {"bits_per_element", nb.bits_per_element},
+        {"transfer_words_per_instance", nb.transfer_words}, {"hop_words_per_instance", nb.hop_words}};
+  }
+  return jv;
+}
+
+nlohmann::ordered_json layer_json(const LayerReport& l) {
+  nlohmann::ordered_json jl;
+  jl["name"] = l.name;
+  jl["macs"] = l.macs;
+  jl["cycles"] = l.counts.cycles;
+  jl["compute_cycles"] = l.counts.compute_cycles;
+  jl["energy_pj"] = l.energy.total_pj;
+  jl["utilization"] = l.counts.utilization;
+  const auto& c = l.counts.compute;
+  jl["computes"] = {{"dense", l.counts.computes},         {"performed", c.performed},       {"gated", c.gated},
+                    {"skipped", c.skipped},               {"effective_fraction", c.effective_fraction},
+                    {"weight_bits", c.weight_bits},       {"input_bits", c.input_bits}};
+  for (const auto& lvl : l.counts.levels)
+    if (!lvl.is_virtual) jl["levels"].push_back(level_json(lvl, l.counts.tensor_names));
+  return jl;
+}
+
+// pJ per MAC; a layer without MACs (pooling, add) has none (printed as 0, written empty).
+double per_mac(double energy_pj, long long macs) { return macs ? energy_pj / static_cast<double>(macs) : 0.0; }
+
 }  // namespace
 
 void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers) {
@@ -33,9 +173,9 @@ void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<Lay
   long long macs = 0, cycles = 0;
   double energy = 0;
   for (const auto& l : layers) {
-    os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f} {:>6.1f}%  {}\n", l.name, l.macs, l.counts.cycles,
-                      l.energy.total_pj, l.energy.total_pj / static_cast<double>(l.macs), 100.0 * l.counts.utilization,
-                      top_spender(l.energy));
+    std::string pj_per_mac = l.macs ? fmt::format("{:.3f}", per_mac(l.energy.total_pj, l.macs)) : "-";
+    os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%  {}\n", l.name, l.macs, l.counts.cycles,
+                      l.energy.total_pj, pj_per_mac, 100.0 * l.counts.utilization, top_spender(l.energy));
     macs += l.macs;
     cycles += l.counts.cycles;
     energy += l.energy.total_pj;
@@ -43,6 +183,7 @@ void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<Lay
   os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", macs, cycles, energy,
                     macs ? energy / static_cast<double>(macs) : 0.0);
   os << fmt::format("latency at {:.0f} MHz: {:.6g} s\n", spec.clock_hz / 1e6, static_cast<double>(cycles) / spec.clock_hz);
+  os << area_line(model::estimate_area(spec)) << "\n";
 }
 
 void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net,
@@ -61,7 +202,7 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
     for (const auto& l : layers) {
       s.row({l.name, std::to_string(l.macs), std::to_string(l.counts.cycles), core::format_number(l.energy.total_pj),
              core::format_number(l.counts.utilization), core::format_number(static_cast<double>(l.counts.cycles) / spec.clock_hz),
-             core::format_number(l.energy.total_pj / static_cast<double>(l.macs))});
+             l.macs ? core::format_number(per_mac(l.energy.total_pj, l.macs)) : std::string()});
       macs += l.macs;
       cycles += l.counts.cycles;
       energy += l.energy.total_pj;
@@ -69,10 +210,12 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
     s.row({"total", std::to_string(macs), std::to_string(cycles), core::format_number(energy), "",
            core::format_number(static_cast<double>(cycles) / spec.clock_hz),
            core::format_number(macs ? energy / static_cast<double>(macs) : 0)});
-    core::CsvWriter b((base / "breakdown.csv.tmp").string(), {"layer", "component", "tensor", "action", "count", "energy_pj"});
+    core::CsvWriter b((base / "breakdown.csv.tmp").string(),
+                      {"layer", "component", "tensor", "action", "count", "energy_pj", "bits"});
     for (const auto& l : layers)
       for (const auto& r : l.energy.rows)
-        b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj)});
+        b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
+               r.bits ? core::format_number(*r.bits) : ""});
   }
   nlohmann::ordered_json j;
   j["tool"] = "hwaware";
@@ -81,57 +224,10 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
                  {"workload", fs::path(o.workload).filename().string()},
                  {"mapping", fs::path(o.mapping).filename().string()},
                  {"ert", o.ert.empty() ? "" : fs::path(o.ert).filename().string()}};
-  nlohmann::ordered_json a;
-  a["name"] = spec.name;
-  a["clock_hz"] = spec.clock_hz;
-  a["technology_nm"] = spec.technology_nm;
-  for (const auto& lvl : spec.levels) {
-    nlohmann::ordered_json jl;
-    jl["name"] = lvl.name;
-    jl["technology"] = arch::to_string(lvl.technology);
-    jl["depth"] = lvl.depth ? nlohmann::json(*lvl.depth) : nlohmann::json(nullptr);
-    jl["block_size"] = lvl.block_size;
-    jl["word_bits"] = lvl.word_bits;
-    jl["instances"] = lvl.instances;
-    jl["mesh"] = {lvl.mesh_x, lvl.mesh_y};
-    a["levels"].push_back(jl);
-  }
-  a["compute"] = {{"name", spec.compute.name}, {"instances", spec.compute.instances}, {"operand_bits", spec.compute.operand_bits}};
-  j["accelerator"] = a;
+  j["accelerator"] = accelerator_json(spec);
+  j["area"] = area_json(spec);
   j["network"] = net.name;
-  for (const auto& l : layers) {
-    nlohmann::ordered_json jl;
-    jl["name"] = l.name;
-    jl["macs"] = l.macs;
-    jl["cycles"] = l.counts.cycles;
-    jl["compute_cycles"] = l.counts.compute_cycles;
-    jl["energy_pj"] = l.energy.total_pj;
-    jl["utilization"] = l.counts.utilization;
-    for (const auto& lvl : l.counts.levels) {
-      if (lvl.is_virtual) continue;
-      nlohmann::ordered_json jv;
-      jv["level"] = lvl.name;
-      jv["cycles"] = lvl.cycles;
-      jv["bandwidth_throttling"] = lvl.slowdown;
-      for (std::size_t ds = 0; ds < lvl.tensors.size(); ++ds) {
-        const auto& t = lvl.tensors[ds];
-        if (!t.kept) continue;
-        jv["tensors"][l.counts.tensor_names[ds]] = {{"reads_per_instance", t.reads},   {"fills_per_instance", t.fills},
-                                                    {"updates_per_instance", t.updates}, {"utilized_instances", t.instances},
-                                                    {"tile_size", t.tile_size},          {"partition_size", t.partition_size}};
-      }
-      for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
-        const auto& n = lvl.network[ds];
-        if (n.fanout <= 1 || n.instances == 0) continue;
-        jv["network"]["name"] = lvl.network_name;
-        jv["network"]["tensors"][l.counts.tensor_names[ds]] = {
-            {"fanout", n.fanout},         {"ingresses_per_instance", n.ingresses}, {"deliveries_per_instance", n.deliveries},
-            {"hops_per_instance", n.hops}, {"instances", n.instances}};
-      }
-      jl["levels"].push_back(jv);
-    }
-    j["layers"].push_back(jl);
-  }
+  for (const auto& l : layers) j["layers"].push_back(layer_json(l));
   {
     std::ofstream js(base / "stats.json.tmp");
     js << j.dump(2) << "\n";

@@ -44,4 +44,27 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
   return out;
 }
 
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> tokens;
+  std::string cur;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) tokens.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) tokens.push_back(cur);
+  return tokens;
+}
+
+std::pair<std::string, std::string> split_dim_factor(const std::string& tok) {
+  std::size_t i = 0;
+  while (i < tok.size() && !std::isdigit(static_cast<unsigned char>(tok[i])) && tok[i] != '=') ++i;
+  std::string dim = tok.substr(0, i);
+  if (i < tok.size() && tok[i] == '=') ++i;
+  return {dim, tok.substr(i)};
+}
+
 }  // namespace hwaware::core

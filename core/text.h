@@ -2,6 +2,7 @@
 // Small text helpers shared by readers: edit distance for "did you mean" hints, joining.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hwaware::core {
@@ -12,5 +13,12 @@ std::size_t edit_distance(const std::string& a, const std::string& b);
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 std::string join(const std::vector<std::string>& items, const std::string& sep);
+
+// Whitespace-separated tokens of a string.
+std::vector<std::string> split_words(const std::string& text);
+
+// A loop factor as Timeloop writes it: "R=3", "C1" -> (dimension, factor text). The factor text
+// is empty when the token has no number; the caller parses and checks it.
+std::pair<std::string, std::string> split_dim_factor(const std::string& token);
 
 }  // namespace hwaware::core

@@ -1,8 +1,26 @@
 #include "mappings/legality.h"
 
+#include <cstdio>
 #include <string>
 
 namespace hwaware::mapping {
+namespace {
+
+// A bit or word count for a message: integers without decimals.
+std::string fmt_bits(double v) {
+  char buf[64];
+  if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  else std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+}  // namespace
+
+double element_storage_bits(const arch::Spec& spec, std::size_t level, const workload::DataSpace& ds) {
+  const auto& lvl = spec.levels.at(level);
+  int bits = spec.element_bits(ds.name, ds.bits).value_or(lvl.word_bits);
+  return arch::stored_bits(lvl.compression_of(ds.name), bits, ds.density, lvl.run_bits).total();
+}
 
 std::vector<std::vector<long long>> tile_sizes(const Mapping& m, const workload::Problem& pr) {
   const std::size_t nlev = m.levels.size(), ndim = pr.dim_names.size();
@@ -44,22 +62,31 @@ void check_legality(const Mapping& m, const arch::Spec& spec, const workload::Pr
                  "spatial factors " + std::to_string(x) + " (X) x " + std::to_string(y) + " (Y) do not fit the mesh of " +
                      std::to_string(fx) + " x " + std::to_string(fy) + " instances below level '" + spec.levels[l].name + "'");
   }
-  // Tiles fit the level's capacity.
+  // Tiles fit the level's capacity, in bits: a tile of n elements takes n x element_storage_bits.
   auto sizes = tile_sizes(m, pr);
   for (std::size_t l = 0; l < m.levels.size(); ++l) {
-    auto cap = spec.levels[l].capacity_words();
-    if (!cap) continue;
-    long long used = 0;
-    std::string parts;
+    const auto& lvl = spec.levels[l];
+    auto cap_bits = lvl.capacity_bits();
+    if (!cap_bits) continue;
+    const double word = static_cast<double>(lvl.word_bits);
+    std::vector<std::pair<std::size_t, double>> kept;  // data space, bits per element
+    double used_bits = 0;
+    bool in_words = true;  // every kept tensor takes exactly one word per element: report words
     for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) {
       if (!m.levels[l].keep[ds]) continue;
-      used += sizes[l][ds];
-      parts += (parts.empty() ? "" : " + ") + pr.data_spaces[ds].name + " " + std::to_string(sizes[l][ds]);
+      kept.emplace_back(ds, element_storage_bits(spec, l, pr.data_spaces[ds]));
+      used_bits += static_cast<double>(sizes[l][ds]) * kept.back().second;
+      in_words = in_words && kept.back().second == word;
     }
-    if (used > *cap)
-      sink.error(loc_of(l), "mapping." + spec.levels[l].name,
-                 "the tiles kept at level '" + spec.levels[l].name + "' need " + std::to_string(used) + " words (" + parts +
-                     ") but the level holds " + std::to_string(*cap) + " words");
+    if (used_bits <= *cap_bits) continue;
+    std::string parts;
+    for (const auto& [ds, per_element] : kept)
+      parts += (parts.empty() ? "" : " + ") + pr.data_spaces[ds].name + " " + std::to_string(sizes[l][ds]) +
+               (in_words ? "" : " x " + fmt_bits(per_element) + "b");
+    std::string need = in_words ? fmt_bits(used_bits / word) + " words" : fmt_bits(used_bits) + " bits";
+    std::string holds = in_words ? fmt_bits(*cap_bits / word) + " words" : fmt_bits(*cap_bits) + " bits";
+    sink.error(loc_of(l), "mapping." + lvl.name,
+               "the tiles kept at level '" + lvl.name + "' need " + need + " (" + parts + ") but the level holds " + holds);
   }
 }
 

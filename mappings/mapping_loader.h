@@ -11,6 +11,9 @@
 
 namespace hwaware::mapping {
 
-Mapping load_mapping(const std::string& path, const arch::Spec& spec, const workload::Problem& problem);
+// A file with `mapping:` applies to every layer; a file with `mappings:` (as the mapper writes
+// them) holds one mapping per layer name.
+Mapping load_mapping(const std::string& path, const arch::Spec& spec, const workload::Problem& problem,
+                     const std::string& layer = {});
 
 }  // namespace hwaware::mapping

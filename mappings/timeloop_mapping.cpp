@@ -11,24 +11,9 @@ namespace {
 // Factors "R=3 P=16" or "C1 M8 R1": dimension name followed by an optional '=' and a number.
 std::map<int, long long> parse_factors(const core::YamlView& v, const workload::Problem& pr) {
   std::map<int, long long> out;
-  std::string text = v.scalar();
-  std::vector<std::string> tokens;
-  std::string cur;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!cur.empty()) tokens.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) tokens.push_back(cur);
-  for (const auto& tok : tokens) {
-    std::size_t i = 0;
-    while (i < tok.size() && !std::isdigit(static_cast<unsigned char>(tok[i])) && tok[i] != '=') ++i;
-    std::string dim = tok.substr(0, i);
-    if (i < tok.size() && tok[i] == '=') ++i;
-    auto n = core::parse_integer(tok.substr(i));
+  for (const auto& tok : core::split_words(v.scalar())) {
+    auto [dim, number] = core::split_dim_factor(tok);
+    auto n = core::parse_integer(number);
     int d = pr.dim_index(dim);
     if (d < 0) {
       v.error("unknown dimension '" + dim + "' in factors (the problem has " + core::join(pr.dim_names, ", ") + ")",

@@ -7,6 +7,55 @@
 
 namespace hwaware::model {
 
+namespace {
+
+// Cycles of one compute instance: every dense MAC, less the skipped ones (spread evenly).
+long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c) {
+  if (spec.compute.zero_operands != arch::ZeroOperands::skipping || c.skipped == 0)
+    return static_cast<long long>(std::llround(per_instance));
+  return static_cast<long long>(std::ceil(per_instance * c.effective_fraction - 1e-9));
+}
+
+// One level's counts: the nest's scalar accesses, the bits they move and its network's words.
+LevelCounts level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, const LevelAccounting& acc) {
+  const auto& lvl = spec.levels[l];
+  LevelCounts lc;
+  lc.name = lvl.name;
+  lc.is_virtual = lvl.is_virtual();
+  lc.block_size = lvl.block_size;
+  lc.word_bits = lvl.word_bits;
+  lc.tensors = acc.tensors;
+  lc.network = acc.network;
+  lc.network_name = lvl.network_name();
+  for (std::size_t ds = 0; ds < lc.tensors.size(); ++ds) {
+    const auto& space = pr.data_spaces[ds];
+    const auto& t = lc.tensors[ds];
+    lc.bits.push_back(t.kept ? tensor_bits(spec, lvl, space, t) : TensorBits{});
+    lc.network_bits.push_back(network_bits(spec, lvl, space, t.kept, lc.network[ds]));
+    if (t.kept) lc.utilized_instances = std::max(lc.utilized_instances, t.instances);
+  }
+  return lc;
+}
+
+// Bandwidth-limited cycles: demand in words/cycle per instance (bits moved / word bits) against
+// the level's ports.
+void throttle(const arch::StorageLevel& lvl, LevelCounts& lc, long long compute_cycles) {
+  double read_bits = 0, write_bits = 0;
+  for (std::size_t ds = 0; ds < lc.tensors.size(); ++ds) {
+    if (!lc.tensors[ds].kept) continue;
+    read_bits += lc.bits[ds].read_bits;
+    write_bits += lc.bits[ds].update_bits + lc.bits[ds].fill_bits;
+  }
+  const double word = static_cast<double>(lvl.word_bits);
+  double cc = static_cast<double>(std::max<long long>(1, compute_cycles));
+  double reads = read_bits / word / cc, writes = write_bits / word / cc;
+  if (lvl.read_bandwidth && *lvl.read_bandwidth < reads) lc.slowdown = std::min(lc.slowdown, *lvl.read_bandwidth / reads);
+  if (lvl.write_bandwidth && *lvl.write_bandwidth < writes) lc.slowdown = std::min(lc.slowdown, *lvl.write_bandwidth / writes);
+  lc.cycles = static_cast<long long>(std::ceil(static_cast<double>(compute_cycles) / lc.slowdown));
+}
+
+}  // namespace
+
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& pr) {
   const std::size_t nlev = spec.levels.size();
   auto loops = flatten(m);
@@ -21,57 +70,54 @@ LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, c
   for (const auto& ds : pr.data_spaces) out.tensor_names.push_back(ds.name);
   out.compute_instances = nest.compute_instances;
   out.computes = nest.compute_per_instance * static_cast<double>(nest.compute_instances);
-  out.compute_cycles = static_cast<long long>(std::llround(nest.compute_per_instance));
+  out.compute = split_computes(spec, pr, out.computes);
+  out.compute_cycles = compute_cycles(nest.compute_per_instance, spec, out.compute);
   out.cycles = out.compute_cycles;
   for (std::size_t l = 0; l < nlev; ++l) {
-    const auto& lvl = spec.levels[l];
-    LevelCounts lc;
-    lc.name = lvl.name;
-    lc.is_virtual = lvl.is_virtual();
-    lc.block_size = lvl.block_size;
-    lc.tensors = acc[nlev - 1 - l].tensors;
-    lc.network = acc[nlev - 1 - l].network;
-    lc.network_name = lvl.network_name();
-    double reads = 0, writes = 0;
-    for (const auto& t : lc.tensors) {
-      if (!t.kept) continue;
-      reads += t.reads;
-      writes += t.updates + t.fills;
-      lc.utilized_instances = std::max(lc.utilized_instances, t.instances);
-    }
-    // Bandwidth-limited cycles: demand in words/cycle per instance against the level's ports.
-    double cc = static_cast<double>(std::max<long long>(1, out.compute_cycles));
-    if (lvl.read_bandwidth && *lvl.read_bandwidth < reads / cc) lc.slowdown = std::min(lc.slowdown, *lvl.read_bandwidth / (reads / cc));
-    if (lvl.write_bandwidth && *lvl.write_bandwidth < writes / cc)
-      lc.slowdown = std::min(lc.slowdown, *lvl.write_bandwidth / (writes / cc));
-    lc.cycles = static_cast<long long>(std::ceil(static_cast<double>(out.compute_cycles) / lc.slowdown));
+    LevelCounts lc = level_counts(spec, l, pr, acc[nlev - 1 - l]);
+    throttle(spec.levels[l], lc, out.compute_cycles);
     out.cycles = std::max(out.cycles, lc.cycles);
-    out.levels.push_back(lc);
+    out.levels.push_back(std::move(lc));
   }
   double available = static_cast<double>(spec.compute.instances) * static_cast<double>(std::max<long long>(1, out.cycles));
-  out.utilization = available > 0 ? out.computes / available : 0;
+  double issued = out.compute.performed + out.compute.gated;
+  out.utilization = available > 0 ? issued / available : 0;
   return out;
 }
 
-static double vector_accesses(double scalar, long long block) {
-  auto s = static_cast<long long>(std::llround(scalar));
-  return static_cast<double>((s + block - 1) / block);
-}
+namespace {
 
-// Network rows: `transfer` (words delivered to, or sent by, children) and `hop` (word-hops).
+// Network rows: `transfer` (words delivered to, or sent by, children) and `hop` (word-hops), in
+// words of the level (bits moved / word bits).
 template <typename Add>
-static void price_network(const LevelCounts& lvl, const std::vector<std::string>& tensors, const EnergyTable& table, Add add) {
+void price_network(const LevelCounts& lvl, const std::vector<std::string>& tensors, const EnergyTable& table, Add add) {
   const ComponentEnergy* ne = table.find(lvl.network_name);
   ComponentEnergy zero;
   if (!ne) ne = &zero;
+  const double word = static_cast<double>(lvl.word_bits);
   for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
     const auto& n = lvl.network[ds];
     if (n.fanout <= 1 || n.instances == 0) continue;
+    const auto& nb = lvl.network_bits[ds];
     double k = static_cast<double>(n.instances);
-    add({lvl.network_name, tensors[ds], "transfer", n.deliveries * k, n.deliveries * k * ne->transfer_pj});
-    add({lvl.network_name, tensors[ds], "hop", n.hops * k, n.hops * k * ne->hop_pj});
+    add({lvl.network_name, tensors[ds], "transfer", n.deliveries * k, nb.transfer_words * k * ne->transfer_pj,
+         nb.transfer_words * k * word});
+    add({lvl.network_name, tensors[ds], "hop", n.hops * k, nb.hop_words * k * ne->hop_pj, nb.hop_words * k * word});
   }
 }
+
+// Compute rows: performed MACs at the energy of the layer's operand widths; gated and skipped
+// MACs (when the zero-operand policy has any) cost no MAC energy (their leakage is in `leak`).
+template <typename Add>
+void price_compute(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table, Add add) {
+  const ComponentEnergy* ce = table.find(spec.compute.name);
+  double epc = ce ? ce->compute_at(counts.compute.weight_bits, counts.compute.input_bits) : 0;
+  add({spec.compute.name, "-", "compute", counts.compute.performed, counts.compute.performed * epc, std::nullopt});
+  if (counts.compute.gated > 0) add({spec.compute.name, "-", "gated", counts.compute.gated, 0, std::nullopt});
+  if (counts.compute.skipped > 0) add({spec.compute.name, "-", "skipped", counts.compute.skipped, 0, std::nullopt});
+}
+
+}  // namespace
 
 LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table) {
   LayerEnergy e;
@@ -87,19 +133,18 @@ LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const
     for (std::size_t ds = 0; ds < lvl.tensors.size(); ++ds) {
       const auto& t = lvl.tensors[ds];
       if (!t.kept) continue;
+      const auto& b = lvl.bits[ds];
       double n = static_cast<double>(t.instances);
       const std::string& tensor = counts.tensor_names[ds];
-      add({lvl.name, tensor, "read", t.reads * n, vector_accesses(t.reads, lvl.block_size) * ce->read_pj * n});
-      add({lvl.name, tensor, "fill", t.fills * n, vector_accesses(t.fills, lvl.block_size) * ce->write_pj * n});
-      add({lvl.name, tensor, "update", t.updates * n, vector_accesses(t.updates, lvl.block_size) * ce->update() * n});
+      add({lvl.name, tensor, "read", t.reads * n, b.read_vectors * ce->read_pj * n, b.read_bits * n});
+      add({lvl.name, tensor, "fill", t.fills * n, b.fill_vectors * ce->write_pj * n, b.fill_bits * n});
+      add({lvl.name, tensor, "update", t.updates * n, b.update_vectors * ce->update() * n, b.update_bits * n});
     }
     double leak_cycles = static_cast<double>(counts.cycles) * static_cast<double>(lvl.utilized_instances);
-    add({lvl.name, "-", "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle});
+    add({lvl.name, "-", "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle, std::nullopt});
     price_network(lvl, counts.tensor_names, table, add);
   }
-  const ComponentEnergy* ce = table.find(spec.compute.name);
-  double epc = ce ? ce->compute_pj : 0;
-  add({spec.compute.name, "-", "compute", counts.computes, counts.computes * epc});
+  price_compute(spec, counts, table, add);
   return e;
 }
 

@@ -1,13 +1,17 @@
 #pragma once
 // The analytical per-layer model: counts (reads, fills, updates per level and tensor, computes)
-// and cycles for a layer on a spec with a mapping. It never prices; see price_layer().
+// and cycles for a layer on a spec with a mapping, then the bits those accesses move (bitwidth,
+// compression) and the MACs a zero-operand policy performs, gates or skips. It never prices; see
+// price_layer(), which only multiplies these counts by the energy table.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "arch/spec.h"
 #include "mappings/mapping.h"
 #include "models/energy_table.h"
+#include "models/sparsity.h"
 #include "models/tile_accounting.h"
 #include "workloads/problem.h"
 
@@ -17,8 +21,11 @@ struct LevelCounts {
   std::string name;
   bool is_virtual = false;
   long long block_size = 1;
+  int word_bits = 8;
   std::vector<TensorAccess> tensors;  // per data space
+  std::vector<TensorBits> bits;       // per data space: bits moved and vector accesses (kept tensors)
   std::vector<NetworkAccess> network; // per data space: the network to this level's children
+  std::vector<NetworkBits> network_bits;  // per data space: words that network carries
   std::string network_name;           // component that prices the network
   double slowdown = 1;                // bandwidth throttling (1 = none)
   long long cycles = 0;
@@ -28,11 +35,12 @@ struct LevelCounts {
 struct LayerCounts {
   std::vector<std::string> tensor_names;
   std::vector<LevelCounts> levels;  // outermost first, as in the spec
-  double computes = 0;              // all instances
+  double computes = 0;              // all instances, dense (every MAC of the layer)
+  ComputeSplit compute;             // performed / gated / skipped under the zero-operand policy
   long long compute_instances = 0;  // utilized
-  long long compute_cycles = 0;
+  long long compute_cycles = 0;     // after skipping
   long long cycles = 0;
-  double utilization = 0;  // computes / (cycles * compute instances available)
+  double utilization = 0;  // issued computes (performed + gated) / (cycles * compute instances available)
 };
 
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem);
@@ -41,6 +49,7 @@ struct BreakdownRow {
   std::string component, tensor, action;
   double count = 0;  // scalar accesses (or computes) over all instances
   double energy_pj = 0;
+  std::optional<double> bits;  // bits moved (data + metadata) over all instances; empty for leak, compute
 };
 
 struct LayerEnergy {

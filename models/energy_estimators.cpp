@@ -1,5 +1,6 @@
 #include "models/energy_estimators.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -25,11 +26,17 @@ double sram_pj_per_bit(double capacity_bits, double node_nm) {
 }
 
 // Source: Horowitz, ISSCC 2014 (45 nm): 8-bit multiply 0.2 pJ (grows with bits squared),
-// 8-bit add 0.03 pJ (grows linearly); 32-bit: 3.1 pJ and 0.1 pJ.
-double mac_pj(int operand_bits, double node_nm) {
-  double r = operand_bits / 8.0;
-  return (0.2 * r * r + 0.03 * r) * (node_nm / 45.0);
+// 8-bit add 0.03 pJ (grows linearly); 32-bit: 3.1 pJ and 0.1 pJ. With operands of different
+// widths the multiply grows with the product of the widths, the add with the wider one.
+double mac_multiply_pj(int weight_bits, int input_bits, double node_nm) {
+  return 0.2 * (weight_bits / 8.0) * (input_bits / 8.0) * (node_nm / 45.0);
 }
+
+double mac_pj(int weight_bits, int input_bits, double node_nm) {
+  return mac_multiply_pj(weight_bits, input_bits, node_nm) + 0.03 * (std::max(weight_bits, input_bits) / 8.0) * (node_nm / 45.0);
+}
+
+double mac_pj(int operand_bits, double node_nm) { return mac_pj(operand_bits, operand_bits, node_nm); }
 
 // Source: Keckler et al., "GPUs and the future of parallel computing", IEEE Micro 2011: moving
 // 256 bits over 10 mm of on-chip wire costs 310 pJ at 40 nm, i.e. 0.121 pJ per bit per mm. Wire
@@ -97,6 +104,26 @@ void apply_explicit(ComponentEnergy& e, const arch::EnergySpec& s) {
   e.source = "explicit";
 }
 
+// The MAC at the unit's declared operand width. By estimator, compute_at() reproduces
+// mac_pj(weight bits, input bits) for any layer widths; a written energy (or the normalized
+// table's 1 per MAC) is for the declared width and scales with the product of the widths.
+ComponentEnergy compute_energy(const arch::Spec& spec, bool normalized) {
+  const int ob = spec.compute.operand_bits;
+  ComponentEnergy c;
+  c.operand_bits = ob;
+  if (normalized) {
+    c.compute_pj = 1.0;
+    c.source = "eyeriss-normalized";
+  } else {
+    c.compute_pj = mac_pj(ob, spec.technology_nm);
+    c.multiplier_share = mac_multiply_pj(ob, ob, spec.technology_nm) / c.compute_pj;
+    c.source = "mac-horowitz";
+  }
+  apply_explicit(c, spec.compute.energy);
+  if (spec.compute.energy.explicit_pj.count("compute")) c.multiplier_share = 1;
+  return c;
+}
+
 }  // namespace
 
 EnergyTable build_energy_table(const arch::Spec& spec) {
@@ -109,11 +136,7 @@ EnergyTable build_energy_table(const arch::Spec& spec) {
     t.set(l.name, e);
     if (auto n = network_energy(l, normalized)) t.set(l.network_name(), *n);
   }
-  ComponentEnergy c;
-  c.compute_pj = normalized ? 1.0 : mac_pj(spec.compute.operand_bits, spec.technology_nm);
-  c.source = normalized ? "eyeriss-normalized" : "mac-horowitz";
-  apply_explicit(c, spec.compute.energy);
-  t.set(spec.compute.name, c);
+  t.set(spec.compute.name, compute_energy(spec, normalized));
   return t;
 }
 

@@ -12,8 +12,11 @@ namespace hwaware::model {
 double dram_pj_per_bit(const std::string& type);
 // pJ per bit of an SRAM/register-file access for a capacity in bits at a node in nm.
 double sram_pj_per_bit(double capacity_bits, double node_nm);
-// pJ per multiply-accumulate with the given operand bits at a node in nm.
+// pJ per multiply-accumulate with the given operand bits at a node in nm (both operands equal,
+// or weights x inputs); mac_multiply_pj is the multiplier's part of it.
 double mac_pj(int operand_bits, double node_nm);
+double mac_pj(int weight_bits, int input_bits, double node_nm);
+double mac_multiply_pj(int weight_bits, int input_bits, double node_nm);
 
 EnergyTable build_energy_table(const arch::Spec& spec);
 

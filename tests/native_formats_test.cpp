@@ -6,6 +6,7 @@
 
 #include "arch/native_arch.h"
 #include "core/yaml_reader.h"
+#include "yaml_doc.h"
 #include "mappings/legality.h"
 #include "mappings/native_mapping.h"
 #include "workloads/native_workload.h"
@@ -14,26 +15,7 @@ using namespace hwaware;
 
 namespace {
 
-// Parses `text` and hands the view of `key` to a reader; diagnostics land in `sink`.
-struct Doc {
-  core::YamlFile file;
-  core::DiagnosticSink sink;
-  std::unique_ptr<core::YamlView> root;
-  Doc(const std::string& text, const std::string& name) : file(core::YamlFile::parse(text, name)) {
-    root = std::make_unique<core::YamlView>(file.root(), name, "", &sink);
-  }
-  core::YamlView get(const std::string& key) {
-    core::MapReader top(*root);
-    auto v = top.get(key);
-    REQUIRE(v);
-    return *v;
-  }
-  bool mentions(const std::string& text, int line = 0) const {
-    for (const auto& d : sink.diagnostics())
-      if ((d.message + " " + d.hint).find(text) != std::string::npos && (line == 0 || d.loc.line == line)) return true;
-    return false;
-  }
-};
+using test::Doc;
 
 const char* kArch = R"(accelerator:
   name: tiny

@@ -1,32 +1,56 @@
 #include "workloads/layer.h"
 
 namespace hwaware::workload {
+namespace {
 
-long long ConvParams::out_height() const {
-  return (in_height + 2 * pad_h - dilation_h * (kernel_h - 1) - 1) / stride_h + 1;
+// Output extent of a sliding window: (in + 2*pad - dilation*(kernel-1) - 1) / stride + 1.
+long long window_output(long long in, long long pad, long long dilation, long long kernel, long long stride) {
+  return (in + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
 }
-long long ConvParams::out_width() const {
-  return (in_width + 2 * pad_w - dilation_w * (kernel_w - 1) - 1) / stride_w + 1;
+
+// Builds a Problem dimension by dimension.
+struct ProblemBuilder {
+  Problem pr;
+  int dim(const std::string& d, long long bound) {
+    pr.dim_names.push_back(d);
+    pr.bounds.push_back(bound);
+    return static_cast<int>(pr.dim_names.size() - 1);
+  }
+};
+
+RankExpression rank(std::initializer_list<ProjectionTerm> t) { return RankExpression(t); }
+
+}  // namespace
+
+long long ConvParams::out_height() const { return window_output(in_height, pad_h, dilation_h, kernel_h, stride_h); }
+long long ConvParams::out_width() const { return window_output(in_width, pad_w, dilation_w, kernel_w, stride_w); }
+long long PoolParams::out_height() const { return window_output(in_height, pad_h, dilation_h, kernel_h, stride_h); }
+long long PoolParams::out_width() const { return window_output(in_width, pad_w, dilation_w, kernel_w, stride_w); }
+
+long long Network::macs() const {
+  long long total = 0;
+  for (const auto& l : layers) total += l.macs();
+  return total;
+}
+
+long long Network::computes() const {
+  long long total = 0;
+  for (const auto& l : layers) total += l.computes();
+  return total;
 }
 
 Problem conv2d_problem(const std::string& name, const ConvParams& p) {
-  Problem pr;
-  pr.name = name;
+  ProblemBuilder b;
+  b.pr.name = name;
   bool grouped = p.groups > 1;
-  auto add = [&](const std::string& d, long long b) {
-    pr.dim_names.push_back(d);
-    pr.bounds.push_back(b);
-    return static_cast<int>(pr.dim_names.size() - 1);
-  };
-  int G = grouped ? add("G", p.groups) : -1;
-  int C = add("C", p.in_channels / p.groups);
-  int M = add("M", p.out_channels / p.groups);
-  int R = add("R", p.kernel_w);
-  int S = add("S", p.kernel_h);
-  int N = add("N", p.batch);
-  int P = add("P", p.out_width());
-  int Q = add("Q", p.out_height());
-  auto rank = [](std::initializer_list<ProjectionTerm> t) { return RankExpression(t); };
+  int G = grouped ? b.dim("G", p.groups) : -1;
+  int C = b.dim("C", p.in_channels / p.groups);
+  int M = b.dim("M", p.out_channels / p.groups);
+  int R = b.dim("R", p.kernel_w);
+  int S = b.dim("S", p.kernel_h);
+  int N = b.dim("N", p.batch);
+  int P = b.dim("P", p.out_width());
+  int Q = b.dim("Q", p.out_height());
   DataSpace w{"Weights", {}, false, p.weight_bits, 1.0};
   if (grouped) w.ranks.push_back(rank({{G, 1}}));
   w.ranks.push_back(rank({{C, 1}}));
@@ -45,8 +69,8 @@ Problem conv2d_problem(const std::string& name, const ConvParams& p) {
   out.ranks.push_back(rank({{M, 1}}));
   out.ranks.push_back(rank({{Q, 1}}));
   out.ranks.push_back(rank({{P, 1}}));
-  pr.data_spaces = {w, in, out};
-  return pr;
+  b.pr.data_spaces = {w, in, out};
+  return b.pr;
 }
 
 Problem fc_problem(const std::string& name, long long batch, long long in_features, long long out_features,
@@ -59,6 +83,40 @@ Problem fc_problem(const std::string& name, long long batch, long long in_featur
   p.input_bits = input_bits;
   p.output_bits = output_bits;
   return conv2d_problem(name, p);
+}
+
+Problem pool_problem(const std::string& name, const PoolParams& p) {
+  ProblemBuilder b;
+  b.pr.name = name;
+  int C = b.dim("C", p.channels);
+  int R = b.dim("R", p.kernel_w);
+  int S = b.dim("S", p.kernel_h);
+  int N = b.dim("N", p.batch);
+  int P = b.dim("P", p.out_width());
+  int Q = b.dim("Q", p.out_height());
+  DataSpace in{"Inputs", {}, false, p.input_bits, 1.0};
+  in.ranks = {rank({{N, 1}}), rank({{C, 1}}), rank({{R, p.dilation_w}, {P, p.stride_w}}),
+              rank({{S, p.dilation_h}, {Q, p.stride_h}})};
+  DataSpace out{"Outputs", {}, true, p.output_bits, 1.0};
+  out.ranks = {rank({{N, 1}}), rank({{C, 1}}), rank({{Q, 1}}), rank({{P, 1}})};
+  b.pr.data_spaces = {in, out};
+  return b.pr;
+}
+
+Problem add_problem(const std::string& name, const AddParams& p) {
+  ProblemBuilder b;
+  b.pr.name = name;
+  int T = b.dim("T", p.operands);
+  int C = b.dim("C", p.channels);
+  int N = b.dim("N", p.batch);
+  int P = b.dim("P", p.width);
+  int Q = b.dim("Q", p.height);
+  DataSpace in{"Inputs", {}, false, p.input_bits, 1.0};
+  in.ranks = {rank({{T, 1}}), rank({{N, 1}}), rank({{C, 1}}), rank({{Q, 1}}), rank({{P, 1}})};
+  DataSpace out{"Outputs", {}, true, p.output_bits, 1.0};
+  out.ranks = {rank({{N, 1}}), rank({{C, 1}}), rank({{Q, 1}}), rank({{P, 1}})};
+  b.pr.data_spaces = {in, out};
+  return b.pr;
 }
 
 }  // namespace hwaware::workload

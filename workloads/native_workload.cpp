@@ -1,19 +1,46 @@
 #include "workloads/native_workload.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/text.h"
 
 namespace hwaware::workload {
 namespace {
 
-const std::vector<std::string> kLayerTypes = {"conv2d", "fc"};
+const std::vector<std::string> kLayerTypes = {"conv2d", "fc", "pool", "add"};
+const std::vector<std::string> kPoolModes = {"max", "avg"};
 
 // Defaults that layers inherit from the workload (and may override).
 struct Defaults {
   long long batch = 1;
   int weight_bits = 8, input_bits = 8, output_bits = 8;
+  std::map<std::string, double> density;  // tensor name -> fraction of non-zero elements
 };
+
+// `density: {weights: 0.5}`: fraction of non-zero elements per tensor, in (0, 1]; default 1.
+void read_density(const core::YamlView& v, Defaults& d) {
+  core::MapReader m(v);
+  for (const char* tensor : {"Weights", "Inputs", "Outputs"}) {
+    std::string key = tensor;
+    key[0] = static_cast<char>(key[0] - 'A' + 'a');
+    auto dv = m.get(key);
+    if (!dv) continue;
+    auto x = dv->as_number();
+    if (x && (*x <= 0 || *x > 1))
+      dv->error("expected a density in (0, 1] (the fraction of non-zero elements), found " + dv->found());
+    else if (x)
+      d.density[tensor] = *x;
+  }
+  m.finish();
+}
+
+void apply_density(const Defaults& d, Problem& pr) {
+  for (auto& ds : pr.data_spaces) {
+    auto it = d.density.find(ds.name);
+    if (it != d.density.end()) ds.density = it->second;
+  }
+}
 
 void read_bits(const core::YamlView& v, Defaults& d) {
   core::MapReader m(v);
@@ -78,6 +105,17 @@ bool read_positive(core::MapReader& m, const char* key, long long& out) {
   return n.has_value();
 }
 
+// A sliding window (after dilation) must fit the padded input, else the output would be empty.
+bool check_window(const core::YamlView& v, long long in_h, long long in_w, long long k_h, long long k_w,
+                  long long pad_h, long long pad_w, long long dil_h, long long dil_w) {
+  long long kh = dil_h * (k_h - 1) + 1, kw = dil_w * (k_w - 1) + 1;
+  long long ih = in_h + 2 * pad_h, iw = in_w + 2 * pad_w;
+  if (kh <= ih && kw <= iw) return true;
+  v.error("the kernel (" + std::to_string(kh) + " x " + std::to_string(kw) + " after dilation) is larger than the padded input (" +
+          std::to_string(ih) + " x " + std::to_string(iw) + "); the output would be empty");
+  return false;
+}
+
 bool read_conv(core::MapReader& m, const core::YamlView& v, ConvParams& p) {
   bool ok = read_positive(m, "in_channels", p.in_channels);
   ok = read_positive(m, "out_channels", p.out_channels) && ok;
@@ -93,15 +131,106 @@ bool read_conv(core::MapReader& m, const core::YamlView& v, ConvParams& p) {
             ") must both be divisible by groups (" + std::to_string(p.groups) + ")");
     ok = false;
   }
-  auto extent = [](long long k, long long d) { return d * (k - 1) + 1; };
-  long long kh = extent(p.kernel_h, p.dilation_h), kw = extent(p.kernel_w, p.dilation_w);
-  long long ih = p.in_height + 2 * p.pad_h, iw = p.in_width + 2 * p.pad_w;
-  if (kh > ih || kw > iw) {
-    v.error("the kernel (" + std::to_string(kh) + " x " + std::to_string(kw) + " after dilation) is larger than the padded input (" +
-            std::to_string(ih) + " x " + std::to_string(iw) + "); the output would be empty");
-    ok = false;
-  }
+  ok = check_window(v, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.pad_h, p.pad_w, p.dilation_h, p.dilation_w) && ok;
   return ok;
+}
+
+// `mode: max|avg` of a pool layer; empty if missing or unknown (reported).
+std::string read_pool_mode(core::MapReader& m) {
+  auto v = m.required("mode");
+  if (!v) return "";
+  std::string mode = v->as_string().value_or("");
+  if (mode.empty() || std::find(kPoolModes.begin(), kPoolModes.end(), mode) != kPoolModes.end()) return mode;
+  v->error("expected a pool mode (max or avg), found '" + mode + "'", core::did_you_mean(mode, kPoolModes));
+  return "";
+}
+
+// Window of a pool: `global: true` takes the whole input (and forbids kernel/stride/padding/
+// dilation); otherwise `kernel` is required and `stride` defaults to the kernel (as in PyTorch).
+bool read_pool_window(core::MapReader& m, PoolParams& p) {
+  bool global = false, ok = true;
+  if (auto g = m.get("global")) {
+    auto b = g->as_bool();
+    ok = b.has_value();
+    global = b.value_or(false);
+  }
+  if (global) {
+    for (const char* key : {"kernel", "stride", "padding", "dilation"})
+      if (auto k = m.get(key)) {
+        k->error(std::string("a global pool takes its window from the input; remove '") + key + "' or set 'global: false'");
+        ok = false;
+      }
+    p.kernel_h = p.in_height;
+    p.kernel_w = p.in_width;
+    return ok;
+  }
+  ok = read_shape(m, "kernel", p.kernel_h, p.kernel_w) && ok;
+  p.stride_h = p.kernel_h;
+  p.stride_w = p.kernel_w;
+  read_optional_pair(m, "stride", 1, p.stride_h, p.stride_w);
+  read_optional_pair(m, "padding", 0, p.pad_h, p.pad_w);
+  read_optional_pair(m, "dilation", 1, p.dilation_h, p.dilation_w);
+  return ok;
+}
+
+bool read_pool(core::MapReader& m, const core::YamlView& v, PoolParams& p, std::string& mode) {
+  mode = read_pool_mode(m);
+  bool ok = !mode.empty();
+  ok = read_positive(m, "channels", p.channels) && ok;
+  bool have_input = read_shape(m, "input", p.in_height, p.in_width);
+  bool have_window = read_pool_window(m, p);  // reads its keys even when the input is wrong
+  ok = have_input && have_window && ok;
+  if (!ok) return false;
+  // As in PyTorch: padding beyond half the (dilated) window would give windows of padding only.
+  long long kh = p.dilation_h * (p.kernel_h - 1) + 1, kw = p.dilation_w * (p.kernel_w - 1) + 1;
+  if (2 * p.pad_h > kh || 2 * p.pad_w > kw) {
+    v.error("padding (" + std::to_string(p.pad_h) + " x " + std::to_string(p.pad_w) + ") must be at most half the window (" +
+            std::to_string(kh) + " x " + std::to_string(kw) + ")");
+    return false;
+  }
+  return check_window(v, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.pad_h, p.pad_w, p.dilation_h, p.dilation_w);
+}
+
+// Reads the keys of the layer's type and lowers it; false if anything was wrong (reported).
+bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults& d, Layer& layer) {
+  if (layer.type == "conv2d") {
+    ConvParams p;
+    p.batch = d.batch;
+    p.weight_bits = d.weight_bits;
+    p.input_bits = d.input_bits;
+    p.output_bits = d.output_bits;
+    if (!read_conv(m, v, p)) return false;
+    layer.problem = conv2d_problem(layer.name, p);
+  } else if (layer.type == "fc") {
+    long long in = 1, out = 1;
+    bool ok = read_positive(m, "in_features", in);
+    if (!(read_positive(m, "out_features", out) && ok)) return false;
+    layer.problem = fc_problem(layer.name, d.batch, in, out, d.weight_bits, d.input_bits, d.output_bits);
+  } else if (layer.type == "pool") {
+    PoolParams p;
+    p.batch = d.batch;
+    p.input_bits = d.input_bits;
+    p.output_bits = d.output_bits;
+    if (!read_pool(m, v, p, layer.op)) return false;
+    layer.problem = pool_problem(layer.name, p);
+    layer.is_mac_layer = false;
+  } else if (layer.type == "add") {
+    AddParams p;
+    p.batch = d.batch;
+    p.input_bits = d.input_bits;
+    p.output_bits = d.output_bits;
+    bool ok = read_positive(m, "channels", p.channels);
+    if (!(read_shape(m, "input", p.height, p.width) && ok)) return false;
+    layer.problem = add_problem(layer.name, p);
+    layer.op = "add";
+    layer.is_mac_layer = false;
+  } else {
+    if (!layer.type.empty())
+      m.view().error("expected a layer type (conv2d, fc, pool or add), found '" + layer.type + "'",
+                     core::did_you_mean(layer.type, kLayerTypes));
+    return false;
+  }
+  return true;
 }
 
 std::optional<Layer> read_layer(const core::YamlView& v, const Defaults& defaults) {
@@ -113,28 +242,12 @@ std::optional<Layer> read_layer(const core::YamlView& v, const Defaults& default
   Defaults d = defaults;
   if (auto b = m.get("batch")) d.batch = b->as_positive_int().value_or(d.batch);
   if (auto b = m.get("bits")) read_bits(*b, d);
-  bool ok = !layer.name.empty();
-  if (layer.type == "conv2d") {
-    ConvParams p;
-    p.batch = d.batch;
-    p.weight_bits = d.weight_bits;
-    p.input_bits = d.input_bits;
-    p.output_bits = d.output_bits;
-    ok = read_conv(m, v, p) && ok;
-    if (ok) layer.problem = conv2d_problem(layer.name, p);
-  } else if (layer.type == "fc") {
-    long long in = 1, out = 1;
-    ok = read_positive(m, "in_features", in) && ok;
-    ok = read_positive(m, "out_features", out) && ok;
-    if (ok) layer.problem = fc_problem(layer.name, d.batch, in, out, d.weight_bits, d.input_bits, d.output_bits);
-  } else if (!layer.type.empty()) {
-    m.view().error("expected a layer type (conv2d or fc), found '" + layer.type + "'",
-                   core::did_you_mean(layer.type, kLayerTypes));
-    ok = false;
-  }
-  // Keys of the other layer type are not "unknown" when the type itself is wrong.
-  if (layer.type == "conv2d" || layer.type == "fc") m.finish();
+  if (auto dn = m.get("density")) read_density(*dn, d);
+  bool ok = read_layer_body(m, v, d, layer) && !layer.name.empty();
+  // Keys of the other layer types are not "unknown" when the type itself is wrong.
+  if (std::find(kLayerTypes.begin(), kLayerTypes.end(), layer.type) != kLayerTypes.end()) m.finish();
   if (!ok) return std::nullopt;
+  apply_density(d, layer.problem);
   return layer;
 }
 
@@ -151,6 +264,7 @@ Network read_native_workload(const core::YamlView& workload) {
   Defaults defaults;
   if (auto b = m.get("batch")) defaults.batch = b->as_positive_int().value_or(1);
   if (auto b = m.get("bits")) read_bits(*b, defaults);
+  if (auto dn = m.get("density")) read_density(*dn, defaults);
   if (auto layers = m.required("layers")) {
     if (layers->is_seq() && layers->node().size() == 0) layers->error("expected at least one layer, found an empty list");
     for (auto& item : layers->items()) {

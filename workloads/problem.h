@@ -1,8 +1,10 @@
 #pragma once
 // A layer as a loop nest over named dimensions with tensors (data spaces) that are affine
 // projections of those dimensions -- the same einsum-like form Timeloop uses, so conv, depthwise,
-// grouped conv, FC and imported Timeloop problems are all one thing for the models.
+// grouped conv, FC, pooling, elementwise adds and imported Timeloop problems are all one thing for
+// the models.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,7 @@ struct DataSpace {
   std::string name;
   std::vector<RankExpression> ranks;
   bool read_write = false;  // outputs/partial sums: updated in place
-  int bits = 8;             // bits per element
+  std::optional<int> bits;  // bits per element; empty when not given (Timeloop problems): one word of each level
   double density = 1.0;     // fraction of non-zero elements
 };
 
@@ -35,6 +37,8 @@ struct Problem {
 
   int dim_index(const std::string& dim) const;        // -1 if absent
   int data_space_index(const std::string& name) const;  // -1 if absent
+  // Iteration points: one compute each. MACs for a conv or fc; element ops (comparisons, adds)
+  // for pool and add layers -- Layer::macs() tells the two apart.
   long long macs() const;
   // Elements of a tensor touched by a tile spanning `extents` of every dimension (bounding box
   // per rank); with the problem's bounds, the whole tensor.

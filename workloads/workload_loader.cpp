@@ -1,12 +1,27 @@
 #include "workloads/workload_loader.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
 #include "core/yaml_reader.h"
 #include "workloads/native_workload.h"
+#include "workloads/scalesim_topology.h"
 #include "workloads/timeloop_problem.h"
 
 namespace hwaware::workload {
+namespace {
+
+bool has_csv_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".csv";
+}
+
+}  // namespace
 
 Network load_workload(const std::string& path) {
+  if (has_csv_extension(path)) return load_scalesim_topology(path);
   auto file = core::YamlFile::load(path);
   core::DiagnosticSink sink;
   core::YamlView root(file.root(), path, "", &sink);

@@ -53,3 +53,33 @@ bad_input_case("a network on a level without spatial fan-out" "network_without_f
   eval --arch ${_bi}/network_without_fanout.yaml --workload ${_wl} --mapping ${_ws})
 bad_input_case("a missing required key" "missing_key.yaml:8:7: error: workload.layers\\[0\\]: missing required key 'out_channels'"
   eval --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/simple_ws.yaml --workload ${_bi}/missing_key.yaml --mapping ${_ws})
+
+# Workload layers and importers: pool/add layers and SCALE-Sim topology CSVs (column = field).
+bad_input_case("an unknown pool mode with a hint" "unknown_pool_mode.yaml:7:13: error: workload.layers\\[0\\].mode: expected a pool mode \\(max or avg\\), found 'mxa' \\(did you mean 'max'\\?\\)"
+  eval --arch ${_ref}/arch.yaml --workload ${_bi}/unknown_pool_mode.yaml --mapping ${_ref}/mapping.yaml)
+bad_input_case("a SCALE-Sim row with a field that is not a number" "scalesim_bad_field.csv:3:6: error: Conv2.Channels: expected a positive integer, found 'many'"
+  eval --arch ${_ref}/arch.yaml --workload ${_bi}/scalesim_bad_field.csv --mapping ${_ref}/mapping.yaml)
+bad_input_case("a SCALE-Sim row with a missing field" "scalesim_short_row.csv:2:8: error: expected 8 fields \\(Layer name, .*Strides\\) or 9.*found 7 fields"
+  eval --arch ${_ref}/arch.yaml --workload ${_bi}/scalesim_short_row.csv --mapping ${_ref}/mapping.yaml)
+bad_input_case("a SCALE-Sim GEMM row with a missing field" "scalesim_gemm_short_row.csv:3:4: error: expected 4 fields \\(Layer name, M, N, K\\), found 3 fields"
+  eval --arch ${_ref}/arch.yaml --workload ${_bi}/scalesim_gemm_short_row.csv --mapping ${_ref}/mapping.yaml)
+
+# Bitwidth and sparsity keys.
+set(_ws_arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/simple_ws.yaml)
+bad_input_case("an unknown compression format with a hint" "unknown_compression.yaml:17:29: error: accelerator.levels\\[1\\].compression.Inputs: expected a compression format \\(none, bitmask or run-length\\), found 'bitmsk' \\(did you mean 'bitmask'\\?\\)"
+  eval --arch ${_bi}/unknown_compression.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("an unknown zero-operand mode with a hint" "unknown_zero_operands.yaml:31:27: error: accelerator.compute.zero_operands.mode: expected a zero-operand mode \\(none, gating or skipping\\), found 'gatting' \\(did you mean 'gating'\\?\\)"
+  eval --arch ${_bi}/unknown_zero_operands.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("a density outside (0, 1]" "density_out_of_range.yaml:14:25: error: workload.layers\\[0\\].density.inputs: expected a density in \\(0, 1\\] .*found '1.5'"
+  eval --arch ${_ws_arch} --workload ${_bi}/density_out_of_range.yaml --mapping ${_ws})
+
+# The mapper (no --mapping): constraints that contradict the accelerator, a layer no mapping
+# fits, an unknown dataflow name.
+set(_ws_arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/simple_ws.yaml)
+set(_conv ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/layers/conv3x3.yaml)
+bad_input_case("a constraint file that contradicts the accelerator" "contradicting_constraints.yaml:5:7: error: .*keeps 'Inputs' at level 'weight_rf', but the accelerator bypasses it there"
+  eval --arch ${_ws_arch} --workload ${_conv} --dataflow ${_bi}/contradicting_constraints.yaml)
+bad_input_case("a layer no mapping fits names the blocking constraint" "conv3x3.yaml:8:7: error: layer 'conv3x3': no legal mapping: the fixed factors of dimension 'R' multiply to 5.*impossible_constraints.yaml:5:7"
+  eval --arch ${_ws_arch} --workload ${_conv} --dataflow ${_bi}/impossible_constraints.yaml)
+bad_input_case("an unknown dataflow name with a hint" "unknown_dataflow.yaml:8:13: error: accelerator.dataflow: unknown dataflow 'weight-stationery'.*did you mean 'weight-stationary'"
+  eval --arch ${_bi}/unknown_dataflow.yaml --workload ${_conv})

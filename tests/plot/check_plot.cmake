@@ -1,0 +1,30 @@
+# Runs `hwaware eval ... --plot PNG` on a shipped example (EXE, SRC) and checks the outcome.
+# MODE=draw: exit status 0 and PNG is a non-empty PNG file (the plot really ran).
+# MODE=missing: with HWAWARE_PYTHON pointing nowhere, exit status 3 and an install hint.
+set(args eval --arch ${SRC}/arch/presets/eyeriss_like.yaml --workload ${SRC}/workloads/layers/conv3x3.yaml
+         --mapping ${SRC}/mappings/examples/conv3x3_eyeriss_like.yaml --plot ${PNG})
+file(REMOVE ${PNG})
+if(MODE STREQUAL "missing")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env HWAWARE_PYTHON=/nonexistent/python3 ${EXE} ${args}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 3)
+    message(FATAL_ERROR "expected exit status 3 for a missing python3, got '${rc}'\nstderr:\n${err}")
+  endif()
+  if(NOT err MATCHES "not found.*python3-matplotlib")
+    message(FATAL_ERROR "stderr does not name the package to install:\n${err}")
+  endif()
+  return()
+endif()
+execute_process(COMMAND ${EXE} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "hwaware eval --plot failed with status '${rc}'\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(NOT EXISTS ${PNG})
+  message(FATAL_ERROR "${PNG} was not written\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+file(SIZE ${PNG} size)
+file(READ ${PNG} magic LIMIT 8 HEX)
+if(size EQUAL 0 OR NOT magic STREQUAL "89504e470d0a1a0a")
+  message(FATAL_ERROR "${PNG} is not a PNG image (size ${size}, header ${magic})")
+endif()
+message(STATUS "${PNG}: ${size} bytes")

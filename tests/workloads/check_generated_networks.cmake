@@ -1,0 +1,21 @@
+# Regenerates the networks with scripts/gen_networks.py into SCRATCH and fails if the set of files
+# or any file differs from workloads/networks/ in the source tree SRC. Run with PYTHON (python3).
+file(REMOVE_RECURSE ${SCRATCH})
+execute_process(COMMAND ${PYTHON} ${SRC}/scripts/gen_networks.py --out ${SCRATCH}
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "scripts/gen_networks.py failed (${rc}):\n${err}")
+endif()
+file(GLOB generated RELATIVE ${SCRATCH} ${SCRATCH}/*.yaml)
+file(GLOB shipped RELATIVE ${SRC}/workloads/networks ${SRC}/workloads/networks/*.yaml)
+list(SORT generated)
+list(SORT shipped)
+if(NOT generated STREQUAL shipped)
+  message(FATAL_ERROR "workloads/networks/ holds [${shipped}] but the generator writes [${generated}]")
+endif()
+foreach(f ${generated})
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${SCRATCH}/${f} ${SRC}/workloads/networks/${f} RESULT_VARIABLE d)
+  if(NOT d EQUAL 0)
+    message(FATAL_ERROR "workloads/networks/${f} differs from what scripts/gen_networks.py writes: rerun the script")
+  endif()
+endforeach()
