@@ -42,7 +42,7 @@ int main() {
   for (int r = 0; r < rounds; ++r)
     for (const auto& m : mappings) {
       auto counts = model::evaluate_counts(spec, m, pr);
-      sink += model::price_layer(spec, counts, table).total_pj;
+      sink += model::price_total(spec, counts, table);
     }
   double secs = std::chrono::duration<double>(clock::now() - t0).count();
   double n = static_cast<double>(rounds) * static_cast<double>(mappings.size());
@@ -56,7 +56,7 @@ int main() {
   o.threads = 1;
   mapping::CostModel cost = [&](const mapping::Mapping& m) {
     auto counts = model::evaluate_counts(spec, m, pr);
-    return mapping::Cost{model::price_layer(spec, counts, table).total_pj, static_cast<double>(counts.cycles)};
+    return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
   };
   t0 = clock::now();
   auto r = mapping::find_mapping(spec, pr, rules, cost, o);

@@ -69,8 +69,7 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     const auto& pr = layer.problem;
     mapping::CostModel cost = [&](const mapping::Mapping& m) {
       auto counts = model::evaluate_counts(spec, m, pr);
-      auto energy = model::price_layer(spec, counts, table);
-      return mapping::Cost{energy.total_pj, static_cast<double>(counts.cycles)};
+      return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
     };
     MappedLayer ml;
     ml.search = mapping::find_mapping(spec, pr, rules, cost, options.mapper);

@@ -27,6 +27,8 @@ LevelCounts level_counts(const arch::Spec& spec, std::size_t l, const workload::
   lc.tensors = acc.tensors;
   lc.network = acc.network;
   lc.network_name = lvl.network_name();
+  lc.bits.reserve(lc.tensors.size());
+  lc.network_bits.reserve(lc.tensors.size());
   for (std::size_t ds = 0; ds < lc.tensors.size(); ++ds) {
     const auto& space = pr.data_spaces[ds];
     const auto& t = lc.tensors[ds];
@@ -67,6 +69,8 @@ LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, c
   auto acc = account_tiles(nest, keep, rw);
 
   LayerCounts out;
+  out.levels.reserve(nlev);
+  out.tensor_names.reserve(pr.data_spaces.size());
   for (const auto& ds : pr.data_spaces) out.tensor_names.push_back(ds.name);
   out.compute_instances = nest.compute_instances;
   out.computes = nest.compute_per_instance * static_cast<double>(nest.compute_instances);
@@ -86,6 +90,17 @@ LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, c
 }
 
 namespace {
+
+// A priced action as the pricing walk produces it: names by reference, nothing allocated.
+struct PricedAction {
+  const std::string& component;
+  const std::string& tensor;
+  const char* action;
+  double count, energy_pj;
+  std::optional<double> bits;
+};
+
+const std::string kNoTensor = "-";
 
 // Network rows: `transfer` (words delivered to, or sent by, children) and `hop` (word-hops), in
 // words of the level (bits moved / word bits).
@@ -112,19 +127,15 @@ template <typename Add>
 void price_compute(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table, Add add) {
   const ComponentEnergy* ce = table.find(spec.compute.name);
   double epc = ce ? ce->compute_at(counts.compute.weight_bits, counts.compute.input_bits) : 0;
-  add({spec.compute.name, "-", "compute", counts.compute.performed, counts.compute.performed * epc, std::nullopt});
-  if (counts.compute.gated > 0) add({spec.compute.name, "-", "gated", counts.compute.gated, 0, std::nullopt});
-  if (counts.compute.skipped > 0) add({spec.compute.name, "-", "skipped", counts.compute.skipped, 0, std::nullopt});
+  add({spec.compute.name, kNoTensor, "compute", counts.compute.performed, counts.compute.performed * epc, std::nullopt});
+  if (counts.compute.gated > 0) add({spec.compute.name, kNoTensor, "gated", counts.compute.gated, 0, std::nullopt});
+  if (counts.compute.skipped > 0) add({spec.compute.name, kNoTensor, "skipped", counts.compute.skipped, 0, std::nullopt});
 }
 
-}  // namespace
-
-LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table) {
-  LayerEnergy e;
-  auto add = [&](BreakdownRow r) {
-    e.total_pj += r.energy_pj;
-    e.rows.push_back(std::move(r));
-  };
+// Walks every priced action of a layer: storage reads, fills, updates and leakage per level,
+// its network, then the compute unit.
+template <typename Add>
+void price_actions(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table, Add add) {
   for (const auto& lvl : counts.levels) {
     if (lvl.is_virtual) continue;
     const ComponentEnergy* ce = table.find(lvl.name);
@@ -141,11 +152,28 @@ LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const
       add({lvl.name, tensor, "update", t.updates * n, b.update_vectors * ce->update() * n, b.update_bits * n});
     }
     double leak_cycles = static_cast<double>(counts.cycles) * static_cast<double>(lvl.utilized_instances);
-    add({lvl.name, "-", "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle, std::nullopt});
+    add({lvl.name, kNoTensor, "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle, std::nullopt});
     price_network(lvl, counts.tensor_names, table, add);
   }
   price_compute(spec, counts, table, add);
+}
+
+}  // namespace
+
+LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table) {
+  LayerEnergy e;
+  e.rows.reserve(8 * counts.levels.size() + 3);
+  price_actions(spec, counts, table, [&](const PricedAction& a) {
+    e.total_pj += a.energy_pj;
+    e.rows.push_back({a.component, a.tensor, a.action, a.count, a.energy_pj, a.bits});
+  });
   return e;
+}
+
+double price_total(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table) {
+  double total = 0;
+  price_actions(spec, counts, table, [&](const PricedAction& a) { total += a.energy_pj; });
+  return total;
 }
 
 }  // namespace hwaware::model

@@ -58,5 +58,7 @@ struct LayerEnergy {
 };
 
 LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table);
+// The same total as price_layer(), without building the rows (for searches).
+double price_total(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table);
 
 }  // namespace hwaware::model

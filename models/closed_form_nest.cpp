@@ -25,14 +25,11 @@ using Histogram = std::vector<std::pair<long long, long long>>;  // multiplicity
 // Weighted data fetched by one tile over the positions the walker visits.
 class DeltaSum {
  public:
-  DeltaSum(const RankVec& extent, std::size_t ranks, const std::vector<RankVec>& steps, const std::vector<double>& weights)
-      : extent_(extent), ranks_(ranks), weights_(weights) {
+  DeltaSum(const RankVec& extent, std::size_t ranks, const RankVec* steps, const double* weights, std::size_t k)
+      : extent_(extent), ranks_(ranks), k_(k), weights_(weights) {
     full_ = 1;
     for (std::size_t r = 0; r < ranks; ++r) full_ *= static_cast<double>(extent[r]);
-    const std::size_t k = steps.size();
     RankVec below{};
-    moves_.resize(k);
-    canon_.resize(k);
     for (std::size_t j = 0; j < k; ++j) {
       for (std::size_t r = 0; r < ranks; ++r) moves_[j][r] = steps[j][r] - below[r];
       for (std::size_t r = 0; r < ranks; ++r) below[r] += steps[j][r];
@@ -42,23 +39,23 @@ class DeltaSum {
           canon_[j] = canon_[i];
           break;
         }
-      fetched_.push_back(fetched(moves_[j]));
+      fetched_[j] = fetched(moves_[j]);
     }
-    memo_.assign((k + 1) * (k + 1), Entry{});
+    for (std::size_t i = 0; i < (k + 1) * (k + 1); ++i) memo_[i].known = false;
   }
 
   double total() {
-    const int k = static_cast<int>(moves_.size());
+    const int k = static_cast<int>(k_);
     // The first position fetches the whole tile and remembers no stride.
     return full_ + rest(k, kNone).sum;
   }
 
  private:
   static constexpr int kNone = -1;  // no stride remembered
-  struct Entry {
-    bool known = false;
-    double sum = 0;
-    int state = kNone;
+  struct Entry {  // trivial, so the memo array is not cleared beyond the (k+1)^2 entries used
+    bool known;
+    double sum;
+    int state;
   };
   struct Result {
     double sum;
@@ -97,24 +94,26 @@ class DeltaSum {
   // The positions of a block of the j innermost loops after its first one, from `state`.
   Result rest(int j, int state) {
     if (j == 0) return {0, state};
-    Entry& e = memo_[static_cast<std::size_t>(j) * (moves_.size() + 1) + static_cast<std::size_t>(state + 1)];
+    Entry& e = memo_[static_cast<std::size_t>(j) * (k_ + 1) + static_cast<std::size_t>(state + 1)];
     if (e.known) return {e.sum, e.state};
     Result first = rest(j - 1, state);
     Result enter = step(first.state, j - 1);
     Result second = rest(j - 1, enter.state);
-    double w = weights_[static_cast<std::size_t>(j - 1)];
-    e = Entry{true, first.sum + w * (enter.sum + second.sum), second.state};
+    double w = weights_[j - 1];
+    e.known = true;
+    e.sum = first.sum + w * (enter.sum + second.sum);
+    e.state = second.state;
     return {e.sum, e.state};
   }
 
   RankVec extent_;
-  std::size_t ranks_;
+  std::size_t ranks_, k_;
   double full_ = 0;
-  std::vector<double> weights_;
-  std::vector<RankVec> moves_;
-  std::vector<int> canon_;
-  std::vector<double> fetched_;
-  std::vector<Entry> memo_;
+  const double* weights_;
+  std::array<RankVec, kMaxBranching> moves_;
+  std::array<int, kMaxBranching> canon_;
+  std::array<double, kMaxBranching> fetched_;
+  std::array<Entry, (kMaxBranching + 1) * (kMaxBranching + 1)> memo_;
 };
 
 class ClosedForm {
@@ -148,6 +147,19 @@ class ClosedForm {
     }
     for (const auto& ds : p.data_spaces)
       if (ds.ranks.size() > kMaxRanks) core::panic("closed-form nest analysis: a tensor has more than 8 ranks");
+    // Where one step of each loop moves each tensor, computed once.
+    steps_.assign(p.data_spaces.size(), std::vector<RankVec>(n));
+    for (std::size_t ds = 0; ds < p.data_spaces.size(); ++ds) {
+      const auto& space = p.data_spaces[ds];
+      for (std::size_t j = 0; j < n; ++j) {
+        RankVec st{};
+        const auto dim = loops[j].dim;
+        for (std::size_t r = 0; r < space.ranks.size(); ++r)
+          for (const auto& term : space.ranks[r])
+            if (term.dim == dim) st[r] += term.coefficient * stride_[j][static_cast<std::size_t>(dim)];
+        steps_[ds][j] = st;
+      }
+    }
   }
 
   NestResult run() const {
@@ -199,26 +211,24 @@ class ClosedForm {
 
   // Where a step of loop j moves a tensor's coordinates.
   RankVec step_of(std::size_t ds, std::size_t j, long long count = 1) const {
-    RankVec s{};
-    const auto& space = pr_.data_spaces[ds];
-    const auto dim = loops_[j].dim;
-    for (std::size_t r = 0; r < space.ranks.size(); ++r)
-      for (const auto& term : space.ranks[r])
-        if (term.dim == dim) s[r] += term.coefficient * stride_[j][static_cast<std::size_t>(dim)] * count;
+    RankVec s = steps_[ds][j];
+    if (count != 1)
+      for (auto& v : s) v *= count;
     return s;
   }
 
   // Weighted data the tile of loop b fetches over every position of the temporal loops above.
   double delta_sum(std::size_t ds, std::size_t b) const {
-    std::vector<RankVec> steps;
-    std::vector<double> weights;
+    std::array<RankVec, kMaxBranching> steps;
+    std::array<double, kMaxBranching> weights;
+    std::size_t k = 0;
     for (std::size_t j = b + 1; j < loops_.size(); ++j) {
       if (loops_[j].spatial || loops_[j].bound < 2) continue;
-      steps.push_back(step_of(ds, j));
-      weights.push_back(static_cast<double>(loops_[j].bound - 1));
+      if (k == static_cast<std::size_t>(kMaxBranching)) core::panic("closed-form nest analysis: too many loops");
+      steps[k] = steps_[ds][j];
+      weights[k++] = static_cast<double>(loops_[j].bound - 1);
     }
-    if (static_cast<int>(steps.size()) > kMaxBranching) core::panic("closed-form nest analysis: too many loops");
-    DeltaSum sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), steps, weights);
+    DeltaSum sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), steps.data(), weights.data(), k);
     return sum.total();
   }
 
@@ -332,6 +342,7 @@ class ClosedForm {
   std::vector<std::vector<long long>> stride_, high_;
   std::vector<bool> master_;
   std::vector<long long> elems_, fanout_;
+  std::vector<std::vector<RankVec>> steps_;  // [tensor][loop]
 };
 
 }  // namespace

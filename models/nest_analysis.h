@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mappings/mapping.h"
+#include "models/access_stats.h"
 #include "models/box.h"
 #include "workloads/problem.h"
 
@@ -24,8 +25,6 @@ struct NestLoop {
   bool boundary = false;  // outermost loop of its storage level
 };
 
-// Accesses per multicast factor, per data space.
-using AccessStats = std::map<long long, double>;
 
 struct LoopTile {
   bool valid = false;  // temporal, or the outermost loop of a spatial group

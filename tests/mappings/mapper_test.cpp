@@ -25,7 +25,7 @@ const std::string kSource = HWAWARE_SOURCE_DIR;
 mapping::CostModel cost_model(const arch::Spec& spec, const workload::Problem& pr, const model::EnergyTable& table) {
   return [&spec, &pr, &table](const mapping::Mapping& m) {
     auto counts = model::evaluate_counts(spec, m, pr);
-    return mapping::Cost{model::price_layer(spec, counts, table).total_pj, static_cast<double>(counts.cycles)};
+    return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
   };
 }
 
