@@ -38,6 +38,10 @@ class AccessStats {
   const Entry* end() const { return begin() + size_; }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+  }
 
  private:
   std::array<Entry, 8> inline_{};

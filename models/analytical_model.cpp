@@ -60,8 +60,10 @@ void throttle(const arch::StorageLevel& lvl, LevelCounts& lc, long long compute_
 
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& pr) {
   const std::size_t nlev = spec.levels.size();
-  auto loops = flatten(m);
-  NestResult nest = analyze_nest(pr, loops);
+  thread_local std::vector<NestLoop> loops;  // reused: a search evaluates many mappings per thread
+  thread_local NestResult nest;
+  loops = flatten(m);
+  analyze_nest(pr, loops, nest);
   std::vector<std::vector<bool>> keep(nlev);  // innermost first
   for (std::size_t i = 0; i < nlev; ++i) keep[i] = m.levels[nlev - 1 - i].keep;
   std::vector<bool> rw;

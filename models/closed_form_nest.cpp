@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 
 #include "core/diagnostics.h"
@@ -20,7 +21,7 @@ namespace {
 constexpr std::size_t kMaxRanks = 8;
 constexpr int kMaxBranching = 24;
 using RankVec = std::array<long long, kMaxRanks>;
-using Histogram = std::vector<std::pair<long long, long long>>;  // multiplicity, count
+using Histogram = AccessStats;  // multiplicity -> number of distinct positions
 
 // Weighted data fetched by one tile over the positions the walker visits.
 class DeltaSum {
@@ -33,9 +34,13 @@ class DeltaSum {
     for (std::size_t j = 0; j < k; ++j) {
       for (std::size_t r = 0; r < ranks; ++r) moves_[j][r] = steps[j][r] - below[r];
       for (std::size_t r = 0; r < ranks; ++r) below[r] += steps[j][r];
+      // Equal moves share a remembered stride: compare a hash first, the vectors only on a match.
+      std::uint64_t h = 1469598103934665603ull;
+      for (std::size_t r = 0; r < ranks; ++r) h = (h ^ static_cast<std::uint64_t>(moves_[j][r])) * 1099511628211ull;
+      hash_[j] = h;
       canon_[j] = static_cast<int>(j);
       for (std::size_t i = 0; i < j; ++i)
-        if (same(moves_[i], moves_[j])) {
+        if (hash_[i] == h && same(moves_[i], moves_[j])) {
           canon_[j] = canon_[i];
           break;
         }
@@ -112,59 +117,68 @@ class DeltaSum {
   const double* weights_;
   std::array<RankVec, kMaxBranching> moves_;
   std::array<int, kMaxBranching> canon_;
+  std::array<std::uint64_t, kMaxBranching> hash_;
   std::array<double, kMaxBranching> fetched_;
   std::array<Entry, (kMaxBranching + 1) * (kMaxBranching + 1)> memo_;
 };
 
+// Buffers of one analysis, kept per thread so that evaluating many mappings allocates nothing.
+struct Workspace {
+  std::vector<long long> stride, high;  // [loop * dims + dim]: loop step and tile extent - 1 per dimension
+  std::vector<char> master;             // [loop]: outermost loop of a spatial group
+  std::vector<long long> elems, fanout; // [loop]: instances above, children of a spatial group
+  std::vector<RankVec> steps;           // [tensor * loops + loop]: where one step moves the tensor
+};
+
 class ClosedForm {
  public:
-  ClosedForm(const workload::Problem& p, const std::vector<NestLoop>& loops) : pr_(p), loops_(loops) {
-    const std::size_t n = loops.size(), ndim = p.dim_names.size();
-    stride_.assign(n, std::vector<long long>(ndim, 1));
-    high_.assign(n, std::vector<long long>(ndim, 0));
-    std::vector<long long> scale(ndim, 1);
+  ClosedForm(const workload::Problem& p, const std::vector<NestLoop>& loops, Workspace& w)
+      : pr_(p), loops_(loops), w_(w), n_(loops.size()), ndim_(p.dim_names.size()) {
+    const std::size_t n = n_, ndim = ndim_;
+    w_.stride.assign(n * ndim, 1);
+    w_.high.assign(n * ndim, 0);
+    std::vector<long long>& st = w_.elems;  // scratch for the running scale, reset below
+    st.assign(ndim, 1);
     for (std::size_t l = 0; l < n; ++l) {
-      stride_[l] = scale;
-      scale[static_cast<std::size_t>(loops[l].dim)] *= loops[l].bound;
-      for (std::size_t d = 0; d < ndim; ++d) high_[l][d] = scale[d] - 1;
+      for (std::size_t d = 0; d < ndim; ++d) w_.stride[l * ndim + d] = st[d];
+      st[static_cast<std::size_t>(loops[l].dim)] *= loops[l].bound;
+      for (std::size_t d = 0; d < ndim; ++d) w_.high[l * ndim + d] = st[d] - 1;
     }
-    master_.assign(n, false);
-    elems_.assign(n, 1);
-    fanout_.assign(n, 1);
+    w_.master.assign(n, 0);
+    w_.elems.assign(n, 1);
+    w_.fanout.assign(n, 1);
     long long product = 1;
     for (std::size_t i = n; i-- > 0;) {
-      elems_[i] = product;
+      w_.elems[i] = product;
       if (loops[i].spatial) {
-        master_[i] = (i + 1 == n) || !loops[i + 1].spatial;
+        w_.master[i] = (i + 1 == n) || !loops[i + 1].spatial;
         product *= loops[i].bound;
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
-      if (!master_[i]) continue;
+      if (!w_.master[i]) continue;
       long long f = 1;
       for (std::size_t j = i + 1; j-- > 0 && loops[j].spatial;) f *= loops[j].bound;
-      fanout_[i] = f;
+      w_.fanout[i] = f;
     }
     for (const auto& ds : p.data_spaces)
       if (ds.ranks.size() > kMaxRanks) core::panic("closed-form nest analysis: a tensor has more than 8 ranks");
     // Where one step of each loop moves each tensor, computed once.
-    steps_.assign(p.data_spaces.size(), std::vector<RankVec>(n));
+    w_.steps.assign(p.data_spaces.size() * n, RankVec{});
     for (std::size_t ds = 0; ds < p.data_spaces.size(); ++ds) {
       const auto& space = p.data_spaces[ds];
       for (std::size_t j = 0; j < n; ++j) {
-        RankVec st{};
+        RankVec& v = w_.steps[ds * n + j];
         const auto dim = loops[j].dim;
         for (std::size_t r = 0; r < space.ranks.size(); ++r)
           for (const auto& term : space.ranks[r])
-            if (term.dim == dim) st[r] += term.coefficient * stride_[j][static_cast<std::size_t>(dim)];
-        steps_[ds][j] = st;
+            if (term.dim == dim) v[r] += term.coefficient * w_.stride[j * ndim + static_cast<std::size_t>(dim)];
       }
     }
   }
 
-  NestResult run() const {
+  void run(NestResult& r) const {
     const std::size_t n = loops_.size(), nds = pr_.data_spaces.size();
-    NestResult r;
     r.loops = loops_;
     r.tiles.resize(n);
     double temporal_product = 1;
@@ -172,22 +186,22 @@ class ClosedForm {
       if (!lp.spatial) temporal_product *= static_cast<double>(lp.bound);
     for (std::size_t l = 0; l < n; ++l) {
       auto& t = r.tiles[l];
-      t.valid = !loops_[l].spatial || master_[l];
-      t.master_spatial = master_[l];
-      t.fanout = fanout_[l];
-      t.replication = elems_[l];
+      t.valid = !loops_[l].spatial || w_.master[l];
+      t.master_spatial = w_.master[l];
+      t.fanout = w_.fanout[l];
+      t.replication = w_.elems[l];
       t.size.assign(nds, 0);
-      t.accesses.assign(nds, {});
+      t.accesses.resize(nds);
+      for (auto& a : t.accesses) a.clear();
       if (!t.valid) continue;
-      if (loops_[l].boundary || master_[l])
+      if (loops_[l].boundary || w_.master[l])
         for (std::size_t ds = 0; ds < nds; ++ds) t.size[ds] = tile_size(ds, l);
       fill_accesses(l, t);
     }
     r.compute_per_instance = temporal_product;
     std::size_t first_valid = 0;
-    while (first_valid < n && loops_[first_valid].spatial && !master_[first_valid]) ++first_valid;
-    r.compute_instances = elems_[first_valid] * fanout_[first_valid];
-    return r;
+    while (first_valid < n && loops_[first_valid].spatial && !w_.master[first_valid]) ++first_valid;
+    r.compute_instances = w_.elems[first_valid] * w_.fanout[first_valid];
   }
 
  private:
@@ -196,7 +210,7 @@ class ClosedForm {
     const auto& space = pr_.data_spaces[ds];
     for (std::size_t r = 0; r < space.ranks.size(); ++r) {
       long long hi = 0;
-      for (const auto& term : space.ranks[r]) hi += term.coefficient * high_[l][static_cast<std::size_t>(term.dim)];
+      for (const auto& term : space.ranks[r]) hi += term.coefficient * w_.high[l * ndim_ + static_cast<std::size_t>(term.dim)];
       e[r] = hi + 1;
     }
     return e;
@@ -211,7 +225,7 @@ class ClosedForm {
 
   // Where a step of loop j moves a tensor's coordinates.
   RankVec step_of(std::size_t ds, std::size_t j, long long count = 1) const {
-    RankVec s = steps_[ds][j];
+    RankVec s = w_.steps[ds * n_ + j];
     if (count != 1)
       for (auto& v : s) v *= count;
     return s;
@@ -225,7 +239,7 @@ class ClosedForm {
     for (std::size_t j = b + 1; j < loops_.size(); ++j) {
       if (loops_[j].spatial || loops_[j].bound < 2) continue;
       if (k == static_cast<std::size_t>(kMaxBranching)) core::panic("closed-form nest analysis: too many loops");
-      steps[k] = steps_[ds][j];
+      steps[k] = w_.steps[ds * n_ + j];
       weights[k++] = static_cast<double>(loops_[j].bound - 1);
     }
     DeltaSum sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), steps.data(), weights.data(), k);
@@ -246,45 +260,55 @@ class ClosedForm {
   // positions; only loops sharing a rank (a sliding window spread in space) are enumerated.
   Histogram multicast_classes(std::size_t ds, std::size_t low, std::size_t high) const {
     const std::size_t ranks = pr_.data_spaces[ds].ranks.size();
-    Histogram h{{1, 1}};
+    Histogram h;
+    h[1] = 1;
     long long shared = 1;  // multiplicity from loops that do not move the tensor
-    std::vector<std::size_t> moving;
+    std::array<std::size_t, 32> moving{};
+    std::size_t nmoving = 0;
     for (std::size_t j = low; j <= high; ++j) {
-      RankVec s = step_of(ds, j);
+      const RankVec& s = w_.steps[ds * n_ + j];
       bool zero = std::all_of(s.begin(), s.begin() + static_cast<long>(ranks), [](long long v) { return v == 0; });
       if (zero) shared *= loops_[j].bound;
-      else moving.push_back(j);
+      else if (nmoving < moving.size()) moving[nmoving++] = j;
+      else core::panic("closed-form nest analysis: more than 32 spatial loops in one group");
     }
-    std::vector<bool> done(moving.size(), false);
-    for (std::size_t a = 0; a < moving.size(); ++a) {
+    std::array<bool, 32> done{};
+    std::array<std::size_t, 32> component{};
+    for (std::size_t a = 0; a < nmoving; ++a) {
       if (done[a]) continue;
-      std::vector<std::size_t> component{moving[a]};  // loops linked by a shared rank
+      std::size_t size = 0;  // loops linked to moving[a] by a shared rank
+      component[size++] = moving[a];
       done[a] = true;
-      for (std::size_t grow = 0; grow < component.size(); ++grow) {
-        RankVec sa = step_of(ds, component[grow]);
-        for (std::size_t b = 0; b < moving.size(); ++b) {
+      for (std::size_t grow = 0; grow < size; ++grow) {
+        const RankVec& sa = w_.steps[ds * n_ + component[grow]];
+        for (std::size_t b = 0; b < nmoving; ++b) {
           if (done[b]) continue;
-          RankVec sb = step_of(ds, moving[b]);
+          const RankVec& sb = w_.steps[ds * n_ + moving[b]];
           for (std::size_t r = 0; r < ranks; ++r)
             if (sa[r] != 0 && sb[r] != 0) {
-              component.push_back(moving[b]);
+              component[size++] = moving[b];
               done[b] = true;
               break;
             }
         }
       }
-      h = combine(h, component.size() == 1 ? Histogram{{1, loops_[component[0]].bound}} : enumerate(ds, component));
+      Histogram part;
+      if (size == 1) part[1] = static_cast<double>(loops_[component[0]].bound);
+      else part = enumerate(ds, component.data(), size);
+      h = combine(h, part);
     }
-    for (auto& [m, count] : h) m *= shared;
-    return h;
+    Histogram out;
+    for (const auto& [m, count] : h) out[m * shared] += count;
+    return out;
   }
 
   // Positions of the children of a few loops, counted by how many children share each.
-  Histogram enumerate(std::size_t ds, const std::vector<std::size_t>& group) const {
-    std::vector<RankVec> offsets{RankVec{}};
-    for (std::size_t j : group) {
-      std::vector<RankVec> next;
-      next.reserve(offsets.size() * static_cast<std::size_t>(loops_[j].bound));
+  Histogram enumerate(std::size_t ds, const std::size_t* group, std::size_t size) const {
+    thread_local std::vector<RankVec> offsets, next;
+    offsets.assign(1, RankVec{});
+    for (std::size_t g = 0; g < size; ++g) {
+      const std::size_t j = group[g];
+      next.clear();
       for (long long i = 0; i < loops_[j].bound; ++i) {
         RankVec s = step_of(ds, j, i);
         for (const auto& o : offsets) {
@@ -296,22 +320,22 @@ class ClosedForm {
       offsets.swap(next);
     }
     std::sort(offsets.begin(), offsets.end());
-    std::map<long long, long long> classes;
+    Histogram classes;
     for (std::size_t i = 0; i < offsets.size();) {
       std::size_t e = i;
       while (e < offsets.size() && offsets[e] == offsets[i]) ++e;
-      ++classes[static_cast<long long>(e - i)];
+      classes[static_cast<long long>(e - i)] += 1;
       i = e;
     }
-    return Histogram(classes.begin(), classes.end());
+    return classes;
   }
 
   // Independent groups of children: multiplicities multiply, position counts multiply.
   static Histogram combine(const Histogram& a, const Histogram& b) {
-    std::map<long long, long long> out;
+    Histogram out;
     for (const auto& [ma, ca] : a)
       for (const auto& [mb, cb] : b) out[ma * mb] += ca * cb;
-    return Histogram(out.begin(), out.end());
+    return out;
   }
 
   void fill_accesses(std::size_t l, LoopTile& t) const {
@@ -333,23 +357,28 @@ class ClosedForm {
     for (std::size_t ds = 0; ds < nds; ++ds) {
       double per_class = (low == 0) ? visits_above(l) : delta_sum(ds, low - 1);
       if (per_class <= 0) continue;
-      for (const auto& [m, count] : multicast_classes(ds, low, l)) t.accesses[ds][m] += per_class * static_cast<double>(count);
+      for (const auto& [m, count] : multicast_classes(ds, low, l)) t.accesses[ds][m] += per_class * count;
     }
   }
 
   const workload::Problem& pr_;
-  std::vector<NestLoop> loops_;
-  std::vector<std::vector<long long>> stride_, high_;
-  std::vector<bool> master_;
-  std::vector<long long> elems_, fanout_;
-  std::vector<std::vector<RankVec>> steps_;  // [tensor][loop]
+  const std::vector<NestLoop>& loops_;
+  Workspace& w_;
+  std::size_t n_, ndim_;
 };
 
 }  // namespace
 
-NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops) {
+void analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops, NestResult& out) {
   if (loops.empty()) core::panic("analyze_nest: empty loop nest");
-  return ClosedForm(problem, loops).run();
+  thread_local Workspace workspace;
+  ClosedForm(problem, loops, workspace).run(out);
+}
+
+NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops) {
+  NestResult r;
+  analyze_nest(problem, loops, r);
+  return r;
 }
 
 }  // namespace hwaware::model

@@ -49,6 +49,8 @@ std::vector<NestLoop> flatten(const mapping::Mapping& m);
 // The nest analysis in closed form (closed_form_nest.cpp): what the walk below computes, in
 // O(loops^2) per tile instead of 2^loops positions. The models use this one.
 NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops);
+// The same, into `out`, reusing its storage (for evaluating many mappings).
+void analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops, NestResult& out);
 
 // The reference: walks the positions one by one, as Timeloop does. Kept to check the closed form.
 NestResult analyze_nest_by_walking(const workload::Problem& problem, const std::vector<NestLoop>& loops);
