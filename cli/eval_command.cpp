@@ -75,16 +75,14 @@ mapping::MapperOptions mapper_options(const EvalOptions& o) {
   return m;
 }
 
-std::vector<mapping::Mapping> choose_mappings(const EvalOptions& o, const arch::Spec& spec,
-                                              const workload::Network& network, const model::EnergyTable& table) {
+std::vector<MappedLayer> choose_mappings(const EvalOptions& o, const arch::Spec& spec, const workload::Network& network,
+                                         const model::EnergyTable& table) {
   MapOptions mo;
   mo.dataflow = o.dataflow;
   mo.mapper = mapper_options(o);
   auto mapped = map_layers(spec, network, table, mo);
-  std::vector<mapping::Mapping> out;
-  for (auto& ml : mapped) out.push_back(std::move(ml.mapping));
   if (o.out.empty()) std::cerr << "(give --out DIR to save the chosen mappings as DIR/mappings.yaml)\n";
-  return out;
+  return mapped;
 }
 
 // DIR/mappings.yaml: the chosen mapping of every layer, readable again with --mapping.
@@ -117,8 +115,10 @@ int run_eval(const EvalOptions& o) {
     for (const auto& [name, e] : ert.entries()) table.set(name, e);
   }
   std::vector<mapping::Mapping> mappings;
+  std::vector<MappedLayer> searched;
   if (o.mapping.empty()) {
-    mappings = choose_mappings(o, spec, network, table);
+    searched = choose_mappings(o, spec, network, table);
+    for (const auto& ml : searched) mappings.push_back(ml.mapping);
   } else {
     for (const auto& layer : network.layers) mappings.push_back(mapping::load_mapping(o.mapping, spec, layer.problem, layer.name));
   }
@@ -131,6 +131,10 @@ int run_eval(const EvalOptions& o) {
     r.macs = layer.macs();  // 0 for pooling and adds: their operations are not MACs
     r.counts = model::evaluate_counts(spec, m, layer.problem);
     r.energy = model::price_layer(spec, r.counts, table);
+    if (!searched.empty()) {
+      const auto& sr = searched[i].search;
+      r.search = SearchSummary{sr.evaluated, sr.rejected, sr.exhaustive, sr.stop_reason, searched[i].reused_from};
+    }
     layers.push_back(std::move(r));
   }
   print_table(std::cout, spec, layers);

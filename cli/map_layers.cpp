@@ -59,6 +59,7 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     if (auto it = first_of_shape.find(key); it != first_of_shape.end()) {
       MappedLayer reuse = out[it->second];
       reuse.reused = true;
+      reuse.reused_from = network.layers[it->second].name;
       out.push_back(std::move(reuse));
       std::cerr << fmt::format("[{}/{}] {}: same shape as {}, mapping reused\n", i + 1, n, layer.name,
                                network.layers[it->second].name);

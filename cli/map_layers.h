@@ -21,6 +21,7 @@ struct MappedLayer {
   mapping::Mapping mapping;
   mapping::MapperResult search;  // of the first layer with this shape
   bool reused = false;           // an identical layer was mapped before
+  std::string reused_from;       // the name of that layer
 };
 
 std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network,

@@ -157,6 +157,11 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
   jl["computes"] = {{"dense", l.counts.computes},         {"performed", c.performed},       {"gated", c.gated},
                     {"skipped", c.skipped},               {"effective_fraction", c.effective_fraction},
                     {"weight_bits", c.weight_bits},       {"input_bits", c.input_bits}};
+  if (l.search) {
+    const auto& sr = *l.search;
+    jl["search"] = {{"evaluated", sr.evaluated}, {"rejected", sr.rejected}, {"exhaustive", sr.exhaustive},
+                    {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
+  }
   for (const auto& lvl : l.counts.levels)
     if (!lvl.is_virtual) jl["levels"].push_back(level_json(lvl, l.counts.tensor_names));
   return jl;
@@ -224,6 +229,9 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
                  {"workload", fs::path(o.workload).filename().string()},
                  {"mapping", fs::path(o.mapping).filename().string()},
                  {"ert", o.ert.empty() ? "" : fs::path(o.ert).filename().string()}};
+  if (o.mapping.empty())  // the mapper chose the mappings: how, so the run can be repeated
+    j["mapper"] = {{"dataflow", o.dataflow.empty() ? spec.dataflow : fs::path(o.dataflow).filename().string()},
+                   {"objective", o.objective}, {"budget", o.budget}, {"patience", o.patience}, {"seed", o.seed}};
   j["accelerator"] = accelerator_json(spec);
   j["area"] = area_json(spec);
   j["network"] = net.name;

@@ -2,6 +2,7 @@
 // What `hwaware eval` prints and writes: the per-layer table, summary.csv, breakdown.csv and
 // stats.json (deterministic: no time stamps, no absolute paths).
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -13,11 +14,20 @@
 
 namespace hwaware::cli {
 
+// How the mapper found a layer's mapping (absent when the mapping was given).
+struct SearchSummary {
+  long long evaluated = 0, rejected = 0;
+  bool exhaustive = false;
+  std::string stop_reason;
+  std::string reused_from;  // a layer of the same shape mapped earlier, or empty
+};
+
 struct LayerReport {
   std::string name;
   long long macs = 0;
   model::LayerCounts counts;
   model::LayerEnergy energy;
+  std::optional<SearchSummary> search;
 };
 
 void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers);
