@@ -27,7 +27,8 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
                   "Accelerator file: hwaware format (top-level 'accelerator') or Timeloop architecture v0.2/v0.3/v0.4")
       ->required();
   cmd->add_option("--workload", opts->workload,
-                  "Workload file: hwaware format (top-level 'workload', one or more layers) or a Timeloop problem")
+                  "Workload file: hwaware format (top-level 'workload', one or more layers; networks in workloads/networks/), "
+                  "a Timeloop problem, or a SCALE-Sim topology .csv")
       ->required();
   cmd->add_option("--mapping", opts->mapping,
                   "Mapping file: hwaware format (one 'mapping' for every layer, or 'mappings' per layer name, as the "
@@ -45,7 +46,7 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
   cmd->add_option("--threads", opts->threads, "Mapper: threads (0 = every core)")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--ert", opts->ert,
                   "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
-  cmd->add_option("--out", opts->out, "Directory for summary.csv, breakdown.csv and stats.json (created if missing)");
+  cmd->add_option("--out", opts->out, "Directory for summary.csv, breakdown.csv, stats.json and, when the mapper ran, mappings.yaml (created if missing)");
   cmd->add_option("--plot", opts->plot, "Draw the per-layer energy breakdown by level to FILE.png (needs python3-matplotlib)");
   return opts;
 }
