@@ -69,7 +69,8 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     auto rules = mapping::resolve_rules(spec, layer.problem, dataflow ? &*dataflow : nullptr);
     const auto& pr = layer.problem;
     mapping::CostModel cost = [&](const mapping::Mapping& m) {
-      auto counts = model::evaluate_counts(spec, m, pr);
+      thread_local model::LayerCounts counts;  // reused across the mappings a thread evaluates
+      model::evaluate_counts(spec, m, pr, counts);
       return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
     };
     MappedLayer ml;

@@ -44,7 +44,7 @@ class AccessStats {
   }
 
  private:
-  std::array<Entry, 8> inline_{};
+  std::array<Entry, 8> inline_;  // only the first size_ entries are meaningful
   std::vector<Entry> heap_;
   std::size_t size_ = 0;
 };

@@ -17,9 +17,13 @@ long long compute_cycles(double per_instance, const arch::Spec& spec, const Comp
 }
 
 // One level's counts: the nest's scalar accesses, the bits they move and its network's words.
-LevelCounts level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, const LevelAccounting& acc) {
+void level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, const LevelAccounting& acc,
+                  LevelCounts& lc) {
   const auto& lvl = spec.levels[l];
-  LevelCounts lc;
+  // Every field is set (the vectors keep their storage when `lc` is reused).
+  lc.slowdown = 1;
+  lc.cycles = 0;
+  lc.utilized_instances = 0;
   lc.name = lvl.name;
   lc.is_virtual = lvl.is_virtual();
   lc.block_size = lvl.block_size;
@@ -27,8 +31,8 @@ LevelCounts level_counts(const arch::Spec& spec, std::size_t l, const workload::
   lc.tensors = acc.tensors;
   lc.network = acc.network;
   lc.network_name = lvl.network_name();
-  lc.bits.reserve(lc.tensors.size());
-  lc.network_bits.reserve(lc.tensors.size());
+  lc.bits.clear();
+  lc.network_bits.clear();
   for (std::size_t ds = 0; ds < lc.tensors.size(); ++ds) {
     const auto& space = pr.data_spaces[ds];
     const auto& t = lc.tensors[ds];
@@ -36,7 +40,6 @@ LevelCounts level_counts(const arch::Spec& spec, std::size_t l, const workload::
     lc.network_bits.push_back(network_bits(spec, lvl, space, t.kept, lc.network[ds]));
     if (t.kept) lc.utilized_instances = std::max(lc.utilized_instances, t.instances);
   }
-  return lc;
 }
 
 // Bandwidth-limited cycles: demand in words/cycle per instance (bits moved / word bits) against
@@ -59,36 +62,43 @@ void throttle(const arch::StorageLevel& lvl, LevelCounts& lc, long long compute_
 }  // namespace
 
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& pr) {
+  LayerCounts out;
+  evaluate_counts(spec, m, pr, out);
+  return out;
+}
+
+void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& pr, LayerCounts& out) {
   const std::size_t nlev = spec.levels.size();
   thread_local std::vector<NestLoop> loops;  // reused: a search evaluates many mappings per thread
   thread_local NestResult nest;
   loops = flatten(m);
   analyze_nest(pr, loops, nest);
-  std::vector<std::vector<bool>> keep(nlev);  // innermost first
+  thread_local std::vector<std::vector<bool>> keep;  // innermost first
+  keep.resize(nlev);
   for (std::size_t i = 0; i < nlev; ++i) keep[i] = m.levels[nlev - 1 - i].keep;
-  std::vector<bool> rw;
+  thread_local std::vector<bool> rw;
+  rw.clear();
   for (const auto& ds : pr.data_spaces) rw.push_back(ds.read_write);
-  auto acc = account_tiles(nest, keep, rw);
+  thread_local std::vector<LevelAccounting> acc;
+  account_tiles(nest, keep, rw, acc);
 
-  LayerCounts out;
-  out.levels.reserve(nlev);
-  out.tensor_names.reserve(pr.data_spaces.size());
-  for (const auto& ds : pr.data_spaces) out.tensor_names.push_back(ds.name);
+  out.levels.resize(nlev);
+  out.tensor_names.resize(pr.data_spaces.size());
+  for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) out.tensor_names[ds] = pr.data_spaces[ds].name;
   out.compute_instances = nest.compute_instances;
   out.computes = nest.compute_per_instance * static_cast<double>(nest.compute_instances);
   out.compute = split_computes(spec, pr, out.computes);
   out.compute_cycles = compute_cycles(nest.compute_per_instance, spec, out.compute);
   out.cycles = out.compute_cycles;
   for (std::size_t l = 0; l < nlev; ++l) {
-    LevelCounts lc = level_counts(spec, l, pr, acc[nlev - 1 - l]);
+    LevelCounts& lc = out.levels[l];
+    level_counts(spec, l, pr, acc[nlev - 1 - l], lc);
     throttle(spec.levels[l], lc, out.compute_cycles);
     out.cycles = std::max(out.cycles, lc.cycles);
-    out.levels.push_back(std::move(lc));
   }
   double available = static_cast<double>(spec.compute.instances) * static_cast<double>(std::max<long long>(1, out.cycles));
   double issued = out.compute.performed + out.compute.gated;
   out.utilization = available > 0 ? issued / available : 0;
-  return out;
 }
 
 namespace {

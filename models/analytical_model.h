@@ -44,6 +44,8 @@ struct LayerCounts {
 };
 
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem);
+// The same, into `out`, reusing its storage (for searches that evaluate many mappings).
+void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem, LayerCounts& out);
 
 struct BreakdownRow {
   std::string component, tensor, action;

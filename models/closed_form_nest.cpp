@@ -35,8 +35,12 @@ class DeltaSum {
       for (std::size_t r = 0; r < ranks; ++r) moves_[j][r] = steps[j][r] - below[r];
       for (std::size_t r = 0; r < ranks; ++r) below[r] += steps[j][r];
       // Equal moves share a remembered stride: compare a hash first, the vectors only on a match.
-      std::uint64_t h = 1469598103934665603ull;
-      for (std::size_t r = 0; r < ranks; ++r) h = (h ^ static_cast<std::uint64_t>(moves_[j][r])) * 1099511628211ull;
+      // (independent multiplies, so the hash does not wait on a chain)
+      static constexpr std::array<std::uint64_t, kMaxRanks> kMix = {
+          0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full, 0x165667b19e3779f9ull, 0xd6e8feb86659fd93ull,
+          0xff51afd7ed558ccdull, 0xc4ceb9fe1a85ec53ull, 0x94d049bb133111ebull, 0xbf58476d1ce4e5b9ull};
+      std::uint64_t h = 0;
+      for (std::size_t r = 0; r < ranks; ++r) h += static_cast<std::uint64_t>(moves_[j][r]) * kMix[r];
       hash_[j] = h;
       canon_[j] = static_cast<int>(j);
       for (std::size_t i = 0; i < j; ++i)
@@ -46,7 +50,12 @@ class DeltaSum {
         }
       fetched_[j] = fetched(moves_[j]);
     }
-    for (std::size_t i = 0; i < (k + 1) * (k + 1); ++i) memo_[i].known = false;
+    // A new generation invalidates every memo entry without touching the table.
+    generation_ = ++memo_generation();
+    if (generation_ == 0) {  // wrapped: clear the table once
+      for (auto& e : memo()) e.generation = 0;
+      generation_ = ++memo_generation();
+    }
   }
 
   double total() {
@@ -57,11 +66,20 @@ class DeltaSum {
 
  private:
   static constexpr int kNone = -1;  // no stride remembered
-  struct Entry {  // trivial, so the memo array is not cleared beyond the (k+1)^2 entries used
-    bool known;
+  struct Entry {
+    unsigned generation;  // valid when equal to the current DeltaSum's generation
     double sum;
     int state;
   };
+  using Memo = std::array<Entry, (kMaxBranching + 1) * (kMaxBranching + 1)>;
+  static Memo& memo() {
+    thread_local Memo table{};
+    return table;
+  }
+  static unsigned& memo_generation() {
+    thread_local unsigned g = 0;
+    return g;
+  }
   struct Result {
     double sum;
     int state;
@@ -99,13 +117,13 @@ class DeltaSum {
   // The positions of a block of the j innermost loops after its first one, from `state`.
   Result rest(int j, int state) {
     if (j == 0) return {0, state};
-    Entry& e = memo_[static_cast<std::size_t>(j) * (k_ + 1) + static_cast<std::size_t>(state + 1)];
-    if (e.known) return {e.sum, e.state};
+    Entry& e = memo()[static_cast<std::size_t>(j) * (k_ + 1) + static_cast<std::size_t>(state + 1)];
+    if (e.generation == generation_) return {e.sum, e.state};
     Result first = rest(j - 1, state);
     Result enter = step(first.state, j - 1);
     Result second = rest(j - 1, enter.state);
     double w = weights_[j - 1];
-    e.known = true;
+    e.generation = generation_;
     e.sum = first.sum + w * (enter.sum + second.sum);
     e.state = second.state;
     return {e.sum, e.state};
@@ -119,7 +137,7 @@ class DeltaSum {
   std::array<int, kMaxBranching> canon_;
   std::array<std::uint64_t, kMaxBranching> hash_;
   std::array<double, kMaxBranching> fetched_;
-  std::array<Entry, (kMaxBranching + 1) * (kMaxBranching + 1)> memo_;
+  unsigned generation_ = 0;
 };
 
 // Buffers of one analysis, kept per thread so that evaluating many mappings allocates nothing.
@@ -302,8 +320,42 @@ class ClosedForm {
     return out;
   }
 
-  // Positions of the children of a few loops, counted by how many children share each.
+  // Positions of the children of a few loops, counted by how many children share each. The
+  // answer depends only on the loops' bounds and steps, which repeat across the mappings of a
+  // search: recent answers are kept in a small per-thread table.
   Histogram enumerate(std::size_t ds, const std::size_t* group, std::size_t size) const {
+    struct Key {
+      std::size_t size = 0;
+      std::array<long long, 4> bounds{};
+      std::array<RankVec, 4> steps{};
+      bool operator==(const Key& o) const { return size == o.size && bounds == o.bounds && steps == o.steps; }
+    };
+    struct Slot {
+      bool used = false;
+      Key key;
+      Histogram value;
+    };
+    thread_local std::array<Slot, 64> cache;
+    Key key;
+    Slot* slot = nullptr;
+    if (size <= key.bounds.size()) {
+      key.size = size;
+      std::uint64_t h = size;
+      for (std::size_t g = 0; g < size; ++g) {
+        key.bounds[g] = loops_[group[g]].bound;
+        key.steps[g] = w_.steps[ds * n_ + group[g]];
+        h = h * 1000003u + static_cast<std::uint64_t>(key.bounds[g]);
+        for (long long v : key.steps[g]) h = h * 31u + static_cast<std::uint64_t>(v);
+      }
+      slot = &cache[h % cache.size()];
+      if (slot->used && slot->key == key) return slot->value;
+    }
+    Histogram classes = count_positions(ds, group, size);
+    if (slot) *slot = Slot{true, key, classes};
+    return classes;
+  }
+
+  Histogram count_positions(std::size_t ds, const std::size_t* group, std::size_t size) const {
     thread_local std::vector<RankVec> offsets, next;
     offsets.assign(1, RankVec{});
     for (std::size_t g = 0; g < size; ++g) {

@@ -57,20 +57,34 @@ double mesh_hops(long long multicast, long long fanout) {
 
 std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
                                                      const std::vector<bool>& read_write) {
+  std::vector<LevelAccounting> out;
+  account_tiles(nest, keep, read_write, out);
+  return out;
+}
+
+void account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep, const std::vector<bool>& read_write,
+                   std::vector<LevelAccounting>& out) {
   const std::size_t nlev = keep.size();
   const std::size_t nds = read_write.size();
-  std::vector<LevelAccounting> out(nlev, LevelAccounting{std::vector<TensorAccess>(nds), std::vector<NetworkAccess>(nds)});
+  out.resize(nlev);
+  for (auto& level : out) {
+    level.tensors.assign(nds, TensorAccess{});
+    level.network.assign(nds, NetworkAccess{});
+  }
 
   // Loop ranges of each level: innermost valid loop and boundary loop.
-  std::vector<int> inner(nlev, -1), outer(nlev, -1);
+  thread_local std::vector<int> inner, outer;
+  inner.assign(nlev, -1);
+  outer.assign(nlev, -1);
   for (std::size_t i = 0; i < nest.loops.size(); ++i) {
     auto lvl = static_cast<std::size_t>(nest.loops[i].level);
     if (inner[lvl] < 0 && nest.tiles[i].valid) inner[lvl] = static_cast<int>(i);
     if (nest.loops[i].boundary) outer[lvl] = static_cast<int>(i);
   }
 
+  thread_local std::vector<LevelTile> t;
   for (std::size_t ds = 0; ds < nds; ++ds) {
-    std::vector<LevelTile> t(nlev);
+    t.assign(nlev, LevelTile{});
     for (std::size_t l = 0; l < nlev; ++l) {
       const auto& ti = nest.tiles[static_cast<std::size_t>(inner[l])];
       const auto& to = nest.tiles[static_cast<std::size_t>(outer[l])];
@@ -156,7 +170,6 @@ std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::ve
       }
     }
   }
-  return out;
 }
 
 }  // namespace hwaware::model

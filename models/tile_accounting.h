@@ -41,8 +41,10 @@ struct LevelAccounting {
 double mesh_hops(long long multicast, long long fanout);
 
 // One entry per level, level 0 innermost. keep[level][ds] says which levels hold a tensor.
-std::vector<LevelAccounting> account_tiles(const NestResult& nest,
-                                                     const std::vector<std::vector<bool>>& keep,
-                                                     const std::vector<bool>& read_write);
+std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
+                                           const std::vector<bool>& read_write);
+// The same, into `out`, reusing its storage (for evaluating many mappings).
+void account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep, const std::vector<bool>& read_write,
+                   std::vector<LevelAccounting>& out);
 
 }  // namespace hwaware::model

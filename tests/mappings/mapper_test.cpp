@@ -24,7 +24,8 @@ const std::string kSource = HWAWARE_SOURCE_DIR;
 
 mapping::CostModel cost_model(const arch::Spec& spec, const workload::Problem& pr, const model::EnergyTable& table) {
   return [&spec, &pr, &table](const mapping::Mapping& m) {
-    auto counts = model::evaluate_counts(spec, m, pr);
+    thread_local model::LayerCounts counts;  // reused across the mappings a thread evaluates
+    model::evaluate_counts(spec, m, pr, counts);
     return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
   };
 }
