@@ -32,15 +32,16 @@ class DeltaSum {
     for (std::size_t r = 0; r < ranks; ++r) full_ *= static_cast<double>(extent[r]);
     RankVec below{};
     for (std::size_t j = 0; j < k; ++j) {
-      for (std::size_t r = 0; r < ranks; ++r) moves_[j][r] = steps[j][r] - below[r];
-      for (std::size_t r = 0; r < ranks; ++r) below[r] += steps[j][r];
+      // Fixed-length loops over every rank slot (unused slots are zero): the compiler unrolls them.
+      for (std::size_t r = 0; r < kMaxRanks; ++r) moves_[j][r] = steps[j][r] - below[r];
+      for (std::size_t r = 0; r < kMaxRanks; ++r) below[r] += steps[j][r];
       // Equal moves share a remembered stride: compare a hash first, the vectors only on a match.
       // (independent multiplies, so the hash does not wait on a chain)
       static constexpr std::array<std::uint64_t, kMaxRanks> kMix = {
           0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full, 0x165667b19e3779f9ull, 0xd6e8feb86659fd93ull,
           0xff51afd7ed558ccdull, 0xc4ceb9fe1a85ec53ull, 0x94d049bb133111ebull, 0xbf58476d1ce4e5b9ull};
       std::uint64_t h = 0;
-      for (std::size_t r = 0; r < ranks; ++r) h += static_cast<std::uint64_t>(moves_[j][r]) * kMix[r];
+      for (std::size_t r = 0; r < kMaxRanks; ++r) h += static_cast<std::uint64_t>(moves_[j][r]) * kMix[r];
       hash_[j] = h;
       canon_[j] = static_cast<int>(j);
       for (std::size_t i = 0; i < j; ++i)
@@ -85,11 +86,7 @@ class DeltaSum {
     int state;
   };
 
-  bool same(const RankVec& a, const RankVec& b) const {
-    for (std::size_t r = 0; r < ranks_; ++r)
-      if (a[r] != b[r]) return false;
-    return true;
-  }
+  static bool same(const RankVec& a, const RankVec& b) { return a == b; }  // unused rank slots are zero
 
   // Data new to the tile after a move (box subtraction along one axis, else the whole tile).
   double fetched(const RankVec& m) const {
