@@ -134,7 +134,7 @@ int run_eval(const EvalOptions& o) {
     r.energy = model::price_layer(spec, r.counts, table);
     if (!searched.empty()) {
       const auto& sr = searched[i].search;
-      r.search = SearchSummary{sr.evaluated, sr.rejected, sr.exhaustive, sr.stop_reason, searched[i].reused_from};
+      r.search = SearchSummary{sr.evaluated, sr.rejected, sr.repeated, sr.exhaustive, sr.stop_reason, searched[i].reused_from};
     }
     layers.push_back(std::move(r));
   }

@@ -14,7 +14,7 @@ struct EvalOptions {
   std::string dataflow;                // preset name or constraints file (default: the accelerator's)
   std::string objective = "edp";       // energy, latency, edp, or an ordered list "energy,latency"
   long long budget = 20000;            // mappings evaluated per layer shape
-  long long patience = 4000;           // stop after this many evaluations without improvement
+  long long patience = 2000;           // stop after this many evaluations without improvement
   unsigned long long seed = 1;
   int threads = 0;                     // 0: every core
 };

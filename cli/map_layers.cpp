@@ -80,8 +80,8 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     if (!ml.search.found)
       failures.error(layer.loc, "layer '" + layer.name + "'", "no legal mapping: " + ml.search.infeasible);
     else
-      std::cerr << fmt::format("[{}/{}] {}: {} mappings evaluated, {} rejected, {}; best {:.6g} pJ, {:.0f} cycles ({:.2f} s)\n",
-                               i + 1, n, layer.name, ml.search.evaluated, ml.search.rejected, ml.search.stop_reason,
+      std::cerr << fmt::format("[{}/{}] {}: {} mappings evaluated, {} rejected, {} repeated; {}; best {:.6g} pJ, {:.0f} cycles ({:.2f} s)\n",
+                               i + 1, n, layer.name, ml.search.evaluated, ml.search.rejected, ml.search.repeated, ml.search.stop_reason,
                                ml.search.cost.energy_pj, ml.search.cost.cycles, secs);
     first_of_shape[key] = out.size();
     out.push_back(std::move(ml));

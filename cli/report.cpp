@@ -159,7 +159,7 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
                     {"weight_bits", c.weight_bits},       {"input_bits", c.input_bits}};
   if (l.search) {
     const auto& sr = *l.search;
-    jl["search"] = {{"evaluated", sr.evaluated}, {"rejected", sr.rejected}, {"exhaustive", sr.exhaustive},
+    jl["search"] = {{"evaluated", sr.evaluated}, {"rejected", sr.rejected}, {"repeated", sr.repeated}, {"exhaustive", sr.exhaustive},
                     {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
   }
   for (const auto& lvl : l.counts.levels)

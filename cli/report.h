@@ -16,7 +16,7 @@ namespace hwaware::cli {
 
 // How the mapper found a layer's mapping (absent when the mapping was given).
 struct SearchSummary {
-  long long evaluated = 0, rejected = 0;
+  long long evaluated = 0, rejected = 0, repeated = 0;
   bool exhaustive = false;
   std::string stop_reason;
   std::string reused_from;  // a layer of the same shape mapped earlier, or empty

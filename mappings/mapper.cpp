@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <unordered_set>
 
 #include "mappings/search_space.h"
 
@@ -37,12 +38,12 @@ struct Outcome {
   Cost cost;
 };
 
-std::vector<Outcome> evaluate(const SearchSpace& space, const std::vector<Candidate>& batch, const CostModel& model,
-                              int threads) {
+std::vector<Outcome> evaluate(const SearchSpace& space, const std::vector<Candidate>& batch, const std::vector<bool>& fresh,
+                              const CostModel& model, int threads) {
   std::vector<Outcome> out(batch.size());
   auto work = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      if (!space.misfit(batch[i]).empty()) continue;
+      if (!fresh[i] || !space.misfit(batch[i]).empty()) continue;
       out[i].legal = true;
       out[i].cost = model(space.to_mapping(batch[i]));
     }
@@ -66,10 +67,19 @@ class Search {
   // Evaluates a batch and merges it in order; returns the index of the batch's best legal
   // candidate (batch.size() if none) and its score.
   std::pair<std::size_t, Score> run_batch(const std::vector<Candidate>& batch) {
-    auto outcomes = evaluate(space_, batch, model_, threads_);
+    // A mapping seen before is not evaluated again (decided in candidate order: deterministic).
+    std::vector<bool> fresh(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) fresh[i] = seen_.insert(space_.key(batch[i])).second;
+    auto outcomes = evaluate(space_, batch, fresh, model_, threads_);
     std::size_t batch_best = batch.size();
     Score batch_score;
     for (std::size_t i = 0; i < batch.size() && !out_of_budget() && !stalled(); ++i) {
+      if (!fresh[i]) {
+        ++repeated_;
+        ++since_new_;
+        continue;
+      }
+      since_new_ = 0;
       if (!outcomes[i].legal) {
         ++rejected_;
         continue;
@@ -94,11 +104,18 @@ class Search {
 
   bool out_of_budget() const { return evaluated_ >= o_.max_evaluations; }
   bool stalled() const { return found_ && since_improvement_ >= o_.patience; }
-  bool hopeless() const { return rejected_ >= 50 * std::max<long long>(o_.max_evaluations, 1000); }
+  bool hopeless() const {
+    const long long limit = 50 * std::max<long long>(o_.max_evaluations, 1000);
+    return rejected_ >= limit || exhausted();
+  }
+  // Every candidate drawn lately was a mapping seen before: the reachable space is used up.
+  bool exhausted() const { return since_new_ >= 20 * std::max<long long>(o_.patience, 500); }
 
   std::string reason() const {
     if (out_of_budget()) return "evaluation budget of " + std::to_string(o_.max_evaluations) + " reached";
     if (stalled()) return "no better mapping in the last " + std::to_string(o_.patience) + " evaluations";
+    if (exhausted())
+      return "no new mapping in the last " + std::to_string(since_new_) + " candidates drawn (the space seems used up)";
     return "gave up after " + std::to_string(rejected_) + " candidates that did not fit";
   }
 
@@ -111,6 +128,9 @@ class Search {
   Cost best_cost_;
   Score best_score_;
   long long evaluated_ = 0, rejected_ = 0, since_improvement_ = 0;
+  long long repeated_ = 0;                // candidates skipped: their mapping was seen before
+  long long since_new_ = 0;               // consecutive such candidates
+  std::unordered_set<std::uint64_t> seen_;  // keys of every candidate drawn (SearchSpace::key)
 };
 
 void exhaustive(const SearchSpace& space, Search& search) {
@@ -186,7 +206,7 @@ MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& probl
   if (size <= static_cast<double>(options.exhaustive_limit)) {
     exhaustive(space, search);
     r.exhaustive = true;
-    r.stop_reason = "searched the whole pruned space (" + std::to_string(search.evaluated_ + search.rejected_ - 1) + " candidates)";
+    r.stop_reason = "searched the whole pruned space (" + std::to_string(search.evaluated_ + search.rejected_) + " mappings)";
   } else {
     std::mt19937_64 rng(options.seed);
     heuristic(space, search, rng);
@@ -194,6 +214,7 @@ MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& probl
   }
   r.evaluated = search.evaluated_;
   r.rejected = search.rejected_;
+  r.repeated = search.repeated_;
   r.found = search.found_;
   if (r.found) {
     r.mapping = space.to_mapping(search.best_);

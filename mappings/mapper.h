@@ -33,7 +33,7 @@ std::optional<Objective> objective_from(const std::string& name);
 struct MapperOptions {
   std::vector<Objective> objectives{Objective::energy};  // compared in order
   long long max_evaluations = 20000;  // mappings evaluated by the cost model, per layer
-  long long patience = 4000;          // stop after this many evaluations without improvement
+  long long patience = 2000;          // stop after this many evaluations without improvement
   long long exhaustive_limit = 20000; // search every candidate when the space is at most this big
   unsigned long long seed = 1;
   int threads = 0;                    // 0: every core
@@ -45,6 +45,7 @@ struct MapperResult {
   Cost cost;
   long long evaluated = 0;  // legal mappings priced by the cost model
   long long rejected = 0;   // candidates that did not fit the mesh or a capacity
+  long long repeated = 0;   // candidates skipped because their mapping had been drawn before
   bool exhaustive = false;
   std::string stop_reason;  // why the search ended
   std::string infeasible;   // when nothing was found: the constraint that blocks the layer

@@ -333,6 +333,27 @@ std::string SearchSpace::misfit(const Candidate& c) const {
   return {};
 }
 
+std::uint64_t SearchSpace::key(const Candidate& c) const {
+  std::uint64_t h = 0x243f6a8885a308d3ull;
+  auto mix = [&h](std::uint64_t v) {  // splitmix64 step over the running hash
+    h += v + 0x9e3779b97f4a7c15ull;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+    h ^= h >> 31;
+  };
+  for (const auto& f : c.factor)
+    for (long long v : f) mix(static_cast<std::uint64_t>(v));
+  for (std::size_t s = 0; s < slots_.size(); ++s) {
+    if (slots_[s].kind != LoopKind::temporal) continue;
+    for (int d : c.order[static_cast<std::size_t>(slots_[s].level)])
+      if (c.factor[static_cast<std::size_t>(d)][s] > 1) mix(static_cast<std::uint64_t>(d) + 1000);
+    mix(0xffff);
+  }
+  for (const auto& k : c.keep)
+    for (bool b : k) mix(b ? 1 : 2);
+  return h;
+}
+
 Mapping SearchSpace::to_mapping(const Candidate& c) const {
   Mapping m;
   m.levels.resize(spec_.levels.size());

@@ -53,6 +53,9 @@ class SearchSpace {
   // Empty if the candidate fits the mesh and the capacities, else what does not fit.
   std::string misfit(const Candidate& c) const;
   Mapping to_mapping(const Candidate& c) const;
+  // A hash of the mapping a candidate stands for (factors, orders of the loops that iterate,
+  // keep choices): candidates that differ only in the order of loops of bound 1 share it.
+  std::uint64_t key(const Candidate& c) const;
   const std::vector<Slot>& slots() const { return slots_; }
 
  private:
