@@ -2,10 +2,11 @@
 // without walking. The walker visits, for every tile boundary B, one position per combination
 // of "iteration 0 or 1" of the temporal loops above B (weighted by bound - 1 for iteration 1),
 // in odometer order, and applies Timeloop's delta rule at each. Because a tile keeps its shape,
-// the data it fetches depends only on the move vector and on the stride the tile remembers, so
-// the sum over the 2^k positions reduces to a recursion over (loop, remembered stride) with
-// O(k^2) states. Spatial fan-outs: every child sees the same moves; children whose offsets
-// project to the same coordinates of a tensor share each delta (multicast).
+// the data it fetches depends only on the move vector and on the stride the tile remembers, and
+// in odometer order the stride remembered is always the innermost loop's move: the sum over the
+// 2^k positions is a sum over the k loops (delta_sum). Spatial fan-outs: every child sees the
+// same moves; children whose offsets project to the same coordinates of a tensor share each
+// delta (multicast).
 
 #include <algorithm>
 #include <array>
@@ -19,123 +20,8 @@ namespace hwaware::model {
 namespace {
 
 constexpr std::size_t kMaxRanks = 8;
-constexpr int kMaxBranching = 24;
 using RankVec = std::array<long long, kMaxRanks>;
 using Histogram = AccessStats;  // multiplicity -> number of distinct positions
-
-// Weighted data fetched by one tile over the positions the walker visits.
-class DeltaSum {
- public:
-  DeltaSum(const RankVec& extent, std::size_t ranks, const RankVec* steps, const double* weights, std::size_t k)
-      : extent_(extent), ranks_(ranks), k_(k), weights_(weights) {
-    full_ = 1;
-    for (std::size_t r = 0; r < ranks; ++r) full_ *= static_cast<double>(extent[r]);
-    RankVec below{};
-    for (std::size_t j = 0; j < k; ++j) {
-      // Fixed-length loops over every rank slot (unused slots are zero): the compiler unrolls them.
-      for (std::size_t r = 0; r < kMaxRanks; ++r) moves_[j][r] = steps[j][r] - below[r];
-      for (std::size_t r = 0; r < kMaxRanks; ++r) below[r] += steps[j][r];
-      // Equal moves share a remembered stride: compare a hash first, the vectors only on a match.
-      // (independent multiplies, so the hash does not wait on a chain)
-      static constexpr std::array<std::uint64_t, kMaxRanks> kMix = {
-          0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full, 0x165667b19e3779f9ull, 0xd6e8feb86659fd93ull,
-          0xff51afd7ed558ccdull, 0xc4ceb9fe1a85ec53ull, 0x94d049bb133111ebull, 0xbf58476d1ce4e5b9ull};
-      std::uint64_t h = 0;
-      for (std::size_t r = 0; r < kMaxRanks; ++r) h += static_cast<std::uint64_t>(moves_[j][r]) * kMix[r];
-      hash_[j] = h;
-      canon_[j] = static_cast<int>(j);
-      for (std::size_t i = 0; i < j; ++i)
-        if (hash_[i] == h && same(moves_[i], moves_[j])) {
-          canon_[j] = canon_[i];
-          break;
-        }
-      fetched_[j] = fetched(moves_[j]);
-    }
-    // A new generation invalidates every memo entry without touching the table.
-    generation_ = ++memo_generation();
-    if (generation_ == 0) {  // wrapped: clear the table once
-      for (auto& e : memo()) e.generation = 0;
-      generation_ = ++memo_generation();
-    }
-  }
-
-  double total() {
-    const int k = static_cast<int>(k_);
-    // The first position fetches the whole tile and remembers no stride.
-    return full_ + rest(k, kNone).sum;
-  }
-
- private:
-  static constexpr int kNone = -1;  // no stride remembered
-  struct Entry {
-    unsigned generation;  // valid when equal to the current DeltaSum's generation
-    double sum;
-    int state;
-  };
-  using Memo = std::array<Entry, (kMaxBranching + 1) * (kMaxBranching + 1)>;
-  static Memo& memo() {
-    thread_local Memo table{};
-    return table;
-  }
-  static unsigned& memo_generation() {
-    thread_local unsigned g = 0;
-    return g;
-  }
-  struct Result {
-    double sum;
-    int state;
-  };
-
-  static bool same(const RankVec& a, const RankVec& b) { return a == b; }  // unused rank slots are zero
-
-  // Data new to the tile after a move (box subtraction along one axis, else the whole tile).
-  double fetched(const RankVec& m) const {
-    int axis = -1;
-    for (std::size_t r = 0; r < ranks_; ++r) {
-      if (m[r] == 0) continue;
-      if (axis >= 0) return full_;
-      axis = static_cast<int>(r);
-    }
-    if (axis < 0) return 0;
-    long long shift = std::llabs(m[static_cast<std::size_t>(axis)]);
-    long long e = extent_[static_cast<std::size_t>(axis)];
-    if (shift >= e) return full_;
-    return full_ / static_cast<double>(e) * static_cast<double>(shift);
-  }
-
-  // One position entered by move j from a remembered stride (Timeloop's same-stride rule).
-  Result step(int state, int j) const {
-    int c = canon_[static_cast<std::size_t>(j)];
-    if (state == kNone) return {fetched_[static_cast<std::size_t>(j)], c};
-    if (state == c) return {fetched_[static_cast<std::size_t>(j)], state};
-    return {full_, kNone};
-  }
-
-  // The positions of a block of the j innermost loops after its first one, from `state`.
-  Result rest(int j, int state) {
-    if (j == 0) return {0, state};
-    Entry& e = memo()[static_cast<std::size_t>(j) * (k_ + 1) + static_cast<std::size_t>(state + 1)];
-    if (e.generation == generation_) return {e.sum, e.state};
-    Result first = rest(j - 1, state);
-    Result enter = step(first.state, j - 1);
-    Result second = rest(j - 1, enter.state);
-    double w = weights_[j - 1];
-    e.generation = generation_;
-    e.sum = first.sum + w * (enter.sum + second.sum);
-    e.state = second.state;
-    return {e.sum, e.state};
-  }
-
-  RankVec extent_;
-  std::size_t ranks_, k_;
-  double full_ = 0;
-  const double* weights_;
-  std::array<RankVec, kMaxBranching> moves_;
-  std::array<int, kMaxBranching> canon_;
-  std::array<std::uint64_t, kMaxBranching> hash_;
-  std::array<double, kMaxBranching> fetched_;
-  unsigned generation_ = 0;
-};
 
 // Buffers of one analysis, kept per thread so that evaluating many mappings allocates nothing.
 struct Workspace {
@@ -248,17 +134,63 @@ class ClosedForm {
 
   // Weighted data the tile of loop b fetches over every position of the temporal loops above.
   double delta_sum(std::size_t ds, std::size_t b) const {
-    std::array<RankVec, kMaxBranching> steps;
-    std::array<double, kMaxBranching> weights;
-    std::size_t k = 0;
-    for (std::size_t j = b + 1; j < loops_.size(); ++j) {
+    // The positions the walk visits, in odometer order over "iteration 0 or 1" of the k temporal
+    // loops above the tile, are entered by transitions of the ruler sequence 1,2,1,3,1,2,1,...:
+    // every other transition is one of loop 1 (the innermost). Under Timeloop's rule (data new
+    // to the tile while the move repeats the remembered stride, the whole tile when it does not)
+    // the stride remembered before a transition of loop j >= 2 is therefore always loop 1's move
+    // M_1, and a transition of loop 1 always fetches f(M_1). So a transition of loop j fetches
+    //   f(M_1)                       for j = 1,
+    //   f(M_1) if M_j == M_1, else the whole tile   for j >= 2,
+    // and happens with total weight (b_j - 1) x prod_{i > j} b_i. M_j = step_j - sum_{i<j} step_i
+    // (the loops inside j return to their start). The walk gives the same sums (property test).
+    const RankVec e = extent(ds, b);
+    const std::size_t ranks = pr_.data_spaces[ds].ranks.size();
+    double full = 1;
+    for (std::size_t r = 0; r < ranks; ++r) full *= static_cast<double>(e[r]);
+    double above = 1;  // product of the bounds of the branching loops above the current one
+    for (std::size_t j = b + 1; j < n_; ++j)
+      if (!loops_[j].spatial && loops_[j].bound >= 2) above *= static_cast<double>(loops_[j].bound);
+    double total = full;  // the first position fetches the whole tile
+    RankVec inner{}, first_move{};
+    double first_fetch = 0;
+    bool first = true;
+    for (std::size_t j = b + 1; j < n_; ++j) {
       if (loops_[j].spatial || loops_[j].bound < 2) continue;
-      if (k == static_cast<std::size_t>(kMaxBranching)) core::panic("closed-form nest analysis: too many loops");
-      steps[k] = w_.steps[ds * n_ + j];
-      weights[k++] = static_cast<double>(loops_[j].bound - 1);
+      const double bound = static_cast<double>(loops_[j].bound);
+      above /= bound;  // now the product over the loops outside j
+      const RankVec& step = w_.steps[ds * n_ + j];
+      RankVec move;
+      for (std::size_t r = 0; r < kMaxRanks; ++r) move[r] = step[r] - inner[r];
+      for (std::size_t r = 0; r < kMaxRanks; ++r) inner[r] += step[r];
+      double fetch;
+      if (first) {
+        first_move = move;
+        first_fetch = fetched(move, e, ranks, full);
+        fetch = first_fetch;
+        first = false;
+      } else {
+        fetch = move == first_move ? first_fetch : full;
+      }
+      total += (bound - 1) * above * fetch;
     }
-    DeltaSum sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), steps.data(), weights.data(), k);
-    return sum.total();
+    return total;
+  }
+
+  // Data new to a tile of extent `e` after a move: box subtraction along one axis (a sliding
+  // window), nothing when it does not move, else the whole tile.
+  static double fetched(const RankVec& m, const RankVec& e, std::size_t ranks, double full) {
+    int axis = -1;
+    for (std::size_t r = 0; r < ranks; ++r) {
+      if (m[r] == 0) continue;
+      if (axis >= 0) return full;
+      axis = static_cast<int>(r);
+    }
+    if (axis < 0) return 0;
+    long long shift = std::llabs(m[static_cast<std::size_t>(axis)]);
+    long long extent = e[static_cast<std::size_t>(axis)];
+    if (shift >= extent) return full;
+    return full / static_cast<double>(extent) * static_cast<double>(shift);
   }
 
   // Product of the temporal bounds above loop l: how many times loop l's body runs per instance.
