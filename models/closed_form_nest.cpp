@@ -29,6 +29,9 @@ struct Workspace {
   std::vector<char> master;             // [loop]: outermost loop of a spatial group
   std::vector<long long> elems, fanout; // [loop]: instances above, children of a spatial group
   std::vector<RankVec> steps;           // [tensor * loops + loop]: where one step moves the tensor
+  std::vector<std::size_t> branching;   // temporal loops with bound >= 2, innermost first
+  std::vector<double> outside;          // [i]: product of the bounds of branching[i+1..]
+  std::vector<std::size_t> first_above; // [loop]: index in `branching` of the first one above it
 };
 
 class ClosedForm {
@@ -61,6 +64,18 @@ class ClosedForm {
       long long f = 1;
       for (std::size_t j = i + 1; j-- > 0 && loops[j].spatial;) f *= loops[j].bound;
       w_.fanout[i] = f;
+    }
+    // The temporal loops that branch in the walk, and the products of their bounds above each.
+    w_.branching.clear();
+    for (std::size_t j = 0; j < n; ++j)
+      if (!loops[j].spatial && loops[j].bound >= 2) w_.branching.push_back(j);
+    w_.outside.assign(w_.branching.size(), 1);
+    for (std::size_t i = w_.branching.size(); i-- > 1;)
+      w_.outside[i - 1] = w_.outside[i] * static_cast<double>(loops[w_.branching[i]].bound);
+    w_.first_above.assign(n, 0);
+    for (std::size_t j = 0, i = 0; j < n; ++j) {
+      while (i < w_.branching.size() && w_.branching[i] <= j) ++i;
+      w_.first_above[j] = i;
     }
     for (const auto& ds : p.data_spaces)
       if (ds.ranks.size() > kMaxRanks) core::panic("closed-form nest analysis: a tensor has more than 8 ranks");
@@ -148,31 +163,23 @@ class ClosedForm {
     const std::size_t ranks = pr_.data_spaces[ds].ranks.size();
     double full = 1;
     for (std::size_t r = 0; r < ranks; ++r) full *= static_cast<double>(e[r]);
-    double above = 1;  // product of the bounds of the branching loops above the current one
-    for (std::size_t j = b + 1; j < n_; ++j)
-      if (!loops_[j].spatial && loops_[j].bound >= 2) above *= static_cast<double>(loops_[j].bound);
     double total = full;  // the first position fetches the whole tile
     RankVec inner{}, first_move{};
     double first_fetch = 0;
-    bool first = true;
-    for (std::size_t j = b + 1; j < n_; ++j) {
-      if (loops_[j].spatial || loops_[j].bound < 2) continue;
-      const double bound = static_cast<double>(loops_[j].bound);
-      above /= bound;  // now the product over the loops outside j
+    for (std::size_t i = w_.first_above[b]; i < w_.branching.size(); ++i) {
+      const std::size_t j = w_.branching[i];
       const RankVec& step = w_.steps[ds * n_ + j];
       RankVec move;
       for (std::size_t r = 0; r < kMaxRanks; ++r) move[r] = step[r] - inner[r];
       for (std::size_t r = 0; r < kMaxRanks; ++r) inner[r] += step[r];
       double fetch;
-      if (first) {
+      if (i == w_.first_above[b]) {
         first_move = move;
-        first_fetch = fetched(move, e, ranks, full);
-        fetch = first_fetch;
-        first = false;
+        first_fetch = fetch = fetched(move, e, ranks, full);
       } else {
         fetch = move == first_move ? first_fetch : full;
       }
-      total += (bound - 1) * above * fetch;
+      total += static_cast<double>(loops_[j].bound - 1) * w_.outside[i] * fetch;
     }
     return total;
   }
