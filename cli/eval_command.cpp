@@ -39,11 +39,11 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
   cmd->add_option("--objective", opts->objective,
                   "Mapper: energy, latency, edp, or an ordered list such as energy,latency")->capture_default_str();
   cmd->add_option("--budget", opts->budget, "Mapper: mappings evaluated per distinct layer shape")->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1LL, 1000000000LL));
   cmd->add_option("--patience", opts->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1LL, 1000000000LL));
   cmd->add_option("--seed", opts->seed, "Mapper: random seed (same seed, same mappings)")->capture_default_str();
-  cmd->add_option("--threads", opts->threads, "Mapper: threads (0 = every core)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", opts->threads, "Mapper: threads (0 = every core)")->capture_default_str()->check(CLI::Range(0, 1024));
   cmd->add_option("--ert", opts->ert,
                   "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
   cmd->add_option("--out", opts->out, "Directory for summary.csv, breakdown.csv, stats.json and, when the mapper ran, mappings.yaml (created if missing)");

@@ -31,6 +31,9 @@ std::optional<mapping::Dataflow> load_dataflow_for(const arch::Spec& spec, const
   const std::string name = override_name.empty() ? spec.dataflow : override_name;
   if (name.empty()) return std::nullopt;
   std::string file = mapping::dataflow_file(name);
+  const bool is_path = name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0;
+  if (file.empty() && is_path)  // a constraints file that is not there: the loader says so
+    file = name;
   if (file.empty()) {
     core::SourceLoc loc = override_name.empty() ? spec.dataflow_loc : core::SourceLoc{"--dataflow", 0, 0};
     auto presets = mapping::dataflow_presets();
