@@ -71,7 +71,7 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   const std::size_t nlev = spec.levels.size();
   thread_local std::vector<NestLoop> loops;  // reused: a search evaluates many mappings per thread
   thread_local NestResult nest;
-  loops = flatten(m);
+  flatten(m, loops);
   analyze_nest(pr, loops, nest);
   thread_local std::vector<std::vector<bool>> keep;  // innermost first
   keep.resize(nlev);

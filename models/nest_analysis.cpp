@@ -8,6 +8,12 @@ namespace hwaware::model {
 
 std::vector<NestLoop> flatten(const mapping::Mapping& m) {
   std::vector<NestLoop> loops;
+  flatten(m, loops);
+  return loops;
+}
+
+void flatten(const mapping::Mapping& m, std::vector<NestLoop>& loops) {
+  loops.clear();
   const int nlev = static_cast<int>(m.levels.size());
   for (int l = nlev - 1; l >= 0; --l) {  // innermost level first
     const auto& lm = m.levels[static_cast<std::size_t>(l)];
@@ -22,7 +28,6 @@ std::vector<NestLoop> flatten(const mapping::Mapping& m) {
     if (!any_temporal) loops.push_back({0, 1, false, false, level, false});
     loops.back().boundary = true;
   }
-  return loops;
 }
 
 namespace {

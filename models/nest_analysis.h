@@ -45,6 +45,7 @@ struct NestResult {
 // Flattens a mapping into loops, innermost first (spatial loops below the temporal loops of the
 // same level; a level without temporal loops gets one trivial loop so it bounds a tile).
 std::vector<NestLoop> flatten(const mapping::Mapping& m);
+void flatten(const mapping::Mapping& m, std::vector<NestLoop>& out);  // reusing `out`'s storage
 
 // The nest analysis in closed form (closed_form_nest.cpp): what the walk below computes, in
 // O(loops^2) per tile instead of 2^loops positions. The models use this one.
