@@ -102,8 +102,9 @@ class Search {
     return {batch_best, batch_score};
   }
 
-  bool out_of_budget() const { return evaluated_ >= o_.max_evaluations; }
-  bool stalled() const { return found_ && since_improvement_ >= o_.patience; }
+  // An exhaustive search visits every candidate (the space is within the budget by then).
+  bool out_of_budget() const { return !exhaustive_ && evaluated_ >= o_.max_evaluations; }
+  bool stalled() const { return !exhaustive_ && found_ && since_improvement_ >= o_.patience; }
   bool hopeless() const {
     const long long limit = 50 * std::max<long long>(o_.max_evaluations, 1000);
     return rejected_ >= limit || exhausted();
@@ -123,6 +124,7 @@ class Search {
   const CostModel& model_;
   const MapperOptions& o_;
   int threads_ = 1;
+  bool exhaustive_ = false;
   bool found_ = false;
   Candidate best_;
   Cost best_cost_;
@@ -175,15 +177,6 @@ void heuristic(const SearchSpace& space, Search& search, std::mt19937_64& rng) {
 
 }  // namespace
 
-std::string to_string(Objective o) {
-  switch (o) {
-    case Objective::energy: return "energy";
-    case Objective::latency: return "latency";
-    case Objective::edp: return "edp";
-  }
-  return "?";
-}
-
 std::optional<Objective> objective_from(const std::string& n) {
   if (n == "energy") return Objective::energy;
   if (n == "latency" || n == "cycles" || n == "delay") return Objective::latency;
@@ -204,6 +197,7 @@ MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& probl
   search.run_batch({space.minimal()});
   const double size = space.size(static_cast<double>(options.exhaustive_limit) + 1);
   if (size <= static_cast<double>(options.exhaustive_limit)) {
+    search.exhaustive_ = true;
     exhaustive(space, search);
     r.exhaustive = true;
     r.stop_reason = "searched the whole pruned space (" + std::to_string(search.evaluated_ + search.rejected_) + " mappings)";

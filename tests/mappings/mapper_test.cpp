@@ -177,3 +177,27 @@ TEST_CASE("a layer no constraint allows names the constraint that blocks it", "[
   CHECK(r.infeasible.find("weights_spad") != std::string::npos);
   CHECK(r.infeasible.find("arch.yaml:") != std::string::npos);
 }
+
+TEST_CASE("an exhaustive search visits every candidate whatever the budget and patience", "[mapper]") {
+  auto spec = arch::load_arch(kSource + "/arch/presets/simple_ws.yaml");
+  auto table = model::build_energy_table(spec);
+  workload::ConvParams p;
+  p.in_channels = 2;
+  p.out_channels = 2;
+  p.in_height = p.in_width = 1;
+  auto pr = workload::conv2d_problem("tiny", p);
+  auto rules = mapping::resolve_rules(spec, pr, nullptr);
+  mapping::MapperOptions generous;
+  generous.exhaustive_limit = 1000000;
+  generous.patience = 1000000;
+  auto all = mapping::find_mapping(spec, pr, rules, cost_model(spec, pr, table), generous);
+  mapping::MapperOptions impatient = generous;
+  impatient.patience = 1;
+  impatient.max_evaluations = 1;
+  auto r = mapping::find_mapping(spec, pr, rules, cost_model(spec, pr, table), impatient);
+  REQUIRE(all.exhaustive);
+  REQUIRE(r.exhaustive);
+  CHECK(r.evaluated + r.rejected == all.evaluated + all.rejected);
+  CHECK(r.evaluated > 1);
+  CHECK(r.cost.energy_pj == all.cost.energy_pj);
+}
