@@ -26,7 +26,6 @@ using CostModel = std::function<Cost(const Mapping&)>;
 
 enum class Objective { energy, latency, edp };
 
-std::string to_string(Objective o);
 // "energy", "latency" (or "cycles"), "edp", "delay"; nullopt if unknown.
 std::optional<Objective> objective_from(const std::string& name);
 

@@ -56,7 +56,6 @@ class SearchSpace {
   // A hash of the mapping a candidate stands for (factors, orders of the loops that iterate,
   // keep choices): candidates that differ only in the order of loops of bound 1 share it.
   std::uint64_t key(const Candidate& c) const;
-  const std::vector<Slot>& slots() const { return slots_; }
 
  private:
   void build_slots();

@@ -132,12 +132,14 @@ class ClosedForm {
     return e;
   }
 
-  long long tile_size(std::size_t ds, std::size_t l) const {
-    RankVec e = extent(ds, l);
+  // Elements in a box of extent `e` over a tensor's first `ranks` ranks.
+  static long long volume(const RankVec& e, std::size_t ranks) {
     long long s = 1;
-    for (std::size_t r = 0; r < pr_.data_spaces[ds].ranks.size(); ++r) s *= e[r];
+    for (std::size_t r = 0; r < ranks; ++r) s *= e[r];
     return s;
   }
+
+  long long tile_size(std::size_t ds, std::size_t l) const { return volume(extent(ds, l), pr_.data_spaces[ds].ranks.size()); }
 
   // Where a step of loop j moves a tensor's coordinates.
   RankVec step_of(std::size_t ds, std::size_t j, long long count = 1) const {
@@ -161,8 +163,7 @@ class ClosedForm {
     // (the loops inside j return to their start). The walk gives the same sums (property test).
     const RankVec e = extent(ds, b);
     const std::size_t ranks = pr_.data_spaces[ds].ranks.size();
-    double full = 1;
-    for (std::size_t r = 0; r < ranks; ++r) full *= static_cast<double>(e[r]);
+    const double full = static_cast<double>(volume(e, ranks));
     double total = full;  // the first position fetches the whole tile
     RankVec inner{}, first_move{};
     double first_fetch = 0;
@@ -256,9 +257,8 @@ class ClosedForm {
     return out;
   }
 
-  // Positions of the children of a few loops, counted by how many children share each. The
-  // answer depends only on the loops' bounds and steps, which repeat across the mappings of a
-  // search: recent answers are kept in a small per-thread table.
+  // count_positions() behind a small per-thread table: the answer depends only on the loops'
+  // bounds and steps, which repeat across the mappings of a search.
   Histogram enumerate(std::size_t ds, const std::size_t* group, std::size_t size) const {
     struct Key {
       std::size_t size = 0;
@@ -291,6 +291,7 @@ class ClosedForm {
     return classes;
   }
 
+  // Positions of the children of a few loops, counted by how many children share each.
   Histogram count_positions(std::size_t ds, const std::size_t* group, std::size_t size) const {
     thread_local std::vector<RankVec> offsets, next;
     offsets.assign(1, RankVec{});

@@ -48,7 +48,7 @@ std::vector<NestLoop> flatten(const mapping::Mapping& m);
 void flatten(const mapping::Mapping& m, std::vector<NestLoop>& out);  // reusing `out`'s storage
 
 // The nest analysis in closed form (closed_form_nest.cpp): what the walk below computes, in
-// O(loops^2) per tile instead of 2^loops positions. The models use this one.
+// O(loops) per tile instead of 2^loops positions. The models use this one.
 NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops);
 // The same, into `out`, reusing its storage (for evaluating many mappings).
 void analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops, NestResult& out);

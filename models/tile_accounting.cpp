@@ -22,8 +22,6 @@ double total(const AccessStats& a) {
   return t;
 }
 
-NetworkAccess network_traffic(const AccessStats& a, double read_back, long long fanout, long long instances);
-
 double weighted(const AccessStats& a) {
   double t = 0;
   for (const auto& [m, v] : a) t += v * static_cast<double>(m);
