@@ -8,55 +8,16 @@
 #include "core/yaml_reader.h"
 #include "mappings/legality.h"
 #include "models/analytical_model.h"
+#include "models/small_layers.h"
 #include "models/energy_estimators.h"
 #include "workloads/native_workload.h"
 
 using namespace hwaware;
 using mapping::Loop;
 using mapping::LoopKind;
+using namespace hwaware::test;
 
 namespace {
-
-// 1-D convolution: Weights[K][R], Inputs[R + P], Outputs[K][P]; bits empty = not given.
-workload::Problem conv1d(long long K, long long R, long long P, std::optional<int> bits = std::nullopt) {
-  workload::Problem p;
-  p.name = "conv1d";
-  p.dim_names = {"K", "R", "P"};
-  p.bounds = {K, R, P};
-  p.data_spaces = {{"Weights", {{{0, 1}}, {{1, 1}}}, false, bits, 1.0},
-                   {"Inputs", {{{1, 1}, {2, 1}}}, false, bits, 1.0},
-                   {"Outputs", {{{0, 1}}, {{2, 1}}}, true, bits, 1.0}};
-  return p;
-}
-
-arch::StorageLevel level(const std::string& name, long long instances = 1, long long block = 1, int word_bits = 8) {
-  arch::StorageLevel l;
-  l.name = name;
-  l.instances = instances;
-  l.mesh_x = instances;
-  l.block_size = block;
-  l.word_bits = word_bits;
-  return l;
-}
-
-arch::Spec spec_of(std::vector<arch::StorageLevel> levels, long long macs = 1) {
-  arch::Spec s;
-  s.levels = std::move(levels);
-  s.compute.instances = macs;
-  s.compute.mesh_x = macs;
-  return s;
-}
-
-mapping::LevelMapping lm(std::vector<Loop> temporal, std::vector<Loop> spatial = {}) {
-  mapping::LevelMapping m;
-  m.temporal = std::move(temporal);
-  m.spatial = std::move(spatial);
-  m.keep = {true, true, true};
-  return m;
-}
-
-constexpr int K = 0, R = 1, P = 2;
-constexpr std::size_t W = 0, I = 1, O = 2;
 
 // Main (block 4) above a Buffer: Main iterates P = 16, the Buffer R = 3. Dense counts (see
 // counting_rules_test): Buffer Inputs 18 fills, 48 reads; Weights 3 fills, 48 reads; Outputs

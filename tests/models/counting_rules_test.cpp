@@ -3,56 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include "models/analytical_model.h"
+#include "models/small_layers.h"
 
 using namespace hwaware;
 using mapping::Loop;
 using mapping::LoopKind;
+using namespace hwaware::test;
 
 namespace {
-
-// 1-D convolution: Weights[K][R], Inputs[R + P], Outputs[K][P].
-workload::Problem conv1d(long long K, long long R, long long P) {
-  workload::Problem p;
-  p.name = "conv1d";
-  p.dim_names = {"K", "R", "P"};
-  p.bounds = {K, R, P};
-  p.data_spaces = {{"Weights", {{{0, 1}}, {{1, 1}}}, false, 8, 1.0},
-                   {"Inputs", {{{1, 1}, {2, 1}}}, false, 8, 1.0},
-                   {"Outputs", {{{0, 1}}, {{2, 1}}}, true, 8, 1.0}};
-  return p;
-}
-
-arch::StorageLevel level(const std::string& name, long long instances = 1, long long block = 1) {
-  arch::StorageLevel l;
-  l.name = name;
-  l.instances = instances;
-  l.mesh_x = instances;
-  l.block_size = block;
-  return l;
-}
-
-arch::Spec spec_of(std::vector<arch::StorageLevel> levels, long long macs = 1) {
-  arch::Spec s;
-  s.levels = std::move(levels);
-  s.compute.instances = macs;
-  s.compute.mesh_x = macs;
-  return s;
-}
-
-mapping::LevelMapping lm(std::vector<Loop> temporal, std::vector<Loop> spatial = {}, std::vector<bool> keep = {true, true, true}) {
-  mapping::LevelMapping m;
-  m.temporal = std::move(temporal);
-  m.spatial = std::move(spatial);
-  m.keep = std::move(keep);
-  return m;
-}
 
 const model::TensorAccess& at(const model::LayerCounts& c, std::size_t level, std::size_t tensor) {
   return c.levels.at(level).tensors.at(tensor);
 }
-
-constexpr int K = 0, R = 1, P = 2;
-constexpr std::size_t W = 0, I = 1, O = 2;
 
 }  // namespace
 
