@@ -7,7 +7,7 @@
 
 #include "core/text.h"
 #include "mappings/dataflow.h"
-#include "models/analytical_model.h"
+#include "models/search_evaluator.h"
 
 namespace hwaware::cli {
 namespace {
@@ -71,11 +71,8 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     auto start = std::chrono::steady_clock::now();
     auto rules = mapping::resolve_rules(spec, layer.problem, dataflow ? &*dataflow : nullptr);
     const auto& pr = layer.problem;
-    mapping::CostModel cost = [&](const mapping::Mapping& m) {
-      thread_local model::LayerCounts counts;  // reused across the mappings a thread evaluates
-      model::evaluate_counts(spec, m, pr, counts);
-      return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
-    };
+    const model::SearchEvaluator evaluator(spec, pr, table);  // equals evaluate_counts + price_total
+    mapping::CostModel cost = [&evaluator](const mapping::Mapping& m) { return evaluator.evaluate(m); };
     MappedLayer ml;
     ml.search = mapping::find_mapping(spec, pr, rules, cost, options.mapper);
     ml.mapping = ml.search.mapping;

@@ -5,14 +5,18 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
 #include <vector>
 
 namespace hwaware::model {
 
 class AccessStats {
  public:
-  using Entry = std::pair<long long, double>;  // multicast factor, accesses
+  // A multicast factor and its accesses. No default member initializers: the inline storage
+  // is not zeroed when an AccessStats is made (the nest analysis makes many).
+  struct Entry {
+    long long first;
+    double second;
+  };
 
   double& operator[](long long factor) {
     Entry* b = begin();

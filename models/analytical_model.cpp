@@ -3,18 +3,28 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/exact_rounding.h"
 #include "models/nest_analysis.h"
 
 namespace hwaware::model {
 
-namespace {
-
-// Cycles of one compute instance: every dense MAC, less the skipped ones (spread evenly).
 long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c) {
   if (spec.compute.zero_operands != arch::ZeroOperands::skipping || c.skipped == 0)
     return static_cast<long long>(std::llround(per_instance));
   return static_cast<long long>(std::ceil(per_instance * c.effective_fraction - 1e-9));
 }
+
+double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, double write_bits, long long compute_cycles) {
+  const double word = static_cast<double>(lvl.word_bits);
+  double cc = static_cast<double>(std::max<long long>(1, compute_cycles));
+  double reads = read_bits / word / cc, writes = write_bits / word / cc;
+  double slowdown = 1;
+  if (lvl.read_bandwidth && *lvl.read_bandwidth < reads) slowdown = std::min(slowdown, *lvl.read_bandwidth / reads);
+  if (lvl.write_bandwidth && *lvl.write_bandwidth < writes) slowdown = std::min(slowdown, *lvl.write_bandwidth / writes);
+  return slowdown;
+}
+
+namespace {
 
 // One level's counts: the nest's scalar accesses, the bits they move and its network's words.
 void level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, const LevelAccounting& acc,
@@ -51,12 +61,8 @@ void throttle(const arch::StorageLevel& lvl, LevelCounts& lc, long long compute_
     read_bits += lc.bits[ds].read_bits;
     write_bits += lc.bits[ds].update_bits + lc.bits[ds].fill_bits;
   }
-  const double word = static_cast<double>(lvl.word_bits);
-  double cc = static_cast<double>(std::max<long long>(1, compute_cycles));
-  double reads = read_bits / word / cc, writes = write_bits / word / cc;
-  if (lvl.read_bandwidth && *lvl.read_bandwidth < reads) lc.slowdown = std::min(lc.slowdown, *lvl.read_bandwidth / reads);
-  if (lvl.write_bandwidth && *lvl.write_bandwidth < writes) lc.slowdown = std::min(lc.slowdown, *lvl.write_bandwidth / writes);
-  lc.cycles = static_cast<long long>(std::ceil(static_cast<double>(compute_cycles) / lc.slowdown));
+  lc.slowdown = bandwidth_slowdown(lvl, read_bits, write_bits, compute_cycles);
+  lc.cycles = static_cast<long long>(ceil_count(static_cast<double>(compute_cycles) / lc.slowdown));
 }
 
 }  // namespace

@@ -47,6 +47,14 @@ LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, c
 // The same, into `out`, reusing its storage (for searches that evaluate many mappings).
 void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem, LayerCounts& out);
 
+// Cycles of one compute instance doing `per_instance` dense computes: all of them, less the
+// skipped ones (spread evenly) under a skipping policy.
+long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c);
+
+// The factor (<= 1) by which a level's ports slow a layer of `compute_cycles` when one instance
+// reads `read_bits` and writes `write_bits` (demand in words/cycle against the bandwidths).
+double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, double write_bits, long long compute_cycles);
+
 struct BreakdownRow {
   std::string component, tensor, action;
   double count = 0;  // scalar accesses (or computes) over all instances

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+
 namespace hwaware::model {
 namespace {
 
@@ -20,15 +21,7 @@ const workload::DataSpace* find_space(const workload::Problem& pr, const std::st
 
 }  // namespace
 
-double vector_accesses(double bits, double entry_bits) {
-  if (bits <= 0 || entry_bits <= 0) return 0;
-  double q = bits / entry_bits;
-  double r = std::round(q);
-  return std::abs(q - r) <= 1e-9 * std::max(1.0, q) ? r : std::ceil(q);
-}
-
-TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                       const TensorAccess& a) {
+TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds) {
   TensorBits t;
   t.element_bits = element_bits_at(spec, lvl, ds, t.bits_given);
   t.format = lvl.compression_of(ds.name);
@@ -36,31 +29,50 @@ TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, co
   auto per = arch::stored_bits(t.format, t.element_bits, ds.density, lvl.run_bits);
   t.bits_per_element = per.total();
   t.metadata_per_element = per.metadata;
+  return t;
+}
+
+TensorBits tensor_bits(const TensorBits& format, double entry_bits, const TensorAccess& a) {
+  TensorBits t = format;
   // Bits moved = scalar accesses x bits per element (Sze et al., Efficient Processing of DNNs,
   // 2020, ch. 7: data movement scales linearly with bitwidth; compression per arch::stored_bits).
   t.read_bits = a.reads * t.bits_per_element;
   t.fill_bits = a.fills * t.bits_per_element;
   t.update_bits = a.updates * t.bits_per_element;
   t.metadata_bits = (a.reads + a.fills + a.updates) * t.metadata_per_element;
-  const double entry_bits = static_cast<double>(lvl.block_size) * static_cast<double>(lvl.word_bits);
   t.read_vectors = vector_accesses(t.read_bits, entry_bits);
   t.fill_vectors = vector_accesses(t.fill_bits, entry_bits);
   t.update_vectors = vector_accesses(t.update_bits, entry_bits);
   return t;
 }
 
-NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                         bool kept, const NetworkAccess& traffic) {
-  NetworkBits n;
+TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
+                       const TensorAccess& a) {
+  const double entry_bits = static_cast<double>(lvl.block_size) * static_cast<double>(lvl.word_bits);
+  return tensor_bits(tensor_format(spec, lvl, ds), entry_bits, a);
+}
+
+double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
+                                bool kept) {
   bool given = false;
   int bits = element_bits_at(spec, lvl, ds, given);
   auto format = kept ? lvl.compression_of(ds.name) : arch::Compression::none;
-  n.bits_per_element = arch::stored_bits(format, bits, ds.density, lvl.run_bits).total();
+  return arch::stored_bits(format, bits, ds.density, lvl.run_bits).total();
+}
+
+NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAccess& traffic) {
+  NetworkBits n;
+  n.bits_per_element = bits_per_element;
   // Ratio first: exactly 1 when an element is one word, so Timeloop's counts pass unchanged.
-  const double words_per_element = n.bits_per_element / static_cast<double>(lvl.word_bits);
+  const double words_per_element = n.bits_per_element / static_cast<double>(word_bits);
   n.transfer_words = traffic.deliveries * words_per_element;
   n.hop_words = traffic.hops * words_per_element;
   return n;
+}
+
+NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
+                         bool kept, const NetworkAccess& traffic) {
+  return network_bits(network_bits_per_element(spec, lvl, ds, kept), lvl.word_bits, traffic);
 }
 
 ComputeSplit split_computes(const arch::Spec& spec, const workload::Problem& pr, double computes) {
@@ -74,14 +86,20 @@ ComputeSplit split_computes(const arch::Spec& spec, const workload::Problem& pr,
     if (unit.zero_weights && w) c.effective_fraction *= w->density;
     if (unit.zero_inputs && in) c.effective_fraction *= in->density;
   }
+  if (c.effective_fraction >= 1) c.effective_fraction = 1;
+  return split_computes(c, unit.zero_operands, computes);
+}
+
+ComputeSplit split_computes(const ComputeSplit& policy, arch::ZeroOperands mode, double computes) {
+  ComputeSplit c = policy;
+  c.performed = c.gated = c.skipped = 0;
   if (c.effective_fraction >= 1) {
-    c.effective_fraction = 1;
     c.performed = computes;
     return c;
   }
   c.performed = computes * c.effective_fraction;
   double zero = computes - c.performed;
-  (unit.zero_operands == arch::ZeroOperands::gating ? c.gated : c.skipped) = zero;
+  (mode == arch::ZeroOperands::gating ? c.gated : c.skipped) = zero;
   return c;
 }
 

@@ -4,7 +4,11 @@
 // the words its network carries, and which MACs a zero-operand policy performs, gates or skips.
 // Counts stay counts: everything here is a number of bits, words or operations, never energy.
 
+#include <algorithm>
+#include <cmath>
+
 #include "arch/spec.h"
+#include "models/exact_rounding.h"
 #include "models/tile_accounting.h"
 #include "workloads/problem.h"
 
@@ -47,17 +51,33 @@ struct ComputeSplit {
 };
 
 // ceil(bits / entry_bits), exact when bits is a multiple of entry_bits.
-double vector_accesses(double bits, double entry_bits);
+inline double vector_accesses(double bits, double entry_bits) {
+  if (bits <= 0 || entry_bits <= 0) return 0;
+  double q = bits / entry_bits;
+  double r = round_count(q);
+  return std::abs(q - r) <= 1e-9 * std::max(1.0, q) ? r : ceil_count(q);
+}
 
-// Bits moved by `lvl` for tensor `ds` given its scalar (dense) reads, fills and updates.
+// How a level stores one tensor, independent of the mapping: TensorBits without the counts.
+TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds);
+
+// Bits moved by a level whose tensor format is `format` (entry_bits = block_size x word_bits),
+// given its scalar (dense) reads, fills and updates.
+TensorBits tensor_bits(const TensorBits& format, double entry_bits, const TensorAccess& access);
 TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
                        const TensorAccess& access);
 
-// Words on the network below `lvl` for tensor `ds`; `kept` says whether the level keeps it.
+// Bits per element of tensor `ds` on the network below `lvl`; `kept` says whether the level keeps it.
+double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
+                                bool kept);
+// Words on the network below a level of `word_bits` bits for a tensor of `bits_per_element`.
+NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAccess& traffic);
 NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
                          bool kept, const NetworkAccess& traffic);
 
 // Splits `computes` dense MACs by the compute unit's zero-operand policy.
 ComputeSplit split_computes(const arch::Spec& spec, const workload::Problem& problem, double computes);
+// The same with the mapping-independent part prepared: `policy` is split_computes(spec, problem, 0).
+ComputeSplit split_computes(const ComputeSplit& policy, arch::ZeroOperands mode, double computes);
 
 }  // namespace hwaware::model

@@ -1,0 +1,73 @@
+#pragma once
+// The cost model searches use: the energy and cycles of one layer under a mapping, equal to
+// evaluate_counts() priced by price_total(), without building the per-component counts.
+// Everything that does not depend on the mapping -- how each dimension moves each tensor, the
+// bits per element and vector size of every level, the energy of every action -- is prepared
+// once per (accelerator, layer); an evaluation is flat arithmetic on the stack, allocating
+// nothing. The analytical model stays the reference (property test: equal on random mappings).
+
+#include <array>
+#include <cstddef>
+
+#include "arch/spec.h"
+#include "mappings/mapper.h"
+#include "mappings/mapping.h"
+#include "models/energy_table.h"
+#include "models/nest_formulas.h"
+#include "models/sparsity.h"
+#include "workloads/problem.h"
+
+namespace hwaware::model {
+
+class SearchEvaluator {
+ public:
+  // `spec`, `problem` and `table` must outlive the evaluator.
+  SearchEvaluator(const arch::Spec& spec, const workload::Problem& problem, const EnergyTable& table);
+
+  // Energy (pJ) and cycles of the layer under `m`. Safe to call from several threads at once.
+  mapping::Cost evaluate(const mapping::Mapping& m) const;
+
+  // Limits of the flat evaluation; beyond them evaluate() falls back to the full model.
+  static constexpr std::size_t kMaxTensors = 4, kMaxDims = 16, kMaxLevels = 16, kMaxLoops = 96;
+
+ private:
+  struct Term {
+    int rank = 0;
+    long long coefficient = 0;
+  };
+  // How one dimension enters one tensor's ranks (a dimension appears in at most a few ranks).
+  struct Projection {
+    std::array<Term, kMaxRanks> terms;
+    std::size_t count = 0;
+  };
+  // A level's prepared costs, spec order (outermost first).
+  struct Level {
+    bool is_virtual = false;
+    int word_bits = 8;
+    double entry_bits = 8;
+    double read_pj = 0, write_pj = 0, update_pj = 0, leak_pj = 0;  // per vector access / cycle
+    double transfer_pj = 0, hop_pj = 0;                             // its network, per word
+    std::array<TensorBits, kMaxTensors> format;                     // per tensor, when kept
+    std::array<double, kMaxTensors> network_bits_kept{}, network_bits_bypassed{};  // per element
+  };
+
+  // R: ranks evaluated per tensor (4 covers convolutions and matrix products; 8 anything else).
+  template <std::size_t R>
+  mapping::Cost evaluate_flat(const mapping::Mapping& m) const;
+  mapping::Cost evaluate_full(const mapping::Mapping& m) const;
+
+  const arch::Spec& spec_;
+  const workload::Problem& problem_;
+  const EnergyTable& table_;
+  bool flat_ = true;  // within the limits above
+  std::size_t ndim_ = 0, ntensors_ = 0;
+  std::size_t max_ranks_ = 0;  // over the tensors
+  std::array<bool, kMaxTensors> read_write_{};
+  std::array<std::array<Projection, kMaxDims>, kMaxTensors> by_dim_{};  // [tensor][dim]
+  std::array<std::array<unsigned, kMaxDims>, kMaxTensors> rank_mask_{};  // [tensor][dim]: ranks it moves
+  std::array<Level, kMaxLevels> levels_{};
+  ComputeSplit compute_policy_;
+  double compute_pj_ = 0;  // per performed compute at the layer's operand widths
+};
+
+}  // namespace hwaware::model
