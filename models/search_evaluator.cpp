@@ -86,8 +86,7 @@ SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem
     read_write_[t] = ds.read_write;
     for (std::size_t r = 0; r < ds.ranks.size(); ++r)
       for (const auto& term : ds.ranks[r]) {
-        auto& p = by_dim_[t][static_cast<std::size_t>(term.dim)];
-        p.terms[p.count++] = Term{static_cast<int>(r), term.coefficient};
+        column_[static_cast<std::size_t>(term.dim)][t][r] += term.coefficient;
         if (term.coefficient != 0) rank_mask_[t][static_cast<std::size_t>(term.dim)] |= 1u << r;
       }
   }
@@ -125,7 +124,9 @@ mapping::Cost SearchEvaluator::evaluate(const mapping::Mapping& m) const {
   std::size_t loops = 0;
   for (const auto& lm : m.levels) loops += lm.spatial.size() + std::max<std::size_t>(1, lm.temporal.size());
   if (loops > kMaxLoops) return evaluate_full(m);
-  return max_ranks_ <= 4 ? evaluate_flat<4>(m) : evaluate_flat<kMaxRanks>(m);
+  if (max_ranks_ <= 4 && ntensors_ == 3) return evaluate_flat<4, 3>(m);  // convolutions, matrix products
+  if (max_ranks_ <= 4 && ntensors_ == 2) return evaluate_flat<4, 2>(m);  // pooling, elementwise adds
+  return evaluate_flat<kMaxRanks, 0>(m);
 }
 
 mapping::Cost SearchEvaluator::evaluate_full(const mapping::Mapping& m) const {
@@ -134,9 +135,9 @@ mapping::Cost SearchEvaluator::evaluate_full(const mapping::Mapping& m) const {
   return mapping::Cost{price_total(spec_, counts, table_), static_cast<double>(counts.cycles)};
 }
 
-template <std::size_t R>
+template <std::size_t R, std::size_t NT>
 mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
-  const std::size_t nlev = spec_.levels.size(), nt = ntensors_;
+  const std::size_t nlev = spec_.levels.size(), nt = NT ? NT : ntensors_;
   thread_local Scratch scratch;
   auto& loop = scratch.loop;
   auto& level = scratch.level;
@@ -193,13 +194,10 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
       const bool branches = !loop[j].spatial && b >= 2;
       for (std::size_t t = 0; t < nt; ++t) {
         RankVec& st = step[t][j];
-        for (std::size_t r = 0; r < R; ++r) st[r] = 0;
-        const auto& p = by_dim_[t][d];
-        for (std::size_t k = 0; k < p.count; ++k) {
-          const auto r = static_cast<std::size_t>(p.terms[k].rank);
-          const long long move = p.terms[k].coefficient * run[d];
-          st[r] += move;
-          high[t][r] += move * (b - 1);
+        const RankVec& col = column_[d][t];
+        for (std::size_t r = 0; r < R; ++r) {
+          st[r] = col[r] * run[d];
+          high[t][r] += st[r] * (b - 1);
         }
         if (!branches) continue;
         RankVec& g = scratch.relative[t][nb];  // relative_moves(), built as the loops go
@@ -261,8 +259,12 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
       // What the level's innermost tile asks of it: the data the tile below fetches over the
       // temporal loops above (or every compute at the innermost level), per multicast class.
       const std::size_t low = lvl.first;
+      // When the level below bypasses the tensor, the accounting rescales these requests to
+      // that level's (account_tensor): only the ratios between multicast classes count, and
+      // the delta sum is not needed.
       double per_class;
       if (low == 0) per_class = temporal_above[lvl.spatial];  // every compute below the level
+      else if (!keep[lv - 1]) per_class = 1;
       else per_class = delta_sum(boundary_extent[t][lv - 1], R, step[t], scratch.relative[t], branching, first_above[lv - 1]);
       if (per_class > 0) {
         if (lvl.spatial == 0) {

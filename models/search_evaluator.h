@@ -31,15 +31,6 @@ class SearchEvaluator {
   static constexpr std::size_t kMaxTensors = 4, kMaxDims = 16, kMaxLevels = 16, kMaxLoops = 96;
 
  private:
-  struct Term {
-    int rank = 0;
-    long long coefficient = 0;
-  };
-  // How one dimension enters one tensor's ranks (a dimension appears in at most a few ranks).
-  struct Projection {
-    std::array<Term, kMaxRanks> terms;
-    std::size_t count = 0;
-  };
   // A level's prepared costs, spec order (outermost first).
   struct Level {
     bool is_virtual = false;
@@ -51,8 +42,9 @@ class SearchEvaluator {
     std::array<double, kMaxTensors> network_bits_kept{}, network_bits_bypassed{};  // per element
   };
 
-  // R: ranks evaluated per tensor (4 covers convolutions and matrix products; 8 anything else).
-  template <std::size_t R>
+  // R: ranks evaluated per tensor (4 covers convolutions and matrix products; 8 anything else);
+  // NT: tensors, or 0 for any number (the compiler unrolls the loops over known counts).
+  template <std::size_t R, std::size_t NT>
   mapping::Cost evaluate_flat(const mapping::Mapping& m) const;
   mapping::Cost evaluate_full(const mapping::Mapping& m) const;
 
@@ -63,7 +55,9 @@ class SearchEvaluator {
   std::size_t ndim_ = 0, ntensors_ = 0;
   std::size_t max_ranks_ = 0;  // over the tensors
   std::array<bool, kMaxTensors> read_write_{};
-  std::array<std::array<Projection, kMaxDims>, kMaxTensors> by_dim_{};  // [tensor][dim]
+  // [dim][tensor]: the coefficient of the dimension in each rank of the tensor, so that a loop
+  // of that dimension with stride s moves the tensor by s x column.
+  std::array<std::array<RankVec, kMaxTensors>, kMaxDims> column_{};
   std::array<std::array<unsigned, kMaxDims>, kMaxTensors> rank_mask_{};  // [tensor][dim]: ranks it moves
   std::array<Level, kMaxLevels> levels_{};
   ComputeSplit compute_policy_;
