@@ -146,8 +146,11 @@ class ClosedForm {
   }
 
   double delta_sum(std::size_t ds, std::size_t b) const {
-    return model::delta_sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), &w_.steps[ds * n_],
-                            w_.relative.data() + ds * w_.branching.size(), branching(), w_.first_above[b]);
+    const std::size_t first = w_.first_above[b];
+    const RankVec none{};
+    const RankVec& first_step = first < w_.branching.size() ? w_.steps[ds * n_ + w_.branching[first]] : none;
+    return model::delta_sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), first_step,
+                            w_.relative.data() + ds * w_.branching.size(), branching(), first);
   }
 
   // Product of the temporal bounds above loop l: how many times loop l's body runs per instance.

@@ -72,9 +72,13 @@ inline void relative_moves(const RankVec* steps, const Branching& b, std::size_t
   }
 }
 
+// Whether two relative moves are equal (their first `ranks` ranks).
+inline bool same_move(const RankVec& a, const RankVec& b, std::size_t ranks) { return detail::equal(a, b, ranks); }
+
 // Weighted data a tile of extent `e` fetches over every position of the branching loops
-// first..count-1 above it; steps[loop] is where one step of a loop moves the tensor, `relative`
-// what relative_moves() gives. The walk (nest_analysis.cpp) checks it.
+// first..count-1 above it; first_step is where one step of branching loop `first` moves the
+// tensor (unread when first == count), `relative` what relative_moves() gives, as RankVec or
+// any type with an exact same_move(). The walk (nest_analysis.cpp) checks it.
 //
 // The positions the walk visits, in odometer order over "iteration 0 or 1" of the k temporal
 // loops above the tile, are entered by transitions of the ruler sequence 1,2,1,3,1,2,1,...:
@@ -87,16 +91,17 @@ inline void relative_moves(const RankVec* steps, const Branching& b, std::size_t
 // and happens with total weight (b_j - 1) x prod_{i > j} b_i. M_j = step_j - sum_{i<j} step_i
 // (the loops inside j return to their start), so M_j == M_1 exactly when the relative moves
 // step_j - (steps of all branching loops below j) are equal: those are computed once per nest.
-inline double delta_sum(const RankVec& e, std::size_t ranks, const RankVec* steps, const RankVec* relative,
-                        const Branching& b, std::size_t first) {
+template <typename Move>
+double delta_sum(const RankVec& e, std::size_t ranks, const RankVec& first_step, const Move* relative, const Branching& b,
+                 std::size_t first) {
   const double full = static_cast<double>(box_volume(e, ranks));
   double total = full;  // the first position fetches the whole tile
   if (first >= b.count) return total;
-  const double first_fetch = detail::fetched(steps[b.loop[first]], e, ranks, full);  // M_1 is loop 1's step
+  const double first_fetch = detail::fetched(first_step, e, ranks, full);  // M_1 is loop 1's step
   total += static_cast<double>(b.bound[first] - 1) * b.outside[first] * first_fetch;
-  const RankVec& g1 = relative[first];
+  const Move& g1 = relative[first];
   for (std::size_t i = first + 1; i < b.count; ++i) {
-    const double fetch = detail::equal(relative[i], g1, ranks) ? first_fetch : full;
+    const double fetch = same_move(relative[i], g1, ranks) ? first_fetch : full;
     total += static_cast<double>(b.bound[i] - 1) * b.outside[i] * fetch;
   }
   return total;

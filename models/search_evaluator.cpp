@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "models/analytical_model.h"
 #include "models/exact_rounding.h"
@@ -51,7 +52,7 @@ struct Scratch {
   using E = SearchEvaluator;
   FlatLoop loop[E::kMaxLoops];
   LevelLoops level[E::kMaxLevels];
-  RankVec step[E::kMaxTensors][E::kMaxLoops];  // where one step of a loop moves a tensor
+  long long stride[E::kMaxLoops];  // product of the bounds of the loops below of the same dimension
   long long bound[E::kMaxLoops];
   long long run[E::kMaxDims];                  // product of the bounds so far, per dimension
   RankVec boundary_extent[E::kMaxTensors][E::kMaxLevels];
@@ -60,7 +61,8 @@ struct Scratch {
   long long branch_bound[E::kMaxLoops];
   double outside[E::kMaxLoops];
   std::size_t first_above[E::kMaxLevels];    // per level: the first branching loop above the level
-  RankVec relative[E::kMaxTensors][E::kMaxLoops];  // relative_moves() per tensor
+  PackedMove<2> relative4[E::kMaxTensors][E::kMaxLoops];  // relative moves per tensor, packed (4 ranks)
+  PackedMove<4> relative8[E::kMaxTensors][E::kMaxLoops];  // (8 ranks)
   double temporal_above[E::kMaxLoops + 1];   // [j]: product of the temporal bounds of loops >= j
   LevelTileOf<Multicasts> tile[E::kMaxLevels];
   char keep[E::kMaxLevels];
@@ -70,6 +72,12 @@ struct Scratch {
       update_vectors[E::kMaxLevels][E::kMaxTensors];
   long long utilized[E::kMaxLevels];
 };
+
+template <std::size_t W>
+auto pick_moves(Scratch& s) -> PackedMove<W> (&)[SearchEvaluator::kMaxTensors][SearchEvaluator::kMaxLoops] {
+  if constexpr (W == 2) return s.relative4;
+  else return s.relative8;
+}
 
 }  // namespace
 
@@ -90,6 +98,24 @@ SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem
         if (term.coefficient != 0) rank_mask_[t][static_cast<std::size_t>(term.dim)] |= 1u << r;
       }
   }
+  for (std::size_t d = 0; d < ndim_; ++d)
+    for (std::size_t t = 0; t < ntensors_; ++t)
+      for (std::size_t r = 0; r < kMaxRanks; ++r) {
+        const long long c = column_[d][t][r];
+        if (c == 0) continue;
+        terms_[d].term[terms_[d].count++] = Term{t, r, c};
+        packed_column_[d][t].word[r / 2] += static_cast<std::uint64_t>(c) << (32 * (r % 2));
+      }
+  // Packed moves are exact while every relative move fits in 31 bits: each is at most twice the
+  // sum over dimensions of |coefficient| x (bound - 1) in any rank.
+  for (std::size_t t = 0; t < ntensors_; ++t)
+    for (std::size_t r = 0; r < kMaxRanks; ++r) {
+      long double reach = 0;
+      for (std::size_t d = 0; d < ndim_; ++d)
+        reach += std::fabs(static_cast<long double>(column_[d][t][r])) * static_cast<long double>(problem.bounds[d] - 1);
+      flat_ = flat_ && reach < static_cast<long double>(1LL << 29);
+    }
+  if (!flat_) return;
   const ComponentEnergy zero;
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     const auto& lvl = spec.levels[l];
@@ -141,7 +167,9 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
   thread_local Scratch scratch;
   auto& loop = scratch.loop;
   auto& level = scratch.level;
-  auto& step = scratch.step;
+  auto& stride = scratch.stride;
+  constexpr std::size_t W = R / 2;  // words of a packed move
+  PackedMove<W>(&relative)[kMaxTensors][kMaxLoops] = pick_moves<W>(scratch);
   auto& bound = scratch.bound;
   auto& run = scratch.run;
   auto& boundary_extent = scratch.boundary_extent;
@@ -173,10 +201,11 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
   // temporal loops that branch in the walk with their relative moves. A tensor's extent in a
   // rank is 1 + sum of coefficient x (product of the bounds so far - 1) over its dimensions: a
   // loop adds its step x (bound - 1).
-  RankVec high[kMaxTensors], below[kMaxTensors];
+  RankVec high[kMaxTensors];
+  PackedMove<W> below[kMaxTensors];  // packed sum of the steps of the branching loops so far
   for (std::size_t t = 0; t < nt; ++t) {
     high[t].fill(0);
-    below[t].fill(0);
+    below[t].word.fill(0);
   }
   auto volume = [&](std::size_t t) {
     double v = 1;
@@ -190,23 +219,21 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
     for (; j <= level[lv].boundary; ++j) {
       const auto d = static_cast<std::size_t>(loop[j].dim);
       const long long b = loop[j].bound;
+      const long long s = run[d];
       bound[j] = b;
-      const bool branches = !loop[j].spatial && b >= 2;
-      for (std::size_t t = 0; t < nt; ++t) {
-        RankVec& st = step[t][j];
-        const RankVec& col = column_[d][t];
-        for (std::size_t r = 0; r < R; ++r) {
-          st[r] = col[r] * run[d];
-          high[t][r] += st[r] * (b - 1);
+      stride[j] = s;
+      const auto& terms = terms_[d];
+      for (std::size_t k = 0; k < terms.count; ++k) high[terms.term[k].tensor][terms.term[k].rank] += terms.term[k].coefficient * s * (b - 1);
+      if (!loop[j].spatial && b >= 2) {
+        // Relative moves, built as the loops go: this loop's step less the steps below.
+        for (std::size_t t = 0; t < nt; ++t) {
+          PackedMove<W>& g = relative[t][nb];
+          for (std::size_t w = 0; w < W; ++w) {
+            const std::uint64_t step = packed_column_[d][t].word[w] * static_cast<std::uint64_t>(s);
+            g.word[w] = step - below[t].word[w];
+            below[t].word[w] += step;
+          }
         }
-        if (!branches) continue;
-        RankVec& g = scratch.relative[t][nb];  // relative_moves(), built as the loops go
-        for (std::size_t r = 0; r < R; ++r) {
-          g[r] = st[r] - below[t][r];
-          below[t][r] += st[r];
-        }
-      }
-      if (branches) {
         branch_loop[nb] = j;
         branch_bound[nb++] = b;
       }
@@ -220,6 +247,13 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
       boundary_size[t][lv] = volume(t);
     }
   }
+  // Where one step of loop j moves tensor t.
+  auto step_of = [&](std::size_t t, std::size_t j) {
+    RankVec st;
+    const RankVec& col = column_[static_cast<std::size_t>(loop[j].dim)][t];
+    for (std::size_t r = 0; r < kMaxRanks; ++r) st[r] = col[r] * stride[j];
+    return st;
+  };
   // The products of the bounds above each branching loop, and the first branching loop above
   // each level.
   if (nb > 0) outside[nb - 1] = 1;
@@ -265,7 +299,11 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
       double per_class;
       if (low == 0) per_class = temporal_above[lvl.spatial];  // every compute below the level
       else if (!keep[lv - 1]) per_class = 1;
-      else per_class = delta_sum(boundary_extent[t][lv - 1], R, step[t], scratch.relative[t], branching, first_above[lv - 1]);
+      else {
+        const std::size_t first = first_above[lv - 1];
+        const RankVec first_step = first < nb ? step_of(t, branch_loop[first]) : RankVec{};
+        per_class = delta_sum(boundary_extent[t][lv - 1], R, first_step, relative[t], branching, first);
+      }
       if (per_class > 0) {
         if (lvl.spatial == 0) {
           lt.accesses.append(1, per_class);
@@ -290,7 +328,9 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
           if (disjoint) {
             lt.accesses.append(shared, per_class * distinct);
           } else {
-            const auto classes = multicast_classes(&step[t][low], &bound[low], lvl.spatial, R);
+            RankVec steps[kMaxLoops];
+            for (std::size_t j = low; j < low + lvl.spatial; ++j) steps[j - low] = step_of(t, j);
+            const auto classes = multicast_classes(steps, &bound[low], lvl.spatial, R);
             if (classes.size() > Multicasts::kCapacity) return evaluate_full(m);
             for (const auto& [mc, count] : classes) lt.accesses.append(mc, per_class * count);
           }

@@ -19,6 +19,19 @@
 
 namespace hwaware::model {
 
+// A relative move (see nest_formulas.h) packed two ranks to a 64-bit word, 32 bits each. Packing
+// is linear modulo 2^64, so moves are added and subtracted packed, and it is exact (two moves
+// are equal exactly when their packings are) while every coordinate fits in 31 bits, which the
+// evaluator checks when it is prepared.
+template <std::size_t W>
+struct PackedMove {
+  std::array<std::uint64_t, W> word;
+};
+template <std::size_t W>
+inline bool same_move(const PackedMove<W>& a, const PackedMove<W>& b, std::size_t /*ranks*/) {
+  return a.word == b.word;
+}
+
 class SearchEvaluator {
  public:
   // `spec`, `problem` and `table` must outlive the evaluator.
@@ -56,8 +69,19 @@ class SearchEvaluator {
   std::size_t max_ranks_ = 0;  // over the tensors
   std::array<bool, kMaxTensors> read_write_{};
   // [dim][tensor]: the coefficient of the dimension in each rank of the tensor, so that a loop
-  // of that dimension with stride s moves the tensor by s x column.
+  // of that dimension with stride s moves the tensor by s x column; and the same packed.
   std::array<std::array<RankVec, kMaxTensors>, kMaxDims> column_{};
+  std::array<std::array<PackedMove<kMaxRanks / 2>, kMaxTensors>, kMaxDims> packed_column_{};
+  // Per dimension, the (tensor, rank, coefficient) it moves: the non-zero entries of column_.
+  struct Term {
+    std::size_t tensor = 0, rank = 0;
+    long long coefficient = 0;
+  };
+  struct Terms {
+    std::array<Term, kMaxTensors * kMaxRanks> term{};
+    std::size_t count = 0;
+  };
+  std::array<Terms, kMaxDims> terms_{};
   std::array<std::array<unsigned, kMaxDims>, kMaxTensors> rank_mask_{};  // [tensor][dim]: ranks it moves
   std::array<Level, kMaxLevels> levels_{};
   ComputeSplit compute_policy_;

@@ -7,12 +7,6 @@
 
 namespace hwaware::model {
 
-double mesh_hops(long long multicast, long long fanout) {
-  double f = std::sqrt(static_cast<double>(multicast));
-  double n = std::sqrt(static_cast<double>(fanout));
-  return n * f + 0.5 * (n - f) - n / f + 0.5;
-}
-
 std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
                                                      const std::vector<bool>& read_write) {
   std::vector<LevelAccounting> out;

@@ -4,6 +4,7 @@
 // count the data new to a level; the first update of an output is a write without a read
 // (reads and fills subtract the partition a level owns).
 
+#include <cmath>
 #include <vector>
 
 #include "models/nest_analysis.h"
@@ -38,7 +39,11 @@ struct LevelAccounting {
 
 // Average mesh hops of one multicast of factor `multicast` among `fanout` children entered from
 // the side (Timeloop's LegacyNetwork::NumHops, probabilistic multicast model).
-double mesh_hops(long long multicast, long long fanout);
+inline double mesh_hops(long long multicast, long long fanout) {
+  double f = std::sqrt(static_cast<double>(multicast));
+  double n = std::sqrt(static_cast<double>(fanout));
+  return n * f + 0.5 * (n - f) - n / f + 0.5;
+}
 
 // One entry per level, level 0 innermost. keep[level][ds] says which levels hold a tensor.
 std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
