@@ -16,6 +16,7 @@
 #include "models/exact_rounding.h"
 #include "models/energy_estimators.h"
 #include "models/search_evaluator.h"
+#include "models/small_layers.h"
 #include "workloads/layer.h"
 
 using namespace hwaware;
@@ -122,4 +123,26 @@ TEST_CASE("the models' inline rounding equals std::round, std::floor and std::ce
     REQUIRE(model::floor_count(x) == std::floor(x));
     REQUIRE(model::ceil_count(x) == std::ceil(x));
   }
+}
+
+TEST_CASE("a layer whose coordinates pass 31 bits is evaluated by the full model, with the same result", "[rules]") {
+  // Packed relative moves are exact only while coordinates fit in 31 bits. Here the loops
+  // K1 (2), C_b (2, stride 2^32) and K2 (2) sit above a tile of C_a (2^32): K1's relative move
+  // on Inputs' C rank is -1 and K2's is -1 - 2^32, equal once truncated to 32 bits; the
+  // evaluator must not compare them packed.
+  using namespace hwaware::test;
+  workload::Problem pr;
+  pr.name = "wide";
+  pr.dim_names = {"K", "C"};
+  pr.bounds = {4, 1LL << 33};
+  pr.data_spaces = {{"Weights", {{{0, 1}}, {{1, 1}}}, false, std::nullopt, 1.0},
+                    {"Inputs", {{}, {{1, 1}}}, false, std::nullopt, 1.0},  // C in the second rank
+                    {"Outputs", {{{0, 1}}}, true, std::nullopt, 1.0}};
+  const auto spec = spec_of({level("Main"), level("Buffer")});
+  const auto table = model::build_energy_table(spec);
+  const mapping::Mapping m{{lm({{0, 2}, {1, 2}, {0, 2}}), lm({{1, 1LL << 32}})}};
+  const auto counts = model::evaluate_counts(spec, m, pr);
+  const auto fast = model::SearchEvaluator(spec, pr, table).evaluate(m);
+  REQUIRE(fast.cycles == static_cast<double>(counts.cycles));
+  REQUIRE(fast.energy_pj == Approx(model::price_total(spec, counts, table)).epsilon(1e-12));
 }
