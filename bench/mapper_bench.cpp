@@ -2,10 +2,15 @@
 // evaluations per second by the evaluator searches use (SearchEvaluator: energy and cycles), by
 // the full analytical model it equals (evaluate_counts + price_total: every count, for reports),
 // and the whole mapper's rate (drawing, legality and evaluation) on one thread.
+//
+// `bench_mapper --evaluator-only` evaluates the mappings 5 times with the search evaluator and
+// nothing else, for counting instructions (docs/performance.md):
+//   valgrind --tool=callgrind --toggle-collect='*SearchEvaluator::evaluate_flat*' build/bench/bench_mapper --evaluator-only
 
 #include <chrono>
 #include <cstdio>
 #include <random>
+#include <string>
 
 #include "arch/arch_loader.h"
 #include "mappings/dataflow.h"
@@ -38,7 +43,8 @@ double rate(const std::vector<mapping::Mapping>& mappings, int rounds, double& s
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const bool evaluator_only = argc > 1 && std::string(argv[1]) == "--evaluator-only";
   auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/eyeriss_like.yaml");
   auto dataflow = mapping::load_dataflow(mapping::dataflow_file(spec.dataflow));
   auto table = model::build_energy_table(spec);
@@ -59,6 +65,12 @@ int main() {
   }
   double sink = 0;
   const model::SearchEvaluator evaluator(spec, pr, table);
+  if (evaluator_only) {
+    for (int r = 0; r < 5; ++r)
+      for (const auto& m : mappings) sink += evaluator.evaluate(m).energy_pj;
+    std::printf("%zu evaluations (checksum %.6g)\n", 5 * mappings.size(), sink);
+    return 0;
+  }
   const double fast = rate(mappings, 100, sink, [&](const mapping::Mapping& m) { return evaluator.evaluate(m).energy_pj; });
   model::LayerCounts counts;  // reused, as a search would
   const double full = rate(mappings, 10, sink, [&](const mapping::Mapping& m) {
