@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <random>
 
 #include "arch/arch_loader.h"
@@ -11,6 +12,7 @@
 #include "mappings/mapper.h"
 #include "models/analytical_model.h"
 #include "models/energy_estimators.h"
+#include "models/search_evaluator.h"
 #include "models/timeloop_ert.h"
 #include "workloads/layer.h"
 #include "workloads/workload_loader.h"
@@ -22,12 +24,11 @@ namespace {
 const std::string kData = HWAWARE_TEST_DATA;
 const std::string kSource = HWAWARE_SOURCE_DIR;
 
+// The cost model `hwaware eval` gives the mapper (equal to the analytical model: see
+// search_evaluator_test.cpp).
 mapping::CostModel cost_model(const arch::Spec& spec, const workload::Problem& pr, const model::EnergyTable& table) {
-  return [&spec, &pr, &table](const mapping::Mapping& m) {
-    thread_local model::LayerCounts counts;  // reused across the mappings a thread evaluates
-    model::evaluate_counts(spec, m, pr, counts);
-    return mapping::Cost{model::price_total(spec, counts, table), static_cast<double>(counts.cycles)};
-  };
+  auto evaluator = std::make_shared<const model::SearchEvaluator>(spec, pr, table);
+  return [evaluator](const mapping::Mapping& m) { return evaluator->evaluate(m); };
 }
 
 // Legality as `hwaware eval --mapping` checks it: every error the checker reports.
