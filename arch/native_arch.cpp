@@ -225,6 +225,15 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
   }
   if (auto r = m.get("read_bandwidth")) lvl.read_bandwidth = r->as_positive_quantity(core::UnitKind::words_per_cycle);
   if (auto w = m.get("write_bandwidth")) lvl.write_bandwidth = w->as_positive_quantity(core::UnitKind::words_per_cycle);
+  if (auto l = m.get("latency")) {
+    if (auto q = l->as_quantity(core::UnitKind::cycles)) {
+      if (*q < 0 || *q != static_cast<double>(static_cast<long long>(*q)))
+        l->error("expected a whole, non-negative number of cycles such as 100cycles, found '" + l->scalar() + "'");
+      else
+        lvl.latency_cycles = static_cast<long long>(*q);
+    }
+  }
+  if (auto b = m.get("banks")) lvl.banks = b->as_positive_int().value_or(1);
   read_keep_bypass(m, lvl);
   if (auto e = m.get("energy")) read_energy(*e, {"read", "write", "update", "leak"}, lvl.energy);
   if (auto a = m.get("area")) read_area(*a, lvl.energy);
@@ -275,6 +284,27 @@ void read_levels(const core::YamlView& levels, Fanout& fanout, Spec& spec) {
   }
 }
 
+// `systolic: {rows: 128, cols: 128, dataflow: ws}`: the compute array is a systolic array.
+void read_systolic(const core::YamlView& v, Spec& spec) {
+  core::MapReader m(v);
+  if (!v.is_map()) {
+    v.error("expected a map such as {rows: 128, cols: 128, dataflow: ws}, found " + v.found());
+    return;
+  }
+  SystolicSpec s;
+  s.loc = v.loc();
+  if (auto r = m.required("rows")) s.rows = r->as_positive_int().value_or(0);
+  if (auto c = m.required("cols")) s.cols = c->as_positive_int().value_or(0);
+  if (auto d = m.required("dataflow")) {
+    const auto name = d->as_string().value_or("");
+    if (auto df = systolic_dataflow_from(name)) s.dataflow = *df;
+    else
+      d->error("expected a systolic dataflow (os, ws or is), found '" + name + "'", core::did_you_mean(name, {"os", "ws", "is"}));
+  }
+  m.finish();
+  spec.systolic = s;
+}
+
 void read_globals(core::MapReader& m, Spec& spec) {
   if (auto n = m.get("name")) spec.name = n->as_string().value_or("");
   if (auto c = m.get("clock")) spec.clock_hz = c->as_positive_quantity(core::UnitKind::frequency_hz).value_or(spec.clock_hz);
@@ -293,6 +323,7 @@ void read_globals(core::MapReader& m, Spec& spec) {
     spec.dataflow_loc = d->loc();
   }
   if (auto b = m.get("tensor_bits")) read_tensor_bits(*b, spec);
+  if (auto s = m.get("systolic")) read_systolic(*s, spec);
 }
 
 }  // namespace
@@ -310,6 +341,13 @@ Spec read_native_arch(const core::YamlView& accelerator) {
   if (auto levels = m.required("levels")) read_levels(*levels, fanout, spec);
   if (auto c = m.required("compute")) spec.compute = read_compute(*c, fanout);
   m.finish();
+  if (spec.systolic && spec.systolic->rows > 0 && spec.systolic->cols > 0 &&
+      (spec.compute.mesh_y != spec.systolic->rows || spec.compute.mesh_x != spec.systolic->cols))
+    m.get("systolic")->error("a systolic array of " + std::to_string(spec.systolic->rows) + " rows x " +
+                             std::to_string(spec.systolic->cols) + " cols needs 'spatial: {x: " +
+                             std::to_string(spec.systolic->cols) + ", y: " + std::to_string(spec.systolic->rows) +
+                             "}' above the compute unit; the levels give " + std::to_string(spec.compute.mesh_x) + " x " +
+                             std::to_string(spec.compute.mesh_y));
   return spec;
 }
 

@@ -95,4 +95,19 @@ long long Spec::fanout_y_below(int level) const {
   return child / me.mesh_y;
 }
 
+std::string to_string(SystolicDataflow d) {
+  switch (d) {
+    case SystolicDataflow::os: return "os";
+    case SystolicDataflow::ws: return "ws";
+    case SystolicDataflow::is: return "is";
+  }
+  return "ws";
+}
+
+std::optional<SystolicDataflow> systolic_dataflow_from(const std::string& name) {
+  for (auto d : {SystolicDataflow::os, SystolicDataflow::ws, SystolicDataflow::is})
+    if (to_string(d) == name) return d;
+  return std::nullopt;
+}
+
 }  // namespace hwaware::arch

@@ -69,6 +69,8 @@ struct StorageLevel {
   int word_bits = 8;
   std::optional<double> read_bandwidth;   // words/cycle per instance
   std::optional<double> write_bandwidth;  // words/cycle per instance
+  long long latency_cycles = 0;           // from a request to its first word (SystemC backend)
+  long long banks = 1;                    // independently accessed banks (SystemC backend)
   long long instances = 1;
   long long mesh_x = 1, mesh_y = 1;
   std::vector<std::string> keep;    // tensors this level must keep (constraint)
@@ -98,6 +100,19 @@ struct ComputeUnit {
   core::SourceLoc loc;
 };
 
+// A systolic array (TPU-like, as SCALE-Sim models it): rows x cols PEs between the operand
+// buffers; operands enter skewed from the left and top edges. The dataflow says what stays in
+// the PEs: outputs (os), weights (ws) or inputs (is).
+enum class SystolicDataflow { os, ws, is };
+std::string to_string(SystolicDataflow d);  // "os", "ws", "is"
+std::optional<SystolicDataflow> systolic_dataflow_from(const std::string& name);
+
+struct SystolicSpec {
+  long long rows = 1, cols = 1;
+  SystolicDataflow dataflow = SystolicDataflow::ws;
+  core::SourceLoc loc;
+};
+
 struct Spec {
   std::string name;
   std::vector<StorageLevel> levels;  // outermost first
@@ -108,6 +123,7 @@ struct Spec {
   std::string dataflow;      // named dataflow preset (used by the mapper)
   core::SourceLoc dataflow_loc;  // where the dataflow was named
   std::map<std::string, int> tensor_bits;  // tensor name -> bits per element; overrides the workload
+  std::optional<SystolicSpec> systolic;    // the compute array is a systolic array
   core::SourceLoc loc;
 
   int level_index(const std::string& name) const;  // -1 if absent

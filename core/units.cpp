@@ -25,6 +25,7 @@ const std::vector<UnitTable>& tables() {
       {UnitKind::length_nm, {{"nm", 1}, {"um", 1e3}, {"mm", 1e6}}},
       {UnitKind::area_um2, {{"um2", 1}, {"um^2", 1}, {"mm2", 1e6}, {"mm^2", 1e6}}},
       {UnitKind::words_per_cycle, {{"words/cycle", 1}, {"word/cycle", 1}}},
+      {UnitKind::cycles, {{"cycles", 1}, {"cycle", 1}}},
   };
   return t;
 }
@@ -53,6 +54,7 @@ std::string describe(UnitKind kind) {
     case UnitKind::length_nm: return "a length with its unit, such as 65nm";
     case UnitKind::area_um2: return "an area with its unit, such as 120um2 or 1.5mm2";
     case UnitKind::words_per_cycle: return "a bandwidth with its unit, such as 16words/cycle";
+    case UnitKind::cycles: return "a number of cycles with its unit, such as 100cycles";
   }
   return "a quantity with its unit";
 }

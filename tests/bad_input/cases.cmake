@@ -83,3 +83,8 @@ bad_input_case("a layer no mapping fits names the blocking constraint" "conv3x3.
   eval --arch ${_ws_arch} --workload ${_conv} --dataflow ${_bi}/impossible_constraints.yaml)
 bad_input_case("an unknown dataflow name with a hint" "unknown_dataflow.yaml:8:13: error: accelerator.dataflow: unknown dataflow 'weight-stationery'.*did you mean 'weight-stationary'"
   eval --arch ${_bi}/unknown_dataflow.yaml --workload ${_conv})
+bad_input_case("a systolic array of size 0" "systolic_zero_rows.yaml:11:20: error: accelerator.systolic.rows: expected a positive integer, found '0'"
+  eval --arch ${_bi}/systolic_zero_rows.yaml --workload ${_conv})
+
+# SCALE-Sim accelerator files (.cfg).
+include(${CMAKE_CURRENT_SOURCE_DIR}/bad_input/scalesim_cfg_cases.cmake OPTIONAL)
