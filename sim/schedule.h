@@ -1,0 +1,44 @@
+#pragma once
+// A layer's work as the SystemC backend times it: a sequence of steps (the tiles the outermost
+// on-chip buffer receives from DRAM, or the folds of a systolic array). Before a step computes,
+// its operands must have arrived from DRAM into the on-chip buffers; when the buffer has room
+// for two steps it is double-buffered, so the next step's operands arrive while this one
+// computes. After a step, its outputs go back to DRAM. Schedules are built by pure C++ code
+// (spatial_schedule.h, systolic_schedule.h) that counts; the SystemC modules only time them.
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace hwaware::sim {
+
+constexpr std::size_t kMaxTensors = 4;
+
+struct Step {
+  std::array<double, kMaxTensors> dram_reads{};   // words read from DRAM before the step, per tensor
+  std::array<double, kMaxTensors> dram_writes{};  // words written to DRAM after the step, per tensor
+  long long compute_cycles = 0;                   // cycles the array is busy, pipeline fill and drain included
+};
+
+struct Schedule {
+  std::vector<std::string> tensors;  // names, aligned with the arrays of a step
+  std::vector<Step> steps;
+  // Words of each tensor the on-chip buffer holds for one step (its tile), and the buffer's
+  // capacity in words for that tensor: a tensor whose two tiles fit is double-buffered.
+  std::array<double, kMaxTensors> tile_words{};
+  std::array<double, kMaxTensors> buffer_words{};
+  long long ideal_cycles = 0;  // the analytical, throughput-bound cycles of the layer (for reports)
+};
+
+}  // namespace hwaware::sim
+
+namespace hwaware::sim {
+
+// Words of tensor `t` a schedule reads from (writes to) DRAM over all its steps.
+double total_dram_reads(const Schedule& s, std::size_t t);
+double total_dram_writes(const Schedule& s, std::size_t t);
+// Cycles the array is busy over all steps (what the layer takes with operands always ready).
+long long total_compute_cycles(const Schedule& s);
+
+}  // namespace hwaware::sim
