@@ -1,0 +1,94 @@
+#include "sim/spatial_schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/diagnostics.h"
+
+namespace hwaware::sim {
+
+std::vector<double> even_shares(double total, long long parts) {
+  std::vector<double> shares(static_cast<std::size_t>(std::max(1LL, parts)), 0.0);
+  const double whole = std::floor(total);
+  double given = 0;
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    // cumulative floor(whole x (k + 1) / parts): each share is a whole number
+    const double upto = std::floor(whole * static_cast<double>(k + 1) / static_cast<double>(shares.size()));
+    shares[k] = upto - given;
+    given = upto;
+  }
+  shares.back() += total - given;  // the fraction, and any rounding left
+  return shares;
+}
+
+namespace {
+
+// Iterations of the backing store's temporal loops: the tiles the on-chip levels receive.
+long long outer_iterations(const mapping::Mapping& m) {
+  long long n = 1;
+  for (const auto& loop : m.levels.front().temporal) n *= loop.bound;
+  return n;
+}
+
+// Words of the backing store (level 0) that `bits` bits take.
+double dram_words(const model::LayerCounts& c, double bits) { return bits / static_cast<double>(c.levels.front().word_bits); }
+
+}  // namespace
+
+Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem,
+                                const model::LayerCounts& counts) {
+  if (counts.levels.size() < 2 || problem.data_spaces.size() > kMaxTensors)
+    core::panic("spatial schedule: needs DRAM, an on-chip level and at most 4 tensors");
+  Schedule s;
+  const std::size_t nt = problem.data_spaces.size();
+  for (const auto& ds : problem.data_spaces) s.tensors.push_back(ds.name);
+  const long long steps = std::min(outer_iterations(m), kMaxSteps);
+  s.steps.resize(static_cast<std::size_t>(steps));
+  s.ideal_cycles = counts.cycles;
+
+  // The array's cycles: compute, or an on-chip level's bandwidth, whichever is slower.
+  long long onchip = counts.compute_cycles;
+  for (std::size_t l = 1; l < counts.levels.size(); ++l) onchip = std::max(onchip, counts.levels[l].cycles);
+  const auto cycles = even_shares(static_cast<double>(onchip), steps);
+  for (std::size_t k = 0; k < s.steps.size(); ++k) s.steps[k].compute_cycles = static_cast<long long>(cycles[k]);
+
+  // The on-chip buffer's tiles and capacity, in DRAM words: it double-buffers when twice the
+  // tiles it keeps fit.
+  const auto& buffer = counts.levels[1];
+  const auto capacity_bits = spec.levels[1].capacity_bits();
+  double tiles = 0;
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (!buffer.tensors[t].kept) continue;
+    s.tile_words[t] = dram_words(counts, static_cast<double>(buffer.tensors[t].tile_size) * buffer.bits[t].bits_per_element);
+    tiles += s.tile_words[t];
+  }
+  for (std::size_t t = 0; t < nt; ++t)
+    s.buffer_words[t] = capacity_bits && tiles > 0 ? dram_words(counts, *capacity_bits) * s.tile_words[t] / tiles
+                                                   : std::numeric_limits<double>::infinity();
+
+  // DRAM traffic: the first step fetches its whole tiles (at the first level below DRAM that
+  // keeps each tensor, over all its instances), the other steps share the rest.
+  const auto& dram = counts.levels.front();
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (!dram.tensors[t].kept) continue;
+    const double reads = dram_words(counts, dram.bits[t].read_bits);
+    double tile = 0;
+    for (std::size_t l = 1; l < counts.levels.size() && tile == 0; ++l) {
+      const auto& a = counts.levels[l].tensors[t];
+      if (a.kept)
+        tile = dram_words(counts, static_cast<double>(a.tile_size) * static_cast<double>(a.instances) *
+                                      counts.levels[l].bits[t].bits_per_element);
+    }
+    const double first = std::min(reads, std::ceil(tile));
+    const auto rest = even_shares(reads - first, std::max(1LL, steps - 1));
+    s.steps[0].dram_reads[t] = first;
+    for (std::size_t k = 1; k < s.steps.size(); ++k) s.steps[k].dram_reads[t] = rest[k - 1];
+    if (steps == 1) s.steps[0].dram_reads[t] += rest[0];
+    const auto writes = even_shares(dram_words(counts, dram.bits[t].update_bits), steps);
+    for (std::size_t k = 0; k < s.steps.size(); ++k) s.steps[k].dram_writes[t] = writes[k];
+  }
+  return s;
+}
+
+}  // namespace hwaware::sim
