@@ -8,6 +8,7 @@
 #include "cli/map_layers.h"
 #include "cli/plot.h"
 #include "cli/report.h"
+#include "cli/systemc_backend.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "core/yaml_reader.h"
@@ -47,6 +48,11 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
   cmd->add_option("--ert", opts->ert,
                   "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
   cmd->add_option("--out", opts->out, "Directory for summary.csv, breakdown.csv, stats.json and, when the mapper ran, mappings.yaml (created if missing)");
+  cmd->add_option("--backend", opts->backend,
+                  "analytical (throughput-bound cycles) or systemc (also simulates every layer on SystemC models of the "
+                  "accelerator: pipeline fill and drain, DRAM stalls)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"analytical", "systemc"}));
   cmd->add_option("--plot", opts->plot, "Draw the per-layer energy breakdown by level to FILE.png (needs python3-matplotlib)");
   return opts;
 }
@@ -138,6 +144,7 @@ int run_eval(const EvalOptions& o) {
     }
     layers.push_back(std::move(r));
   }
+  if (o.backend == "systemc") simulate_layers(spec, network, mappings, table, layers);
   print_table(std::cout, spec, layers);
   if (!o.out.empty()) {
     write_outputs(o.out, spec, network, layers, o);

@@ -10,6 +10,7 @@ namespace hwaware::cli {
 struct EvalOptions {
   std::string arch, workload, mapping, ert, out;
   std::string plot;  // --plot FILE.png: energy breakdown drawn by scripts/plot_breakdown.py (cli/plot.h)
+  std::string backend = "analytical";  // or "systemc": cycles and stalls also simulated (cli/systemc_backend.h)
   // Without --mapping, the mapper chooses one per layer:
   std::string dataflow;                // preset name or constraints file (default: the accelerator's)
   std::string objective = "edp";       // energy, latency, edp, or an ordered list "energy,latency"

@@ -162,6 +162,12 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
     jl["search"] = {{"evaluated", sr.evaluated}, {"rejected", sr.rejected}, {"repeated", sr.repeated}, {"exhaustive", sr.exhaustive},
                     {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
   }
+  if (l.systemc) {
+    const auto& x = *l.systemc;
+    jl["systemc"] = {{"cycles", x.cycles},           {"compute_cycles", x.compute_cycles}, {"stall_cycles", x.stall_cycles},
+                     {"fill_cycles", x.fill_cycles}, {"drain_cycles", x.drain_cycles},     {"steps", x.steps},
+                     {"double_buffered", x.double_buffered}, {"energy_pj", x.energy_pj}};
+  }
   for (const auto& lvl : l.counts.levels)
     if (!lvl.is_virtual) jl["levels"].push_back(level_json(lvl, l.counts.tensor_names));
   return jl;
@@ -172,23 +178,36 @@ double per_mac(double energy_pj, long long macs) { return macs ? energy_pj / sta
 
 }  // namespace
 
+// The SystemC columns of the table: simulated cycles, stalls and their ratio to the analytical
+// cycles (blank with the analytical backend).
+std::string systemc_columns(const LayerReport& l) {
+  if (!l.systemc) return "";
+  const auto& s = *l.systemc;
+  return fmt::format(" {:>12} {:>10} {:>7.3f}", s.cycles, s.stall_cycles,
+                     l.counts.cycles ? static_cast<double>(s.cycles) / static_cast<double>(l.counts.cycles) : 0.0);
+}
+
 void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers) {
-  os << fmt::format("{:<24} {:>14} {:>12} {:>16} {:>9} {:>7}  {}\n", "layer", "MACs", "cycles", "energy (pJ)", "pJ/MAC",
-                    "util", "most energy");
-  long long macs = 0, cycles = 0;
+  const bool sc = !layers.empty() && layers.front().systemc;
+  os << fmt::format("{:<24} {:>14} {:>12} {:>16} {:>9} {:>7}", "layer", "MACs", "cycles", "energy (pJ)", "pJ/MAC", "util");
+  if (sc) os << fmt::format(" {:>12} {:>10} {:>7}", "SystemC cyc", "stalls", "ratio");
+  os << "  most energy\n";
+  long long macs = 0, cycles = 0, sc_cycles = 0;
   double energy = 0;
   for (const auto& l : layers) {
     std::string pj_per_mac = l.macs ? fmt::format("{:.3f}", per_mac(l.energy.total_pj, l.macs)) : "-";
-    os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%  {}\n", l.name, l.macs, l.counts.cycles,
-                      l.energy.total_pj, pj_per_mac, 100.0 * l.counts.utilization, top_spender(l.energy));
+    os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%{}  {}\n", l.name, l.macs, l.counts.cycles,
+                      l.energy.total_pj, pj_per_mac, 100.0 * l.counts.utilization, systemc_columns(l), top_spender(l.energy));
     macs += l.macs;
     cycles += l.counts.cycles;
     energy += l.energy.total_pj;
+    if (l.systemc) sc_cycles += l.systemc->cycles;
   }
   os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", macs, cycles, energy,
                     macs ? energy / static_cast<double>(macs) : 0.0);
-  os << fmt::format("latency at {:.0f} MHz: {:.6g} s\n", spec.clock_hz / 1e6, static_cast<double>(cycles) / spec.clock_hz);
-  os << area_line(model::estimate_area(spec)) << "\n";
+  os << fmt::format("latency at {:.0f} MHz: {:.6g} s", spec.clock_hz / 1e6, static_cast<double>(cycles) / spec.clock_hz);
+  if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(sc_cycles) / spec.clock_hz);
+  os << "\n" << area_line(model::estimate_area(spec)) << "\n";
 }
 
 void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net,
@@ -200,21 +219,38 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
   // Write to temporary names first so a failure leaves nothing half-written.
   const fs::path base(dir);
   {
-    core::CsvWriter s((base / "summary.csv.tmp").string(),
-                      {"layer", "macs", "cycles", "energy_pj", "utilization", "latency_s", "pj_per_mac"});
-    long long macs = 0, cycles = 0;
-    double energy = 0;
+    const bool sc = !layers.empty() && layers.front().systemc;
+    std::vector<std::string> columns = {"layer", "macs", "cycles", "energy_pj", "utilization", "latency_s", "pj_per_mac"};
+    if (sc)
+      for (const char* c : {"systemc_cycles", "systemc_stall_cycles", "systemc_energy_pj", "systemc_cycle_ratio"}) columns.push_back(c);
+    core::CsvWriter s((base / "summary.csv.tmp").string(), columns);
+    long long macs = 0, cycles = 0, sc_cycles = 0, sc_stalls = 0;
+    double energy = 0, sc_energy = 0;
     for (const auto& l : layers) {
-      s.row({l.name, std::to_string(l.macs), std::to_string(l.counts.cycles), core::format_number(l.energy.total_pj),
-             core::format_number(l.counts.utilization), core::format_number(static_cast<double>(l.counts.cycles) / spec.clock_hz),
-             l.macs ? core::format_number(per_mac(l.energy.total_pj, l.macs)) : std::string()});
+      std::vector<std::string> row = {l.name, std::to_string(l.macs), std::to_string(l.counts.cycles),
+                                      core::format_number(l.energy.total_pj), core::format_number(l.counts.utilization),
+                                      core::format_number(static_cast<double>(l.counts.cycles) / spec.clock_hz),
+                                      l.macs ? core::format_number(per_mac(l.energy.total_pj, l.macs)) : std::string()};
+      if (sc && l.systemc) {
+        const auto& x = *l.systemc;
+        row.insert(row.end(), {std::to_string(x.cycles), std::to_string(x.stall_cycles), core::format_number(x.energy_pj),
+                               core::format_number(static_cast<double>(x.cycles) / static_cast<double>(std::max(1LL, l.counts.cycles)))});
+        sc_cycles += x.cycles;
+        sc_stalls += x.stall_cycles;
+        sc_energy += x.energy_pj;
+      }
+      s.row(row);
       macs += l.macs;
       cycles += l.counts.cycles;
       energy += l.energy.total_pj;
     }
-    s.row({"total", std::to_string(macs), std::to_string(cycles), core::format_number(energy), "",
-           core::format_number(static_cast<double>(cycles) / spec.clock_hz),
-           core::format_number(macs ? energy / static_cast<double>(macs) : 0)});
+    std::vector<std::string> total = {"total", std::to_string(macs), std::to_string(cycles), core::format_number(energy), "",
+                                      core::format_number(static_cast<double>(cycles) / spec.clock_hz),
+                                      core::format_number(macs ? energy / static_cast<double>(macs) : 0)};
+    if (sc)
+      total.insert(total.end(), {std::to_string(sc_cycles), std::to_string(sc_stalls), core::format_number(sc_energy),
+                                 core::format_number(static_cast<double>(sc_cycles) / static_cast<double>(std::max(1LL, cycles)))});
+    s.row(total);
     core::CsvWriter b((base / "breakdown.csv.tmp").string(),
                       {"layer", "component", "tensor", "action", "count", "energy_pj", "bits"});
     for (const auto& l : layers)
@@ -225,6 +261,7 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
   nlohmann::ordered_json j;
   j["tool"] = "hwaware";
   j["version"] = HWAWARE_VERSION;
+  j["backend"] = o.backend;
   j["inputs"] = {{"arch", fs::path(o.arch).filename().string()},
                  {"workload", fs::path(o.workload).filename().string()},
                  {"mapping", fs::path(o.mapping).filename().string()},

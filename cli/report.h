@@ -22,12 +22,20 @@ struct SearchSummary {
   std::string reused_from;  // a layer of the same shape mapped earlier, or empty
 };
 
+// What the SystemC backend found for a layer (absent with the analytical backend).
+struct SystemcSummary {
+  long long cycles = 0, compute_cycles = 0, stall_cycles = 0, fill_cycles = 0, drain_cycles = 0, steps = 0;
+  bool double_buffered = false;
+  double energy_pj = 0;  // the energy table's price of the simulated counts
+};
+
 struct LayerReport {
   std::string name;
   long long macs = 0;
   model::LayerCounts counts;
   model::LayerEnergy energy;
   std::optional<SearchSummary> search;
+  std::optional<SystemcSummary> systemc;
 };
 
 void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers);
