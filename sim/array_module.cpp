@@ -1,11 +1,13 @@
 #include "sim/array_module.h"
 
+#include <utility>
+
 #include "sim/sim_time.h"
 
 namespace hwaware::sim {
 
-ArrayModule::ArrayModule(const sc_core::sc_module_name& name, BufferModule& buffer)
-    : sc_core::sc_module(name), buffer_(buffer) {
+ArrayModule::ArrayModule(const sc_core::sc_module_name& name, std::vector<BufferModule*> buffers)
+    : sc_core::sc_module(name), buffers_(std::move(buffers)) {
   SC_HAS_PROCESS(ArrayModule);
   SC_THREAD(compute);
 }
@@ -23,15 +25,17 @@ void ArrayModule::compute() {
     const Schedule& s = *schedule_;
     for (std::size_t n = 0; n < s.steps.size(); ++n) {
       std::size_t k = 0;
-      buffer_.ready.read(k);
+      for (BufferModule* b : buffers_) b->ready.read(k);  // every level hands over step n
       const sc_core::sc_time now = sc_core::sc_time_stamp();
       if (n == 0) first_compute = now;
       else stall_cycles += to_cycles(now - last_compute);
       wait(cycles(static_cast<double>(s.steps[k].compute_cycles)));
       busy_cycles += s.steps[k].compute_cycles;
       last_compute = sc_core::sc_time_stamp();  // waiting for room for the outputs counts as a stall
-      buffer_.release_slot();
-      buffer_.computed.write(k);
+      for (BufferModule* b : buffers_) {
+        b->release_slot();
+        b->computed.write(k);
+      }
     }
   }
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The compute array as the SystemC backend times it: it computes the steps in order, each for
-// its compute cycles once its operands are in the buffer, and records when it waited.
+// its compute cycles once every on-chip level has its operands, and records when it waited.
 
 #include <systemc>
+#include <vector>
 
 #include "sim/buffer_module.h"
 #include "sim/schedule.h"
@@ -11,7 +12,7 @@ namespace hwaware::sim {
 
 class ArrayModule : public sc_core::sc_module {
  public:
-  ArrayModule(const sc_core::sc_module_name& name, BufferModule& buffer);
+  ArrayModule(const sc_core::sc_module_name& name, std::vector<BufferModule*> buffers);
 
   void start(const Schedule& schedule);
 
@@ -21,7 +22,7 @@ class ArrayModule : public sc_core::sc_module {
  private:
   void compute();  // SC_THREAD
 
-  BufferModule& buffer_;
+  std::vector<BufferModule*> buffers_;
   const Schedule* schedule_ = nullptr;
   sc_core::sc_event start_;
 };

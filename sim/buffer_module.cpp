@@ -9,8 +9,9 @@ BufferModule::BufferModule(const sc_core::sc_module_name& name, DramModule& dram
   SC_THREAD(drain);
 }
 
-void BufferModule::start(const Schedule& schedule, int slots) {
+void BufferModule::start(const Schedule& schedule, int slots, const std::array<bool, kMaxTensors>& mine) {
   schedule_ = &schedule;
+  mine_ = mine;
   free_slots_ = slots;
   start_load_.notify(sc_core::SC_ZERO_TIME);
   start_drain_.notify(sc_core::SC_ZERO_TIME);
@@ -29,6 +30,7 @@ void BufferModule::load() {
       while (free_slots_ == 0) wait(slot_freed_);
       --free_slots_;
       for (std::size_t t = 0; t < s.tensors.size(); ++t) {
+        if (!mine_[t]) continue;
         dram_.read(t, s.steps[k].dram_reads[t]);
         words_filled[t] += s.steps[k].dram_reads[t];
       }
@@ -45,6 +47,7 @@ void BufferModule::drain() {
       std::size_t k = 0;
       computed.read(k);
       for (std::size_t t = 0; t < s.tensors.size(); ++t) {
+        if (!mine_[t]) continue;
         dram_.write(t, s.steps[k].dram_writes[t]);
         words_drained[t] += s.steps[k].dram_writes[t];
       }

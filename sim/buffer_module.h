@@ -1,8 +1,9 @@
 #pragma once
-// The outermost on-chip buffer as the SystemC backend times it: it fetches each step's operands
-// from DRAM into a free slot (two slots when two steps' tiles fit: double buffering, so the next
-// step's operands arrive while the array computes), hands the step to the array, and writes the
-// outputs of computed steps back to DRAM. Counts the words it fills and drains per tensor.
+// An on-chip level as the SystemC backend times it, for the tensors whose DRAM reads land in it:
+// it fetches each step's operands from DRAM into a free slot (two slots when two steps' tiles
+// fit: double buffering, so the next step's operands arrive while the array computes), hands the
+// step to the array, and writes the outputs of computed steps back to DRAM. A level no tensor
+// lands in during a layer only passes the steps on. Counts the words it fills and drains.
 
 #include <array>
 #include <systemc>
@@ -16,8 +17,9 @@ class BufferModule : public sc_core::sc_module {
  public:
   BufferModule(const sc_core::sc_module_name& name, DramModule& dram);
 
-  // Starts a layer at the current time: `slots` steps may be in the buffer at once.
-  void start(const Schedule& schedule, int slots);
+  // Starts a layer at the current time: `slots` steps may be in the buffer at once; it moves the
+  // tensors whose `mine` entry is set.
+  void start(const Schedule& schedule, int slots, const std::array<bool, kMaxTensors>& mine);
   // The array no longer needs a step's operands.
   void release_slot();
 
@@ -32,6 +34,7 @@ class BufferModule : public sc_core::sc_module {
 
   DramModule& dram_;
   const Schedule* schedule_ = nullptr;
+  std::array<bool, kMaxTensors> mine_{};
   int free_slots_ = 0;
   sc_core::sc_event slot_freed_, start_load_, start_drain_;
 };

@@ -24,8 +24,11 @@ struct Step {
 struct Schedule {
   std::vector<std::string> tensors;  // names, aligned with the arrays of a step
   std::vector<Step> steps;
-  // Words of each tensor the on-chip buffer holds for one step (its tile), and the buffer's
-  // capacity in words for that tensor: a tensor whose two tiles fit is double-buffered.
+  // Per tensor: the on-chip level its DRAM reads land in (an index into the accelerator's
+  // levels, 1 = the first below DRAM), the words of it that level holds for one step (its tile,
+  // over all the level's instances) and the level's capacity in words for that tensor. A level
+  // whose tensors' two tiles all fit is double-buffered.
+  std::array<std::size_t, kMaxTensors> landing{1, 1, 1, 1};
   std::array<double, kMaxTensors> tile_words{};
   std::array<double, kMaxTensors> buffer_words{};
   long long ideal_cycles = 0;  // the analytical, throughput-bound cycles of the layer (for reports)

@@ -1,6 +1,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <vector>
 #include <systemc>
 
 #include "core/diagnostics.h"
@@ -14,28 +15,29 @@ namespace {
 
 bool g_elaborated = false;  // SystemC elaborates once per process
 
-// The outermost level below the backing store: the buffer DRAM fills.
-const arch::StorageLevel& onchip_buffer(const arch::Spec& spec) {
-  if (spec.levels.size() < 2) core::panic("the SystemC backend needs DRAM and at least one on-chip level");
-  return spec.levels[1];
-}
-
 }  // namespace
 
+// The modules: the DRAM (the outermost level), one buffer per on-chip level, the array.
 struct Simulator::Impl {
   DramModule dram;
-  BufferModule buffer;
-  ArrayModule array;
+  std::vector<std::unique_ptr<BufferModule>> buffers;  // levels 1.. of the description
+  std::unique_ptr<ArrayModule> array;
 
   explicit Impl(const arch::Spec& spec)
       : dram(spec.levels.front().name.c_str(), spec.levels.front().read_bandwidth, spec.levels.front().write_bandwidth,
-             spec.levels.front().latency_cycles),
-        buffer(onchip_buffer(spec).name.c_str(), dram),
-        array(spec.compute.name.c_str(), buffer) {}
+             spec.levels.front().latency_cycles) {
+    std::vector<BufferModule*> all;
+    for (std::size_t l = 1; l < spec.levels.size(); ++l) {
+      buffers.push_back(std::make_unique<BufferModule>(spec.levels[l].name.c_str(), dram));
+      all.push_back(buffers.back().get());
+    }
+    array = std::make_unique<ArrayModule>(spec.compute.name.c_str(), all);
+  }
 };
 
 Simulator::Simulator(const arch::Spec& spec) {
   if (g_elaborated) core::panic("a second SystemC simulator in one process (SystemC elaborates once per process)");
+  if (spec.levels.size() < 2) core::panic("the SystemC backend needs DRAM and at least one on-chip level");
   g_elaborated = true;
   impl_ = std::make_unique<Impl>(spec);
   sc_core::sc_start(sc_core::SC_ZERO_TIME);  // end of elaboration: the threads wait for work
@@ -47,18 +49,28 @@ SimResult Simulator::run(const Schedule& schedule) {
   SimResult r;
   r.steps = static_cast<long long>(schedule.steps.size());
   if (schedule.steps.empty()) return r;
-  // Double buffering when two steps' tiles of every tensor fit the buffer.
-  r.double_buffered = true;
-  for (std::size_t t = 0; t < schedule.tensors.size(); ++t)
-    if (schedule.tile_words[t] > 0 && 2 * schedule.tile_words[t] > schedule.buffer_words[t]) r.double_buffered = false;
+  // Each level moves the tensors that land in it; it double-buffers when two steps' tiles of
+  // each of them fit.
   const auto before_read = impl_->dram.words_read;
   const auto before_written = impl_->dram.words_written;
   const sc_core::sc_time start = sc_core::sc_time_stamp();
-  impl_->buffer.start(schedule, r.double_buffered ? 2 : 1);
-  impl_->array.start(schedule);
+  r.double_buffered = true;
+  for (std::size_t b = 0; b < impl_->buffers.size(); ++b) {
+    std::array<bool, kMaxTensors> mine{};
+    bool doubled = true;
+    for (std::size_t t = 0; t < schedule.tensors.size(); ++t) {
+      mine[t] = schedule.landing[t] == b + 1;
+      if (mine[t] && schedule.tile_words[t] > 0 && 2 * schedule.tile_words[t] > schedule.buffer_words[t]) doubled = false;
+    }
+    if (std::find(mine.begin(), mine.end(), true) != mine.end()) r.double_buffered = r.double_buffered && doubled;
+    impl_->buffers[b]->start(schedule, doubled ? 2 : 1, mine);
+  }
+  impl_->array->start(schedule);
   sc_core::sc_start();  // runs until the layer is done and every thread waits again
-  const ArrayModule& a = impl_->array;
-  r.cycles = to_cycles(std::max(impl_->buffer.last_write, a.last_compute) - start);
+  const ArrayModule& a = *impl_->array;
+  sc_core::sc_time end = a.last_compute;
+  for (const auto& b : impl_->buffers) end = std::max(end, b->last_write);
+  r.cycles = to_cycles(end - start);
   r.compute_cycles = a.busy_cycles;
   r.stall_cycles = a.stall_cycles;
   r.fill_cycles = to_cycles(a.first_compute - start);

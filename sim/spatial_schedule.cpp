@@ -53,34 +53,36 @@ Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& 
   const auto cycles = even_shares(static_cast<double>(onchip), steps);
   for (std::size_t k = 0; k < s.steps.size(); ++k) s.steps[k].compute_cycles = static_cast<long long>(cycles[k]);
 
-  // The on-chip buffer's tiles and capacity, in DRAM words: it double-buffers when twice the
-  // tiles it keeps fit.
-  const auto& buffer = counts.levels[1];
-  const auto capacity_bits = spec.levels[1].capacity_bits();
-  double tiles = 0;
+  // Where each tensor lands from DRAM: the first level below that keeps it. Its tiles there (over
+  // all instances) and the level's capacity, shared among the tensors landing there by tile, in
+  // DRAM words: a level double-buffers when twice its tiles fit.
+  std::vector<double> landed_tiles(counts.levels.size(), 0.0);
   for (std::size_t t = 0; t < nt; ++t) {
-    if (!buffer.tensors[t].kept) continue;
-    s.tile_words[t] = dram_words(counts, static_cast<double>(buffer.tensors[t].tile_size) * buffer.bits[t].bits_per_element);
-    tiles += s.tile_words[t];
+    for (std::size_t l = 1; l < counts.levels.size(); ++l) {
+      const auto& a = counts.levels[l].tensors[t];
+      if (!a.kept) continue;
+      s.landing[t] = l;
+      s.tile_words[t] = dram_words(counts, static_cast<double>(a.tile_size) * static_cast<double>(a.instances) *
+                                               counts.levels[l].bits[t].bits_per_element);
+      landed_tiles[l] += s.tile_words[t];
+      break;
+    }
   }
-  for (std::size_t t = 0; t < nt; ++t)
-    s.buffer_words[t] = capacity_bits && tiles > 0 ? dram_words(counts, *capacity_bits) * s.tile_words[t] / tiles
-                                                   : std::numeric_limits<double>::infinity();
+  for (std::size_t t = 0; t < nt; ++t) {
+    const std::size_t l = s.landing[t];
+    const auto capacity_bits = spec.levels[l].capacity_bits();
+    const double instances = static_cast<double>(std::max(1LL, counts.levels[l].utilized_instances));
+    s.buffer_words[t] = capacity_bits && landed_tiles[l] > 0
+                            ? dram_words(counts, *capacity_bits * instances) * s.tile_words[t] / landed_tiles[l]
+                            : std::numeric_limits<double>::infinity();
+  }
 
-  // DRAM traffic: the first step fetches its whole tiles (at the first level below DRAM that
-  // keeps each tensor, over all its instances), the other steps share the rest.
+  // DRAM traffic: the first step fetches its whole tiles, the other steps share the rest.
   const auto& dram = counts.levels.front();
   for (std::size_t t = 0; t < nt; ++t) {
     if (!dram.tensors[t].kept) continue;
     const double reads = dram_words(counts, dram.bits[t].read_bits);
-    double tile = 0;
-    for (std::size_t l = 1; l < counts.levels.size() && tile == 0; ++l) {
-      const auto& a = counts.levels[l].tensors[t];
-      if (a.kept)
-        tile = dram_words(counts, static_cast<double>(a.tile_size) * static_cast<double>(a.instances) *
-                                      counts.levels[l].bits[t].bits_per_element);
-    }
-    const double first = std::min(reads, std::ceil(tile));
+    const double first = std::min(reads, std::ceil(s.tile_words[t]));
     const auto rest = even_shares(reads - first, std::max(1LL, steps - 1));
     s.steps[0].dram_reads[t] = first;
     for (std::size_t k = 1; k < s.steps.size(); ++k) s.steps[k].dram_reads[t] = rest[k - 1];
