@@ -1,12 +1,27 @@
 #include "arch/arch_loader.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
 #include "arch/native_arch.h"
+#include "arch/scalesim_config.h"
 #include "arch/timeloop_arch.h"
 #include "core/yaml_reader.h"
 
 namespace hwaware::arch {
+namespace {
+
+bool has_cfg_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".cfg";
+}
+
+}  // namespace
 
 Spec load_arch(const std::string& path) {
+  if (has_cfg_extension(path)) return load_scalesim_config(path);
   auto file = core::YamlFile::load(path);
   core::DiagnosticSink sink;
   core::YamlView root(file.root(), path, "", &sink);

@@ -167,6 +167,17 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
     jl["systemc"] = {{"cycles", x.cycles},           {"compute_cycles", x.compute_cycles}, {"stall_cycles", x.stall_cycles},
                      {"fill_cycles", x.fill_cycles}, {"drain_cycles", x.drain_cycles},     {"steps", x.steps},
                      {"double_buffered", x.double_buffered}, {"energy_pj", x.energy_pj}};
+    if (x.systolic) {
+      const auto& f = x.systolic->report;
+      jl["systemc"]["scalesim"] = {
+          {"total_cycles", x.systolic->total_cycles}, {"stall_cycles", x.systolic->stall_cycles},
+          {"compute_cycles", f.compute_cycles},       {"folds", f.folds},
+          {"overall_util_pct", 100 * f.utilization},  {"mapping_efficiency_pct", 100 * f.mapping_efficiency},
+          {"sram_ifmap_reads", f.sram_ifmap_reads},   {"sram_filter_reads", f.sram_filter_reads},
+          {"sram_ofmap_writes", f.sram_ofmap_writes}, {"sram_ofmap_writes_physical", f.sram_ofmap_writes_physical},
+          {"dram_ifmap_reads", f.dram_ifmap_reads},   {"dram_filter_reads", f.dram_filter_reads},
+          {"dram_ofmap_writes", f.dram_ofmap_writes}};
+    }
   }
   for (const auto& lvl : l.counts.levels)
     if (!lvl.is_virtual) jl["levels"].push_back(level_json(lvl, l.counts.tensor_names));
@@ -176,7 +187,23 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
 // pJ per MAC; a layer without MACs (pooling, add) has none (printed as 0, written empty).
 double per_mac(double energy_pj, long long macs) { return macs ? energy_pj / static_cast<double>(macs) : 0.0; }
 
-}  // namespace
+// DIR/scalesim_report.csv: per layer, SCALE-Sim's COMPUTE_REPORT and DETAILED_ACCESS_REPORT
+// figures (words), for a systolic array simulated by the SystemC backend.
+void write_scalesim_report(const std::filesystem::path& base, const std::vector<LayerReport>& layers) {
+  core::CsvWriter c((base / "scalesim_report.csv.tmp").string(),
+                    {"layer", "total_cycles", "stall_cycles", "overall_util_pct", "mapping_efficiency_pct", "sram_ifmap_reads",
+                     "sram_filter_reads", "sram_ofmap_writes", "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes"});
+  for (const auto& l : layers) {
+    if (!l.systemc || !l.systemc->systolic) continue;
+    const auto& x = *l.systemc->systolic;
+    const auto& f = x.report;
+    c.row({l.name, std::to_string(x.total_cycles), std::to_string(x.stall_cycles), core::format_number(100 * f.utilization),
+           core::format_number(100 * f.mapping_efficiency), core::format_number(f.sram_ifmap_reads),
+           core::format_number(f.sram_filter_reads), core::format_number(f.sram_ofmap_writes),
+           core::format_number(f.dram_ifmap_reads), core::format_number(f.dram_filter_reads),
+           core::format_number(f.dram_ofmap_writes)});
+  }
+}
 
 // The SystemC columns of the table: simulated cycles, stalls and their ratio to the analytical
 // cycles (blank with the analytical backend).
@@ -186,6 +213,8 @@ std::string systemc_columns(const LayerReport& l) {
   return fmt::format(" {:>12} {:>10} {:>7.3f}", s.cycles, s.stall_cycles,
                      l.counts.cycles ? static_cast<double>(s.cycles) / static_cast<double>(l.counts.cycles) : 0.0);
 }
+
+}  // namespace
 
 void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers) {
   const bool sc = !layers.empty() && layers.front().systemc;
@@ -258,6 +287,7 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
         b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
                r.bits ? core::format_number(*r.bits) : ""});
   }
+  if (!layers.empty() && layers.front().systemc && layers.front().systemc->systolic) write_scalesim_report(base, layers);
   nlohmann::ordered_json j;
   j["tool"] = "hwaware";
   j["version"] = HWAWARE_VERSION;
@@ -278,6 +308,7 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
     js << j.dump(2) << "\n";
   }
   for (const char* f : {"summary.csv", "breakdown.csv", "stats.json"}) fs::rename(base / (std::string(f) + ".tmp"), base / f);
+  if (fs::exists(base / "scalesim_report.csv.tmp")) fs::rename(base / "scalesim_report.csv.tmp", base / "scalesim_report.csv");
 }
 
 }  // namespace hwaware::cli

@@ -10,6 +10,7 @@
 #include "arch/spec.h"
 #include "cli/eval_command.h"
 #include "models/analytical_model.h"
+#include "sim/systolic_schedule.h"
 #include "workloads/layer.h"
 
 namespace hwaware::cli {
@@ -22,11 +23,19 @@ struct SearchSummary {
   std::string reused_from;  // a layer of the same shape mapped earlier, or empty
 };
 
+// A systolic array's figures in SCALE-Sim's sense (sim/systolic_schedule.h).
+struct SystolicSummary {
+  sim::SystolicReport report;
+  long long total_cycles = 0;  // SCALE-Sim's total cycles: its compute cycles + stalls
+  long long stall_cycles = 0;  // the array waiting for DRAM (0 when the DRAM keeps up)
+};
+
 // What the SystemC backend found for a layer (absent with the analytical backend).
 struct SystemcSummary {
   long long cycles = 0, compute_cycles = 0, stall_cycles = 0, fill_cycles = 0, drain_cycles = 0, steps = 0;
   bool double_buffered = false;
   double energy_pj = 0;  // the energy table's price of the simulated counts
+  std::optional<SystolicSummary> systolic;  // a systolic array: SCALE-Sim's report
 };
 
 struct LayerReport {

@@ -1,10 +1,12 @@
 #include "cli/systemc_backend.h"
 
 #include <iostream>
+#include <optional>
 
 #include "core/diagnostics.h"
 #include "sim/simulator.h"
 #include "sim/spatial_schedule.h"
+#include "sim/systolic_schedule.h"
 
 namespace hwaware::cli {
 
@@ -18,7 +20,16 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const auto& layer = network.layers[i];
     LayerReport& r = layers[i];
-    const sim::Schedule schedule = sim::build_spatial_schedule(spec, mappings[i], layer.problem, r.counts);
+    // A systolic array runs folds as SCALE-Sim does; a spatial array, the tiles of its mapping.
+    sim::Schedule schedule;
+    std::optional<sim::SystolicReport> folds;
+    if (spec.systolic) {
+      auto systolic = sim::build_systolic_schedule(spec, layer.problem);
+      schedule = std::move(systolic.schedule);
+      folds = systolic.report;
+    } else {
+      schedule = sim::build_spatial_schedule(spec, mappings[i], layer.problem, r.counts);
+    }
     const sim::SimResult s = simulator.run(schedule);
     // The simulated counts are the analytical ones (the cross-check tests hold them equal) over
     // the simulated cycles: the energy table prices them, leakage over the longer run included.
@@ -33,6 +44,16 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
     sc.steps = s.steps;
     sc.double_buffered = s.double_buffered;
     sc.energy_pj = model::price_total(spec, counts, table);
+    if (folds) {
+      // SCALE-Sim's sense: its cycles count to the index of the last cycle (one less per
+      // sublayer than the folds' cycles the steps carry), plus the stalls and fill the
+      // simulation found.
+      SystolicSummary x;
+      x.report = *folds;
+      x.total_cycles = s.cycles - (s.compute_cycles - folds->compute_cycles);
+      x.stall_cycles = x.total_cycles - folds->compute_cycles;
+      sc.systolic = x;
+    }
     r.systemc = sc;
     std::cerr << "[" << i + 1 << "/" << layers.size() << "] " << layer.name << ": simulated " << s.cycles << " cycles ("
               << s.steps << " steps)\n";

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "core/diagnostics.h"
 
 namespace hwaware::core {
 
@@ -65,6 +69,28 @@ std::pair<std::string, std::string> split_dim_factor(const std::string& tok) {
   std::string dim = tok.substr(0, i);
   if (i < tok.size() && tok[i] == '=') ++i;
   return {dim, tok.substr(i)};
+}
+
+std::string trim(const std::string& s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string read_text_file(const std::string& path, const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(SourceLoc{path, 0, 0}, "", "cannot open the file (missing or unreadable)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.find('\0') != std::string::npos) throw InputError(SourceLoc{path, 1, 1}, "", "expected " + what + ", found binary data");
+  return text;
 }
 
 }  // namespace hwaware::core

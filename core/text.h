@@ -14,6 +14,16 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 
 std::string join(const std::vector<std::string>& items, const std::string& sep);
 
+// The string without leading and trailing whitespace.
+std::string trim(const std::string& s);
+
+// The string in lower case (ASCII).
+std::string lower(std::string s);
+
+// The whole text of a file. Throws InputError when it cannot be read, and when it holds binary
+// data ("expected <what>, found binary data"), with the file's name as the location.
+std::string read_text_file(const std::string& path, const std::string& what);
+
 // Whitespace-separated tokens of a string.
 std::vector<std::string> split_words(const std::string& text);
 

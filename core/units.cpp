@@ -1,5 +1,7 @@
 #include "core/units.h"
 
+#include "core/text.h"
+
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -34,13 +36,6 @@ const UnitTable& table_for(UnitKind kind) {
   for (const auto& t : tables())
     if (t.kind == kind) return t;
   return tables().front();
-}
-
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
 }
 
 }  // namespace

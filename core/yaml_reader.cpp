@@ -34,15 +34,7 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   return f;
 }
 
-YamlFile YamlFile::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(SourceLoc{path, 0, 0}, "", "cannot open the file (missing or unreadable)");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  if (text.find('\0') != std::string::npos) throw InputError(SourceLoc{path, 1, 1}, "", "expected a YAML text file, found binary data");
-  return parse(text, path);
-}
+YamlFile YamlFile::load(const std::string& path) { return parse(read_text_file(path, "a YAML text file"), path); }
 
 YamlView::YamlView(YAML::Node node, std::string file, std::string key_path, DiagnosticSink* sink)
     : node_(std::move(node)), file_(std::move(file)), key_path_(std::move(key_path)), sink_(sink) {}

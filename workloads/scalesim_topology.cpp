@@ -21,17 +21,6 @@ struct CsvRow {
   bool blank() const { return fields.empty() || (fields.size() == 1 && fields[0].empty()); }
 };
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 std::vector<CsvRow> split_rows(const std::string& text) {
   std::vector<CsvRow> rows;
   std::istringstream in(text);
@@ -42,7 +31,7 @@ std::vector<CsvRow> split_rows(const std::string& text) {
     row.line = n;
     std::string field;
     std::istringstream fields(line);
-    while (std::getline(fields, field, ',')) row.fields.push_back(trim(field));
+    while (std::getline(fields, field, ',')) row.fields.push_back(core::trim(field));
     if (row.fields.size() > 1 && row.fields.back().empty()) row.fields.pop_back();  // "x, " after the last comma
     rows.push_back(row);
   }
@@ -91,7 +80,7 @@ class TopologyReader {
 
   std::optional<Form> header(const CsvRow& r) {
     std::vector<std::string> f;
-    for (const auto& x : r.fields) f.push_back(lower(x));
+    for (const auto& x : r.fields) f.push_back(core::lower(x));
     if (f.size() == 4 && f[1] == "m" && f[2] == "n" && f[3] == "k") return Form::gemm;
     if ((f.size() == 8 || f.size() == 9) && f[1].find("ifmap") != std::string::npos) return Form::conv;
     error(r.line, 1, "", "expected a SCALE-Sim topology header (" + expected_headers() + "), found '" + core::join(r.fields, ", ") + "'");
@@ -210,11 +199,7 @@ Network read_scalesim_topology(const std::string& text, const std::string& path)
 }
 
 Network load_scalesim_topology(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot open the file (missing or unreadable)");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return read_scalesim_topology(ss.str(), path);
+  return read_scalesim_topology(core::read_text_file(path, "a SCALE-Sim topology (CSV text)"), path);
 }
 
 }  // namespace hwaware::workload
