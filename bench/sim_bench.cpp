@@ -1,6 +1,7 @@
 // SystemC backend throughput on one core: simulates every layer of a network on an accelerator
-// with given mappings (as `hwaware eval --out` writes them) and prints the simulated cycles, the
-// wall time of building the schedules and simulating, and simulated cycles per wall second.
+// with given mappings (as `hwaware eval --out` writes them; a systolic array runs its folds) and
+// prints the simulated cycles, the wall time of building the schedules and simulating, and
+// simulated cycles per wall second.
 // One accelerator per process (SystemC elaborates once): scripts/bench-sim runs it per preset.
 //
 //   bench_sim ARCH.yaml NETWORK.yaml MAPPINGS.yaml
@@ -13,7 +14,7 @@
 #include "mappings/mapping_loader.h"
 #include "models/analytical_model.h"
 #include "sim/simulator.h"
-#include "sim/spatial_schedule.h"
+#include "sim/layer_schedule.h"
 #include "workloads/workload_loader.h"
 
 using namespace hwaware;
@@ -36,8 +37,8 @@ int main(int argc, char** argv) {
   sim::Simulator simulator(spec);
   long long simulated = 0, analytical = 0, steps = 0;
   for (std::size_t i = 0; i < network.layers.size(); ++i) {
-    const auto schedule = sim::build_spatial_schedule(spec, mappings[i], network.layers[i].problem, counts[i]);
-    const auto r = simulator.run(schedule);
+    const auto ls = sim::build_layer_schedule(spec, mappings[i], network.layers[i].problem, counts[i]);
+    const auto r = simulator.run(ls.schedule);
     simulated += r.cycles;
     analytical += counts[i].cycles;
     steps += r.steps;

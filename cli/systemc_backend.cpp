@@ -5,8 +5,8 @@
 
 #include "core/diagnostics.h"
 #include "sim/simulator.h"
-#include "sim/spatial_schedule.h"
-#include "sim/systolic_schedule.h"
+#include "sim/layer_schedule.h"
+#include "sim/systolic_counts.h"
 
 namespace hwaware::cli {
 
@@ -21,19 +21,14 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
     const auto& layer = network.layers[i];
     LayerReport& r = layers[i];
     // A systolic array runs folds as SCALE-Sim does; a spatial array, the tiles of its mapping.
-    sim::Schedule schedule;
-    std::optional<sim::SystolicReport> folds;
-    if (spec.systolic) {
-      auto systolic = sim::build_systolic_schedule(spec, layer.problem);
-      schedule = std::move(systolic.schedule);
-      folds = systolic.report;
-    } else {
-      schedule = sim::build_spatial_schedule(spec, mappings[i], layer.problem, r.counts);
-    }
-    const sim::SimResult s = simulator.run(schedule);
-    // The simulated counts are the analytical ones (the cross-check tests hold them equal) over
-    // the simulated cycles: the energy table prices them, leakage over the longer run included.
-    model::LayerCounts counts = r.counts;
+    const sim::LayerSchedule ls = sim::build_layer_schedule(spec, mappings[i], layer.problem, r.counts);
+    const auto& folds = ls.systolic;
+    const sim::SimResult s = simulator.run(ls.schedule);
+    // A spatial array's simulated counts are the analytical ones (the cross-check tests hold them
+    // equal); a systolic array's storage traffic is its folds'. The energy table prices them over
+    // the simulated cycles, leakage over the longer run included.
+    model::LayerCounts counts =
+        folds ? sim::systolic_counts(spec, layer.problem, ls.schedule, *folds, r.counts) : r.counts;
     counts.cycles = s.cycles;
     SystemcSummary sc;
     sc.cycles = s.cycles;

@@ -1,0 +1,26 @@
+#pragma once
+// The schedule the SystemC backend runs for a layer: a systolic array's folds (SCALE-Sim's way,
+// with its report), or the tiles of a spatial array's mapping.
+
+#include <optional>
+
+#include "arch/spec.h"
+#include "mappings/mapping.h"
+#include "models/analytical_model.h"
+#include "sim/schedule.h"
+#include "sim/systolic_schedule.h"
+#include "workloads/problem.h"
+
+namespace hwaware::sim {
+
+struct LayerSchedule {
+  Schedule schedule;
+  std::optional<SystolicReport> systolic;  // set for a systolic array
+};
+
+// `counts` are the analytical model's counts of the layer under `m` (a spatial array's schedule
+// spreads them over its steps; a systolic array's ignores the mapping).
+LayerSchedule build_layer_schedule(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem,
+                                   const model::LayerCounts& counts);
+
+}  // namespace hwaware::sim
