@@ -1,6 +1,7 @@
 #pragma once
-// Loads an accelerator file, detecting the format from its top-level key:
-// `accelerator:` (hwaware) or `architecture:` (Timeloop v0.2/v0.3/v0.4).
+// Loads an accelerator file: a SCALE-Sim configuration when the name ends in `.cfg`
+// (arch/scalesim_config.h), else YAML whose top-level key says the format: `accelerator:`
+// (hwaware) or `architecture:` (Timeloop v0.2/v0.3/v0.4).
 
 #include <string>
 

@@ -158,7 +158,18 @@ class TopologyReader {
                 std::to_string(p.in_height) + " x " + std::to_string(p.in_width) + "); SCALE-Sim applies no padding");
       return;
     }
+    // SCALE-Sim's output size is ceil((IFMAP - filter + stride) / stride) (topology_utils.py):
+    // when the stride does not divide IFMAP - filter, its last window runs past the IFMAP. The
+    // IFMAP is extended by those rows and columns so that the layer has SCALE-Sim's outputs and MACs.
+    p.in_height += past_edge(p.in_height, p.kernel_h, p.stride_h);
+    p.in_width += past_edge(p.in_width, p.kernel_w, p.stride_w);
     add_layer(r, *layer_name, "conv2d", conv2d_problem(*layer_name, p));
+  }
+
+  // Rows (or columns) SCALE-Sim's last window reads past an IFMAP of `in` with a filter of `k`.
+  static long long past_edge(long long in, long long k, long long stride) {
+    const long long out = (in - k + stride + stride - 1) / stride;  // ceil((in - k + stride) / stride)
+    return (out - 1) * stride + k - in;
   }
 
   // A GEMM (M x K) * (K x N) is a 1x1 convolution: K input channels, N filters, over M pixels.
