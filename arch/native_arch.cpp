@@ -233,7 +233,12 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
         lvl.latency_cycles = static_cast<long long>(*q);
     }
   }
-  if (auto b = m.get("banks")) lvl.banks = b->as_positive_int().value_or(1);
+  if (auto ports = m.get("ports")) {
+    if (auto n = ports->as_positive_int()) {
+      if (*n > 2) ports->error("expected 1 (reads and writes share one port) or 2 (a read and a write port), found '" + ports->scalar() + "'");
+      else lvl.ports = static_cast<int>(*n);
+    }
+  }
   read_keep_bypass(m, lvl);
   if (auto e = m.get("energy")) read_energy(*e, {"read", "write", "update", "leak"}, lvl.energy);
   if (auto a = m.get("area")) read_area(*a, lvl.energy);

@@ -70,7 +70,7 @@ struct StorageLevel {
   std::optional<double> read_bandwidth;   // words/cycle per instance
   std::optional<double> write_bandwidth;  // words/cycle per instance
   long long latency_cycles = 0;           // from a request to its first word (SystemC backend)
-  long long banks = 1;                    // independently accessed banks (SystemC backend)
+  int ports = 2;  // 2: reads and writes each at their bandwidth; 1: they share one port's time
   long long instances = 1;
   long long mesh_x = 1, mesh_y = 1;
   std::vector<std::string> keep;    // tensors this level must keep (constraint)

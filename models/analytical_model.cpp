@@ -19,6 +19,12 @@ double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, doubl
   double cc = static_cast<double>(std::max<long long>(1, compute_cycles));
   double reads = read_bits / word / cc, writes = write_bits / word / cc;
   double slowdown = 1;
+  if (lvl.ports == 1) {
+    // One port: each cycle's reads and writes take their shares of its time (Timeloop's
+    // num-ports: 1).
+    double busy = (lvl.read_bandwidth ? reads / *lvl.read_bandwidth : 0) + (lvl.write_bandwidth ? writes / *lvl.write_bandwidth : 0);
+    return busy > 1 ? 1 / busy : 1;
+  }
   if (lvl.read_bandwidth && *lvl.read_bandwidth < reads) slowdown = std::min(slowdown, *lvl.read_bandwidth / reads);
   if (lvl.write_bandwidth && *lvl.write_bandwidth < writes) slowdown = std::min(slowdown, *lvl.write_bandwidth / writes);
   return slowdown;
@@ -62,7 +68,7 @@ void throttle(const arch::StorageLevel& lvl, LevelCounts& lc, long long compute_
     write_bits += lc.bits[ds].update_bits + lc.bits[ds].fill_bits;
   }
   lc.slowdown = bandwidth_slowdown(lvl, read_bits, write_bits, compute_cycles);
-  lc.cycles = static_cast<long long>(ceil_count(static_cast<double>(compute_cycles) / lc.slowdown));
+  lc.cycles = throttled_cycles(compute_cycles, lc.slowdown);
 }
 
 }  // namespace
@@ -105,6 +111,11 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   double available = static_cast<double>(spec.compute.instances) * static_cast<double>(std::max<long long>(1, out.cycles));
   double issued = out.compute.performed + out.compute.gated;
   out.utilization = available > 0 ? issued / available : 0;
+}
+
+long long throttled_cycles(long long compute_cycles, double slowdown) {
+  const double x = static_cast<double>(compute_cycles) / slowdown;
+  return static_cast<long long>(ceil_count(x - 1e-12 * std::max(1.0, x)));
 }
 
 namespace {

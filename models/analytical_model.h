@@ -52,8 +52,14 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
 long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c);
 
 // The factor (<= 1) by which a level's ports slow a layer of `compute_cycles` when one instance
-// reads `read_bits` and writes `write_bits` (demand in words/cycle against the bandwidths).
+// reads `read_bits` and writes `write_bits` (demand in words/cycle against the bandwidths; with
+// one port, reads and writes share its time).
 double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, double write_bits, long long compute_cycles);
+
+// Cycles of a layer of `compute_cycles` slowed by `slowdown` (<= 1): rounded up to whole cycles,
+// ignoring floating-point noise of a relative 1e-12 (a bound that is an exact whole number of
+// cycles stays that number).
+long long throttled_cycles(long long compute_cycles, double slowdown);
 
 struct BreakdownRow {
   std::string component, tensor, action;

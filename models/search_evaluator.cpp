@@ -365,7 +365,7 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
       utilized[l] = std::max(utilized[l], ta.instances);
     }
     const double slowdown = bandwidth_slowdown(spec_.levels[l], read_bits, write_bits, compute);
-    cycles = std::max(cycles, static_cast<long long>(ceil_count(static_cast<double>(compute) / slowdown)));
+    cycles = std::max(cycles, throttled_cycles(compute, slowdown));
   }
 
   // Energy, summed in price_total()'s order so that both give the same number.

@@ -18,7 +18,17 @@ constexpr std::size_t kMaxTensors = 4;
 struct Step {
   std::array<double, kMaxTensors> dram_reads{};   // words read from DRAM before the step, per tensor
   std::array<double, kMaxTensors> dram_writes{};  // words written to DRAM after the step, per tensor
-  long long compute_cycles = 0;                   // cycles the array is busy, pipeline fill and drain included
+  long long compute_cycles = 0;                   // cycles the array computes, pipeline fill and drain included
+  double share = 0;  // the step's share of the on-chip levels' traffic (Schedule::loads)
+};
+
+// What one instance of an on-chip level moves over a layer, in its own words: the reads it serves
+// (to the level below, the array, or its network) and the writes it takes (fills and updates),
+// and the words its network delivers to the level's children. A step moves `share` of it, at the
+// level's ports while the array computes: a step lasts as long as the slowest of them.
+struct LevelLoad {
+  double read_words = 0, write_words = 0;
+  double network_words = 0;
 };
 
 struct Schedule {
@@ -32,6 +42,9 @@ struct Schedule {
   std::array<double, kMaxTensors> tile_words{};
   std::array<double, kMaxTensors> buffer_words{};
   long long ideal_cycles = 0;  // the analytical, throughput-bound cycles of the layer (for reports)
+  // Per level of the description (index 0, DRAM, unused); empty when the steps' compute cycles
+  // already include the on-chip traffic (a systolic array's folds).
+  std::vector<LevelLoad> loads;
 };
 
 }  // namespace hwaware::sim

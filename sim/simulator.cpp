@@ -1,6 +1,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 #include <systemc>
 
@@ -8,6 +9,7 @@
 #include "sim/array_module.h"
 #include "sim/buffer_module.h"
 #include "sim/dram_module.h"
+#include "sim/network_module.h"
 #include "sim/sim_time.h"
 
 namespace hwaware::sim {
@@ -20,18 +22,26 @@ bool g_elaborated = false;  // SystemC elaborates once per process
 // The modules: the DRAM (the outermost level), one buffer per on-chip level, the array.
 struct Simulator::Impl {
   DramModule dram;
-  std::vector<std::unique_ptr<BufferModule>> buffers;  // levels 1.. of the description
+  std::vector<std::unique_ptr<BufferModule>> buffers;    // levels 1.. of the description
+  std::vector<std::unique_ptr<NetworkModule>> networks;  // their networks, where they fan out
   std::unique_ptr<ArrayModule> array;
 
   explicit Impl(const arch::Spec& spec)
       : dram(spec.levels.front().name.c_str(), spec.levels.front().read_bandwidth, spec.levels.front().write_bandwidth,
              spec.levels.front().latency_cycles) {
-    std::vector<BufferModule*> all;
+    std::vector<BufferModule*> levels;
+    std::vector<NetworkModule*> links;
     for (std::size_t l = 1; l < spec.levels.size(); ++l) {
-      buffers.push_back(std::make_unique<BufferModule>(spec.levels[l].name.c_str(), dram));
-      all.push_back(buffers.back().get());
+      buffers.push_back(std::make_unique<BufferModule>(spec.levels[l].name.c_str(), spec.levels[l], dram));
+      levels.push_back(buffers.back().get());
+      NetworkModule* link = nullptr;
+      if (spec.fanout_below(static_cast<int>(l)) > 1) {
+        networks.push_back(std::make_unique<NetworkModule>(spec.levels[l].network_name().c_str()));
+        link = networks.back().get();
+      }
+      links.push_back(link);
     }
-    array = std::make_unique<ArrayModule>(spec.compute.name.c_str(), all);
+    array = std::make_unique<ArrayModule>(spec.compute.name.c_str(), levels, links);
   }
 };
 
@@ -70,11 +80,12 @@ SimResult Simulator::run(const Schedule& schedule) {
   const ArrayModule& a = *impl_->array;
   sc_core::sc_time end = a.last_compute;
   for (const auto& b : impl_->buffers) end = std::max(end, b->last_write);
-  r.cycles = to_cycles(end - start);
-  r.compute_cycles = a.busy_cycles;
+  // Whole cycles, rounded up: a layer ends in the cycle its last transfer does.
+  r.cycles = static_cast<long long>(std::ceil((end - start).to_seconds() * 1e9 - 1e-6));
+  r.compute_cycles = std::llround(a.busy_cycles);
   r.stall_cycles = a.stall_cycles;
   r.fill_cycles = to_cycles(a.first_compute - start);
-  r.drain_cycles = r.cycles - to_cycles(a.last_compute - start);
+  r.drain_cycles = std::max(0LL, r.cycles - to_cycles(a.last_compute - start));
   for (std::size_t t = 0; t < kMaxTensors; ++t) {
     r.dram_reads[t] = impl_->dram.words_read[t] - before_read[t];
     r.dram_writes[t] = impl_->dram.words_written[t] - before_written[t];

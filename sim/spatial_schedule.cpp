@@ -47,11 +47,27 @@ Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& 
   s.steps.resize(static_cast<std::size_t>(steps));
   s.ideal_cycles = counts.cycles;
 
-  // The array's cycles: compute, or an on-chip level's bandwidth, whichever is slower.
-  long long onchip = counts.compute_cycles;
-  for (std::size_t l = 1; l < counts.levels.size(); ++l) onchip = std::max(onchip, counts.levels[l].cycles);
-  const auto cycles = even_shares(static_cast<double>(onchip), steps);
-  for (std::size_t k = 0; k < s.steps.size(); ++k) s.steps[k].compute_cycles = static_cast<long long>(cycles[k]);
+  // The array's compute cycles, and each step's share of the on-chip levels' traffic (the levels'
+  // modules time it at their ports while the array computes).
+  const auto cycles = even_shares(static_cast<double>(counts.compute_cycles), steps);
+  for (std::size_t k = 0; k < s.steps.size(); ++k) {
+    s.steps[k].compute_cycles = static_cast<long long>(cycles[k]);
+    s.steps[k].share = counts.compute_cycles > 0 ? cycles[k] / static_cast<double>(counts.compute_cycles)
+                                                 : 1.0 / static_cast<double>(steps);
+  }
+  s.loads.resize(counts.levels.size());
+  for (std::size_t l = 1; l < counts.levels.size(); ++l) {
+    const auto& lc = counts.levels[l];
+    const double word = static_cast<double>(lc.word_bits);
+    for (std::size_t t = 0; t < nt; ++t) {
+      if (lc.tensors[t].kept) {
+        s.loads[l].read_words += lc.bits[t].read_bits / word;
+        s.loads[l].write_words += (lc.bits[t].fill_bits + lc.bits[t].update_bits) / word;
+      }
+      const auto& n = lc.network[t];
+      if (n.fanout > 1 && n.instances > 0) s.loads[l].network_words += lc.network_bits[t].transfer_words;
+    }
+  }
 
   // Where each tensor lands from DRAM: the first level below that keeps it. Its tiles there (over
   // all instances) and the level's capacity, shared among the tensors landing there by tile, in

@@ -5,8 +5,9 @@
 // on-chip level receives (consecutive iterations are grouped when there are more than
 // kMaxSteps). The first step fetches its whole tiles; DRAM reads and writes and the array's
 // cycles are spread over the steps so that their totals are exactly the analytical model's.
-// The array's cycles per step are what the on-chip levels allow (compute, or an on-chip
-// bandwidth bound); DRAM time is left to the SystemC modules to find.
+// Each step computes its share of the analytical compute cycles and moves the same share of
+// every on-chip level's traffic (Schedule::loads); the SystemC modules find how long the levels'
+// ports and the DRAM make it take.
 
 #include "arch/spec.h"
 #include "mappings/mapping.h"

@@ -124,6 +124,20 @@ TEST_CASE("cycles are limited by the slowest level's bandwidth", "[rules]") {
   CHECK(c.utilization == Approx(48.0 / 138.0));
 }
 
+TEST_CASE("a single-ported level shares its time between reads and writes", "[rules]") {
+  // The buffer reads 48 + 48 + 32 = 128 words and writes 18 + 3 + 48 = 69 in 48 compute cycles.
+  // At 2 words/cycle of reads and 1 of writes: two ports take max(128 / 2, 69 / 1) = 69 cycles,
+  // one port 128 / 2 + 69 / 1 = 133 (Timeloop's num-ports: 1).
+  auto pr = conv1d(1, 3, 16);
+  auto buffer = level("Buffer");
+  buffer.read_bandwidth = 2;
+  buffer.write_bandwidth = 1;
+  mapping::Mapping m{{lm({{P, 16}}), lm({{R, 3}})}};
+  CHECK(model::evaluate_counts(spec_of({level("Main"), buffer}), m, pr).cycles == 69);
+  buffer.ports = 1;
+  CHECK(model::evaluate_counts(spec_of({level("Main"), buffer}), m, pr).cycles == 133);
+}
+
 TEST_CASE("a network delivers each multicast word to every child and counts mesh hops", "[rules]") {
   // Same 4-PE multicast as above, seen from Main's network. Inputs: 18 ingresses, each delivered
   // to 4 PEs (72 = the PEs' fills) over sqrt(4)*sqrt(4) + 0.5*(2-2) - 2/2 + 0.5 = 3.5 hops.

@@ -65,7 +65,11 @@ arch::Spec variant(arch::Spec spec) {
     lvl.compression["Inputs"] = l % 2 ? arch::Compression::bitmask : arch::Compression::run_length;
     lvl.compression["Weights"] = arch::Compression::bitmask;
     if (l == 0) lvl.read_bandwidth = 2.0;
-    if (l == 1) lvl.write_bandwidth = 1.5;
+    if (l == 1) {
+      lvl.write_bandwidth = 1.5;
+      lvl.read_bandwidth = 3.0;
+      lvl.ports = 1;  // reads and writes share the port
+    }
   }
   return spec;
 }
