@@ -37,8 +37,7 @@ int main(int argc, char** argv) {
   sim::Simulator simulator(spec);
   long long simulated = 0, analytical = 0, steps = 0;
   for (std::size_t i = 0; i < network.layers.size(); ++i) {
-    const auto ls = sim::build_layer_schedule(spec, mappings[i], network.layers[i].problem, counts[i]);
-    const auto r = simulator.run(ls.schedule);
+    const auto r = sim::run_layer(simulator, spec, mappings[i], network.layers[i].problem, counts[i]).result;
     simulated += r.cycles;
     analytical += counts[i].cycles;
     steps += r.steps;

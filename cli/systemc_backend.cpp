@@ -6,7 +6,6 @@
 #include "core/diagnostics.h"
 #include "sim/simulator.h"
 #include "sim/layer_schedule.h"
-#include "sim/systolic_counts.h"
 
 namespace hwaware::cli {
 
@@ -21,15 +20,9 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
     const auto& layer = network.layers[i];
     LayerReport& r = layers[i];
     // A systolic array runs folds as SCALE-Sim does; a spatial array, the tiles of its mapping.
-    const sim::LayerSchedule ls = sim::build_layer_schedule(spec, mappings[i], layer.problem, r.counts);
-    const auto& folds = ls.systolic;
-    const sim::SimResult s = simulator.run(ls.schedule);
-    // A spatial array's simulated counts are the analytical ones (the cross-check tests hold them
-    // equal); a systolic array's storage traffic is its folds'. The energy table prices them over
-    // the simulated cycles, leakage over the longer run included.
-    model::LayerCounts counts =
-        folds ? sim::systolic_counts(spec, layer.problem, ls.schedule, *folds, r.counts) : r.counts;
-    counts.cycles = s.cycles;
+    const sim::LayerRun run = sim::run_layer(simulator, spec, mappings[i], layer.problem, r.counts);
+    const sim::SimResult& s = run.result;
+    const auto& folds = run.systolic;
     SystemcSummary sc;
     sc.cycles = s.cycles;
     sc.compute_cycles = s.compute_cycles;
@@ -38,7 +31,7 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
     sc.drain_cycles = s.drain_cycles;
     sc.steps = s.steps;
     sc.double_buffered = s.double_buffered;
-    sc.energy_pj = model::price_total(spec, counts, table);
+    sc.energy_pj = model::price_total(spec, run.counts, table);  // leakage over the simulated cycles
     if (folds) {
       // SCALE-Sim's sense: its cycles count to the index of the last cycle (one less per
       // sublayer than the folds' cycles the steps carry), plus the stalls and fill the

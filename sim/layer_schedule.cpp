@@ -1,6 +1,7 @@
 #include "sim/layer_schedule.h"
 
 #include "sim/spatial_schedule.h"
+#include "sim/systolic_counts.h"
 
 namespace hwaware::sim {
 
@@ -15,6 +16,17 @@ LayerSchedule build_layer_schedule(const arch::Spec& spec, const mapping::Mappin
     out.schedule = build_spatial_schedule(spec, m, problem, counts);
   }
   return out;
+}
+
+LayerRun run_layer(Simulator& simulator, const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem,
+                   const model::LayerCounts& counts) {
+  LayerRun run;
+  const LayerSchedule ls = build_layer_schedule(spec, m, problem, counts);
+  run.result = simulator.run(ls.schedule);
+  run.systolic = ls.systolic;
+  run.counts = ls.systolic ? systolic_counts(spec, problem, ls.schedule, *ls.systolic, counts) : counts;
+  run.counts.cycles = run.result.cycles;
+  return run;
 }
 
 }  // namespace hwaware::sim
