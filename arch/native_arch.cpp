@@ -1,5 +1,7 @@
 #include "arch/native_arch.h"
 
+#include "arch/native_pim.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -329,6 +331,7 @@ void read_globals(core::MapReader& m, Spec& spec) {
   }
   if (auto b = m.get("tensor_bits")) read_tensor_bits(*b, spec);
   if (auto s = m.get("systolic")) read_systolic(*s, spec);
+  if (auto p = m.get("pim")) read_pim(*p, spec);
 }
 
 }  // namespace
@@ -344,7 +347,8 @@ Spec read_native_arch(const core::YamlView& accelerator) {
   read_globals(m, spec);
   Fanout fanout;
   if (auto levels = m.required("levels")) read_levels(*levels, fanout, spec);
-  if (auto c = m.required("compute")) spec.compute = read_compute(*c, fanout);
+  // PIM crossbars compute in place: a `compute` unit is optional then.
+  if (auto c = spec.pim ? m.get("compute") : m.required("compute")) spec.compute = read_compute(*c, fanout);
   m.finish();
   if (spec.systolic && spec.systolic->rows > 0 && spec.systolic->cols > 0 &&
       (spec.compute.mesh_y != spec.systolic->rows || spec.compute.mesh_x != spec.systolic->cols))

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "arch/constraint_spec.h"
+#include "arch/pim_spec.h"
 #include "core/diagnostics.h"
 
 namespace hwaware::arch {
@@ -124,6 +125,7 @@ struct Spec {
   core::SourceLoc dataflow_loc;  // where the dataflow was named
   std::map<std::string, int> tensor_bits;  // tensor name -> bits per element; overrides the workload
   std::optional<SystolicSpec> systolic;    // the compute array is a systolic array
+  std::optional<PimSpec> pim;              // the compute array is analog PIM crossbars
   core::SourceLoc loc;
 
   int level_index(const std::string& name) const;  // -1 if absent

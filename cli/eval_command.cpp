@@ -114,6 +114,9 @@ void write_chosen_mappings(const std::string& dir, const arch::Spec& spec, const
 
 int run_eval(const EvalOptions& o) {
   auto spec = arch::load_arch(o.arch);
+  if (spec.pim)
+    throw core::InputError(spec.pim->loc, "accelerator.pim",
+                           "PIM crossbars are described but not evaluated yet in this version (issue 5: the PIM model is in progress)");
   auto network = workload::load_workload(o.workload);
   // The accelerator's own energies (written or estimated); an Accelergy table overrides them.
   model::EnergyTable table = model::build_energy_table(spec);

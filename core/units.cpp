@@ -28,6 +28,7 @@ const std::vector<UnitTable>& tables() {
       {UnitKind::area_um2, {{"um2", 1}, {"um^2", 1}, {"mm2", 1e6}, {"mm^2", 1e6}}},
       {UnitKind::words_per_cycle, {{"words/cycle", 1}, {"word/cycle", 1}}},
       {UnitKind::cycles, {{"cycles", 1}, {"cycle", 1}}},
+      {UnitKind::conductance_us, {{"nS", 1e-3}, {"uS", 1}, {"mS", 1e3}, {"S", 1e6}}},
   };
   return t;
 }
@@ -50,6 +51,7 @@ std::string describe(UnitKind kind) {
     case UnitKind::area_um2: return "an area with its unit, such as 120um2 or 1.5mm2";
     case UnitKind::words_per_cycle: return "a bandwidth with its unit, such as 16words/cycle";
     case UnitKind::cycles: return "a number of cycles with its unit, such as 100cycles";
+    case UnitKind::conductance_us: return "a conductance with its unit, such as 100uS";
   }
   return "a quantity with its unit";
 }

@@ -7,7 +7,7 @@
 
 namespace hwaware::core {
 
-enum class UnitKind { size_bits, frequency_hz, energy_pj, time_s, length_nm, area_um2, words_per_cycle, cycles };
+enum class UnitKind { size_bits, frequency_hz, energy_pj, time_s, length_nm, area_um2, words_per_cycle, cycles, conductance_us };
 
 // Human description of a kind with examples, for error messages ("a size such as 108KiB or 64b").
 std::string describe(UnitKind kind);
