@@ -8,7 +8,7 @@
 namespace hwaware::arch {
 namespace {
 
-const std::vector<std::string> kDevices = {"rram", "sram", "pcm"};
+const std::vector<std::string> kDevices = {"rram", "sram"};  // the devices models/pim_estimators.h knows
 const std::vector<std::string> kAdcModels = {"isaac-table", "survey"};  // models/pim_estimators.h
 constexpr int kMaxAdcBits = 16;
 

@@ -14,7 +14,7 @@
 namespace hwaware::arch {
 
 struct PimCell {
-  std::string device = "rram";  // rram, sram, pcm: selects the built-in cell estimates
+  std::string device = "rram";  // rram or sram: selects the built-in cell estimates
   int bits = 2;                  // bits stored per cell
   std::optional<double> read_pj, read_latency_ns;    // per cell read / per crossbar activation; empty: estimated
   std::optional<double> write_pj, write_latency_ns;  // per cell written (weights loaded); empty: estimated

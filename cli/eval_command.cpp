@@ -16,6 +16,7 @@
 #include "mappings/mapping_writer.h"
 #include "models/analytical_model.h"
 #include "models/energy_estimators.h"
+#include "models/pim_model.h"
 #include "models/timeloop_ert.h"
 #include "workloads/workload_loader.h"
 
@@ -110,13 +111,37 @@ void write_chosen_mappings(const std::string& dir, const arch::Spec& spec, const
   fs::rename(file.string() + ".tmp", file);
 }
 
+// PIM crossbars: weights placed as im2col, no mapper (models/pim_model.h).
+int run_pim_eval(const EvalOptions& o, const arch::Spec& spec, const workload::Network& network, const model::EnergyTable& table) {
+  if (!o.mapping.empty())
+    throw core::InputError(core::SourceLoc{o.mapping, 0, 0}, "--mapping",
+                           "a PIM accelerator places weights on its crossbars itself (im2col); it takes no mapping");
+  if (o.backend == "systemc")
+    throw core::InputError(core::SourceLoc{o.arch, 0, 0}, "--backend",
+                           "the SystemC model of PIM tiles is not available yet; use --backend analytical");
+  std::vector<const workload::Problem*> problems;
+  for (const auto& layer : network.layers) problems.push_back(&layer.problem);
+  const bool resident = model::weights_fit(spec, problems);
+  if (!resident) std::cerr << "the network's weights do not fit the chip's crossbars: every layer's weights are programmed per inference\n";
+  std::vector<LayerReport> layers;
+  for (const auto& layer : network.layers) {
+    LayerReport r;
+    r.name = layer.name;
+    r.macs = layer.macs();
+    r.counts = model::evaluate_pim(spec, layer.problem, resident);
+    r.energy = model::price_layer(spec, r.counts, table);
+    layers.push_back(std::move(r));
+  }
+  print_table(std::cout, spec, layers);
+  if (!o.out.empty()) write_outputs(o.out, spec, network, layers, o);
+  if (!o.plot.empty()) return plot_breakdown(o, spec, network, layers);
+  return 0;
+}
+
 }  // namespace
 
 int run_eval(const EvalOptions& o) {
   auto spec = arch::load_arch(o.arch);
-  if (spec.pim)
-    throw core::InputError(spec.pim->loc, "accelerator.pim",
-                           "PIM crossbars are described but not evaluated yet in this version (issue 5: the PIM model is in progress)");
   auto network = workload::load_workload(o.workload);
   // The accelerator's own energies (written or estimated); an Accelergy table overrides them.
   model::EnergyTable table = model::build_energy_table(spec);
@@ -124,6 +149,7 @@ int run_eval(const EvalOptions& o) {
     const model::EnergyTable ert = model::read_accelergy_ert(core::YamlFile::load(o.ert));
     for (const auto& [name, e] : ert.entries()) table.set(name, e);
   }
+  if (spec.pim) return run_pim_eval(o, spec, network, table);
   std::vector<mapping::Mapping> mappings;
   std::vector<MappedLayer> searched;
   if (o.mapping.empty()) {

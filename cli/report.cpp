@@ -162,6 +162,17 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
     jl["search"] = {{"evaluated", sr.evaluated}, {"rejected", sr.rejected}, {"repeated", sr.repeated}, {"exhaustive", sr.exhaustive},
                     {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
   }
+  if (l.counts.pim) {
+    const auto& p = *l.counts.pim;
+    const auto& x = p.placement;
+    jl["pim"] = {{"crossbars", x.crossbars},         {"replicas", x.replicas},       {"row_blocks", x.row_blocks},
+                 {"col_blocks", x.col_blocks},       {"groups_per_crossbar", x.groups_per_crossbar},
+                 {"weight_rows", x.rows},            {"weight_cols", x.cols},        {"cells_used", x.cells_used},
+                 {"utilization", x.utilization},     {"fits_on_chip", x.fits},       {"input_vectors", x.vectors},
+                 {"dac_activations", p.dac_activations}, {"cell_reads", p.cell_reads}, {"adc_conversions", p.adc_conversions},
+                 {"shift_adds", p.shift_adds},       {"partial_sums", p.partial_sums}, {"weight_writes", p.weight_writes},
+                 {"slice_ns", p.slice_ns},           {"weight_write_ns", p.write_ns}};
+  }
   if (l.systemc) {
     const auto& x = *l.systemc;
     jl["systemc"] = {{"cycles", x.cycles},           {"compute_cycles", x.compute_cycles}, {"stall_cycles", x.stall_cycles},

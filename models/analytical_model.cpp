@@ -161,8 +161,26 @@ void price_compute(const arch::Spec& spec, const LayerCounts& counts, const Ener
   if (counts.compute.skipped > 0) add({spec.compute.name, kNoTensor, "skipped", counts.compute.skipped, 0, std::nullopt});
 }
 
+// PIM rows: DAC row drives, cell reads and writes, ADC conversions, shift-and-adds (ADC outputs
+// and row blocks' partial sums), each at the energy table's pJ per action (its read_pj; a cell
+// write at write_pj).
+template <typename Add>
+void price_pim(const PimLayerCounts& p, const EnergyTable& table, Add add) {
+  auto pj = [&](const char* component, bool write = false) {
+    const ComponentEnergy* e = table.find(component);
+    return e ? (write ? e->write_pj : e->read_pj) : 0.0;
+  };
+  static const std::string dac = "dac", cells = "cells", adc = "adc", shift_add = "shift_add";
+  add({dac, kNoTensor, "drive", p.dac_activations, p.dac_activations * pj("dac"), std::nullopt});
+  add({cells, kNoTensor, "read", p.cell_reads, p.cell_reads * pj("cells"), std::nullopt});
+  if (p.weight_writes > 0) add({cells, kNoTensor, "write", p.weight_writes, p.weight_writes * pj("cells", true), std::nullopt});
+  add({adc, kNoTensor, "convert", p.adc_conversions, p.adc_conversions * pj("adc"), std::nullopt});
+  add({shift_add, kNoTensor, "add", p.shift_adds + p.partial_sums, (p.shift_adds + p.partial_sums) * pj("shift_add"),
+       std::nullopt});
+}
+
 // Walks every priced action of a layer: storage reads, fills, updates and leakage per level,
-// its network, then the compute unit.
+// its network, then the compute unit (and PIM crossbars' peripherals).
 template <typename Add>
 void price_actions(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table, Add add) {
   for (const auto& lvl : counts.levels) {
@@ -184,7 +202,8 @@ void price_actions(const arch::Spec& spec, const LayerCounts& counts, const Ener
     add({lvl.name, kNoTensor, "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle, std::nullopt});
     price_network(lvl, counts.tensor_names, table, add);
   }
-  price_compute(spec, counts, table, add);
+  if (counts.pim) price_pim(*counts.pim, table, add);
+  else price_compute(spec, counts, table, add);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "arch/spec.h"
 #include "mappings/mapping.h"
 #include "models/energy_table.h"
+#include "models/pim_counts.h"
 #include "models/sparsity.h"
 #include "models/tile_accounting.h"
 #include "workloads/problem.h"
@@ -41,6 +42,7 @@ struct LayerCounts {
   long long compute_cycles = 0;     // after skipping
   long long cycles = 0;
   double utilization = 0;  // issued computes (performed + gated) / (cycles * compute instances available)
+  std::optional<PimLayerCounts> pim;  // analog PIM crossbars did the MACs (models/pim_model.h)
 };
 
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem);

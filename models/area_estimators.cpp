@@ -1,5 +1,10 @@
 #include "models/area_estimators.h"
 
+#include "models/pim_estimators.h"
+
+#include <algorithm>
+#include <cmath>
+
 namespace hwaware::model {
 namespace {
 
@@ -93,6 +98,27 @@ AreaReport estimate_area(const arch::Spec& spec) {
       n.source = "explicit";
     }
     add(n);
+  }
+  if (spec.pim) {
+    // The crossbars' cells and peripherals (models/pim_estimators.h): every crossbar has its
+    // rows x cols cells, a DAC per row, an ADC per cols_per_adc columns and a shift-and-add per ADC.
+    const auto& p = *spec.pim;
+    const double node = spec.technology_nm;
+    const long long adcs = p.crossbars() * ((p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc);
+    auto part = [&](const char* name, long long instances, const PeripheralCost& cost) {
+      ComponentArea a;
+      a.component = name;
+      a.kind = "compute";
+      a.instances = instances;
+      a.per_instance_um2 = cost.area_um2;
+      a.source = cost.source;
+      add(a);
+    };
+    if (auto cell = cell_cost(p.cell.device, p.cell.bits, node)) part("cells", p.crossbars() * p.rows * p.cols, *cell);
+    part("dac", p.crossbars() * p.rows, dac_cost(p.dac_bits, node));
+    part("adc", adcs, adc_cost(*adc_model_from(p.adc.model), p.adc.bits, node, p.rows));
+    part("shift_add", adcs, shift_add_cost(partial_sum_bits(p.weight_bits, p.input_bits, p.rows), node));
+    if (spec.compute.loc.file.empty()) return r;  // no digital compute unit was described
   }
   ComponentArea c;
   c.component = spec.compute.name;

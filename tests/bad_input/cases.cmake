@@ -88,3 +88,11 @@ bad_input_case("a systolic array of size 0" "systolic_zero_rows.yaml:11:20: erro
 
 # SCALE-Sim accelerator files (.cfg).
 include(${CMAKE_CURRENT_SOURCE_DIR}/bad_input/scalesim_cfg_cases.cmake OPTIONAL)
+
+# PIM crossbars.
+bad_input_case("PIM crossbar rows not positive" "pim_zero_rows.yaml:27:22: error: accelerator.pim.crossbar.rows: expected a positive integer, found '0'"
+  eval --arch ${_bi}/pim_zero_rows.yaml --workload ${_conv})
+bad_input_case("PIM ADC bits out of range" "pim_adc_bits.yaml:32:17: error: accelerator.pim.adc.bits: expected ADC bits between 1 and 16, found '20'"
+  eval --arch ${_bi}/pim_adc_bits.yaml --workload ${_conv})
+bad_input_case("a PIM cell with more bits than the weight" "pim_cell_wider.yaml:28:11: error: accelerator.pim.cell: a cell of 4 bits holds more than a weight of 2 bits"
+  eval --arch ${_bi}/pim_cell_wider.yaml --workload ${_conv})

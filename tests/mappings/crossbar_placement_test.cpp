@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "mappings/crossbar_placement.h"
+#include "models/small_layers.h"
 #include "workloads/layer.h"
 
 using namespace hwaware;
@@ -21,21 +22,11 @@ arch::PimSpec crossbars(long long n, long long chip = 1000000) {
   return p;
 }
 
-workload::Problem conv(long long c, long long m, long long out, long long k, long long groups = 1) {
-  workload::ConvParams p;
-  p.in_channels = c;
-  p.out_channels = m;
-  p.groups = groups;
-  p.kernel_h = p.kernel_w = k;
-  p.pad_h = p.pad_w = k / 2;
-  p.in_height = p.in_width = out;
-  return workload::conv2d_problem("layer", p);
-}
 
 }  // namespace
 
 TEST_CASE("a 3x3 convolution spans ceil(576 / N) x ceil(256 / N) crossbars", "[pim]") {
-  const auto pr = conv(64, 64, 16, 3);  // rows 64 x 9 = 576, cols 64 x 4 = 256
+  const auto pr = test::square_conv(64, 64, 16, 3);  // rows 64 x 9 = 576, cols 64 x 4 = 256
   auto small = mapping::place_on_crossbars(crossbars(128), pr);
   CHECK(small.rows == 576);
   CHECK(small.cols == 256);
@@ -50,7 +41,7 @@ TEST_CASE("a 3x3 convolution spans ceil(576 / N) x ceil(256 / N) crossbars", "[p
 }
 
 TEST_CASE("a 1x1 convolution is C rows by M x slices columns", "[pim]") {
-  const auto pr = conv(256, 128, 14, 1);  // rows 256, cols 512
+  const auto pr = test::square_conv(256, 128, 14, 1);  // rows 256, cols 512
   auto small = mapping::place_on_crossbars(crossbars(128), pr);
   CHECK(small.crossbars == 2 * 4);
   CHECK(small.utilization == Approx(1.0));
@@ -61,7 +52,7 @@ TEST_CASE("a 1x1 convolution is C rows by M x slices columns", "[pim]") {
 }
 
 TEST_CASE("depthwise groups share a crossbar's diagonal, so they map at every size", "[pim]") {
-  const auto pr = conv(32, 32, 28, 3, 32);  // 32 groups of rows 9, cols 4
+  const auto pr = test::square_conv(32, 32, 28, 3, 32);  // 32 groups of rows 9, cols 4
   auto small = mapping::place_on_crossbars(crossbars(128), pr);
   CHECK(small.groups == 32);
   CHECK(small.rows == 9);
@@ -89,7 +80,7 @@ TEST_CASE("an FC layer of 1024 inputs and 1000 outputs is 1024 rows by 4000 colu
 }
 
 TEST_CASE("replication copies a layer into idle crossbars, no more copies than input vectors", "[pim]") {
-  const auto pr = conv(64, 64, 16, 3);  // 10 crossbars of 128, 256 vectors
+  const auto pr = test::square_conv(64, 64, 16, 3);  // 10 crossbars of 128, 256 vectors
   auto pim = crossbars(128, 100);
   CHECK(mapping::place_on_crossbars(pim, pr).replicas == 1);
   pim.replicate = true;

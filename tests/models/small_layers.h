@@ -7,6 +7,7 @@
 
 #include "arch/spec.h"
 #include "mappings/mapping.h"
+#include "workloads/layer.h"
 #include "workloads/problem.h"
 
 namespace hwaware::test {
@@ -48,6 +49,19 @@ inline mapping::LevelMapping lm(std::vector<mapping::Loop> temporal, std::vector
   m.spatial = std::move(spatial);
   m.keep = std::move(keep);
   return m;
+}
+
+// A square convolution: c -> m channels over an out x out map, k x k filters padded to keep the
+// size, in `groups` groups.
+inline workload::Problem square_conv(long long c, long long m, long long out, long long k, long long groups = 1) {
+  workload::ConvParams p;
+  p.in_channels = c;
+  p.out_channels = m;
+  p.groups = groups;
+  p.kernel_h = p.kernel_w = k;
+  p.pad_h = p.pad_w = k / 2;
+  p.in_height = p.in_width = out;
+  return workload::conv2d_problem("layer", p);
 }
 
 constexpr int K = 0, R = 1, P = 2;

@@ -1,0 +1,21 @@
+#pragma once
+// What an analog PIM layer does, counted (models/pim_model.h fills it; the energy table prices
+// it). Kept apart from analytical_model.h so the digital model's header does not change shape.
+
+#include "mappings/crossbar_placement.h"
+
+namespace hwaware::model {
+
+struct PimLayerCounts {
+  mapping::CrossbarPlacement placement;
+  double dac_activations = 0;  // row drives: one per used row of every crossbar, per input slice
+  double cell_reads = 0;       // every cell holding a weight, per input slice
+  double adc_conversions = 0;  // every used column of every crossbar, per input slice
+  double shift_adds = 0;       // one per ADC output: slices and row blocks assembled
+  double partial_sums = 0;     // words added across row blocks (row blocks - 1 per output)
+  double weight_writes = 0;    // cells programmed when the network's weights do not stay on chip
+  double slice_ns = 0;         // one input slice through the crossbars: a cell read, or the ADCs' turn
+  double write_ns = 0;         // programming the layer's weights (0 when they stay on chip)
+};
+
+}  // namespace hwaware::model

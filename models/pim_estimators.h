@@ -1,0 +1,68 @@
+#pragma once
+// Component estimators for the peripherals and cells of analog processing-in-memory crossbars:
+// ADCs (ISAAC's table or a survey model), DACs, shift-and-add units, and memory cells read and
+// written. Pure functions of bits and technology node; every number names its source in
+// pim_estimators.cpp.
+//
+// Scaling with the node, as in energy_estimators.h and area_estimators.h: CMOS energy scales
+// linearly with the node (energy x node / reference node), area with its square (Dennard et al.,
+// IEEE JSSC 1974). Delays from a closed-form circuit model (the survey ADC, the SRAM cell) scale
+// linearly with the node; published operating points (ISAAC's 1.2 GS/s ADC, 1 GS/s DAC, 100 ns
+// crossbar read) are kept as published. Resistive-cell read and write energies and times are
+// device properties and are not scaled; cell areas are given in F^2 and follow the node.
+//
+// Preconditions (checked, a violation is a bug: core::panic): bits (ADC, DAC, input, per cell) in
+// 1..16, acc_bits >= 1, node_nm > 0, rows >= 1. arch/ validates the description first.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hwaware::model {
+
+enum class AdcModel { isaac_table, survey };
+std::string to_string(AdcModel m);  // "isaac-table", "survey"
+std::optional<AdcModel> adc_model_from(const std::string& name);
+const std::vector<std::string>& adc_model_names();
+
+// The cost of one action of a component and the area of one instance.
+struct PeripheralCost {
+  double energy_pj = 0;   // per action (a conversion, a row drive, an add, a cell read or write)
+  double latency_ns = 0;  // per action
+  double area_um2 = 0;    // per instance
+  std::string source;     // paper / repository the numbers come from
+};
+
+// One conversion of an ADC of `bits` (1..16) at `node_nm`, serving a column of `rows` cells.
+// isaac_table: ISAAC's 8-bit SAR ADC and its Saberi-scaled 4..10-bit table, continued
+// geometrically outside 4..10 bits; latency 1 / 1.2 GS/s, whatever the rows.
+// survey: Walden figure of merit x 2^bits (FOM from Accelergy's Murmann-survey ADC plug-in);
+// ZigZag's closed-form delay, growing with bits and rows, and area.
+PeripheralCost adc_cost(AdcModel model, int bits, double node_nm, long long rows);
+
+// A DAC driving one crossbar row with `bits` (1..16) per input slice: ISAAC's 1-bit row driver,
+// energy and area doubling with each further bit (MNSIM's table).
+PeripheralCost dac_cost(int bits, double node_nm);
+
+// Shift-and-add of one ADC output into a partial sum of `acc_bits` (ISAAC's unit, scaled
+// linearly with the width from its 16 bits).
+PeripheralCost shift_add_cost(int acc_bits, double node_nm);
+
+// Reading one cell during an analog MVM (one row driven, one column summed): energy per cell
+// read, latency per crossbar activation, area per cell. Devices: "rram", "sram". Any other
+// device (including "pcm": no sourced analog-read numbers): std::nullopt.
+std::optional<PeripheralCost> cell_cost(const std::string& device, int bits_per_cell, double node_nm);
+
+// Writing one cell (programming a weight slice): energy per cell written, latency of one cell
+// write (a row's cells are written together). Same devices as cell_cost.
+std::optional<PeripheralCost> cell_write_cost(const std::string& device, int bits_per_cell, double node_nm);
+
+// Bits of a row block's partial sum, which the shift-and-add accumulates: weight bits + input
+// bits + ceil(log2(rows)) (the full product summed over a column; ISAAC's partial sums).
+int partial_sum_bits(int weight_bits, int input_bits, long long rows);
+
+// ISAAC's full-precision ADC bits for a column of `rows` cells: ceil(log2(rows)) + input bits per
+// cycle + bits per cell, minus one when either of the latter is 1.
+int full_precision_adc_bits(long long rows, int input_bits_per_cycle, int bits_per_cell);
+
+}  // namespace hwaware::model

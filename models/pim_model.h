@@ -1,0 +1,29 @@
+#pragma once
+// The analytical model of a layer on analog PIM crossbars (arch::PimSpec): weights stay in the
+// crossbars (im2col placement, mappings/crossbar_placement.h); every output pixel's input vector
+// enters slice by slice (input_bits / dac_bits slices, bit-serial when the DAC is narrower); each
+// slice drives the used rows (DAC activations), reads every cell holding a weight, and converts
+// every used column (ADC conversions, shift-and-add per output); row blocks' partial sums are
+// added after the ADCs. Activations stay on chip: the innermost level that holds Inputs is read
+// once per window element (im2col), the one that holds Outputs updated once per output and per
+// extra row block, and outputs cross the network below the level that fans out to the tiles.
+// DRAM moves weights only, when the network's weights do not all fit the chip and must be
+// programmed every inference. Cycles: all crossbars of a layer work in parallel (copies split the
+// vectors); a slice takes the longer of a cell read and its ADC's turn over the columns it serves.
+
+#include <vector>
+
+#include "arch/spec.h"
+#include "models/analytical_model.h"
+#include "workloads/problem.h"
+
+namespace hwaware::model {
+
+// `weights_resident`: the network's weights stay in the crossbars (weights_fit); otherwise this
+// layer's weights are programmed (and read from DRAM) every inference.
+LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident);
+
+// Whether one copy of every layer's weights fits the chip's crossbars at once.
+bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers);
+
+}  // namespace hwaware::model
