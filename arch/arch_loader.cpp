@@ -22,9 +22,12 @@ bool has_cfg_extension(const std::string& path) {
 
 Spec load_arch(const std::string& path) {
   if (has_cfg_extension(path)) return load_scalesim_config(path);
-  auto file = core::YamlFile::load(path);
+  return read_arch(core::YamlFile::load(path));
+}
+
+Spec read_arch(const core::YamlFile& file) {
   core::DiagnosticSink sink;
-  core::YamlView root(file.root(), path, "", &sink);
+  core::YamlView root(file.root(), file.path(), "", &sink);
   core::MapReader top(root);
   Spec spec;
   if (auto a = top.get("architecture")) {

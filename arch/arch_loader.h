@@ -6,9 +6,12 @@
 #include <string>
 
 #include "arch/spec.h"
+#include "core/yaml_reader.h"
 
 namespace hwaware::arch {
 
 Spec load_arch(const std::string& path);
+// The same from a loaded YAML document (a sweep edits the document, then reads it).
+Spec read_arch(const core::YamlFile& file);
 
 }  // namespace hwaware::arch

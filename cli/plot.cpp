@@ -54,15 +54,27 @@ std::string interpreter() {
 }
 
 int draw(const std::string& python, const std::string& dir, const std::string& png) {
-  const fs::path script = fs::path(HWAWARE_SOURCE_DIR) / "scripts" / "plot_breakdown.py";
+  return run_plot_script("plot_breakdown.py", {"--breakdown", (fs::path(dir) / "breakdown.csv").string(), "--stats",
+                                               (fs::path(dir) / "stats.json").string()},
+                         png, python);
+}
+
+}  // namespace
+
+int run_plot_script(const std::string& name, const std::vector<std::string>& args, const std::string& png,
+                    const std::string& python_override) {
+  const std::string python = python_override.empty() ? interpreter() : python_override;
+  const fs::path script = fs::path(HWAWARE_SOURCE_DIR) / "scripts" / name;
   if (!fs::exists(script)) {
     std::cerr << "hwaware: --plot: the plotting script " << script.string() << " is missing\n";
     return kMissingToolStatus;
   }
   std::error_code ec;
   if (fs::path(png).has_parent_path()) fs::create_directories(fs::path(png).parent_path(), ec);
-  int rc = run({python, script.string(), "--breakdown", (fs::path(dir) / "breakdown.csv").string(), "--stats",
-                (fs::path(dir) / "stats.json").string(), "--out", png});
+  std::vector<std::string> argv = {python, script.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.insert(argv.end(), {"--out", png});
+  int rc = run(argv);
   if (rc == -ENOENT) {
     std::cerr << "hwaware: --plot needs " << python << ", which was not found; " << kInstallHint << "\n";
     return kMissingToolStatus;
@@ -82,8 +94,6 @@ int draw(const std::string& python, const std::string& dir, const std::string& p
   std::cout << "plot: " << png << "\n";
   return 0;
 }
-
-}  // namespace
 
 int plot_breakdown(const EvalOptions& o, const arch::Spec& spec, const workload::Network& net,
                    const std::vector<LayerReport>& layers) {

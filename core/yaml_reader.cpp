@@ -34,6 +34,13 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   return f;
 }
 
+YamlFile YamlFile::from_node(YAML::Node root, const std::string& name) {
+  YamlFile f;
+  f.path_ = name;
+  f.root_ = std::move(root);
+  return f;
+}
+
 YamlFile YamlFile::load(const std::string& path) { return parse(read_text_file(path, "a YAML text file"), path); }
 
 YamlView::YamlView(YAML::Node node, std::string file, std::string key_path, DiagnosticSink* sink)

@@ -21,6 +21,8 @@ class YamlFile {
  public:
   static YamlFile load(const std::string& path);
   static YamlFile parse(const std::string& text, const std::string& name);
+  // A document built or edited in memory, reported under `name`.
+  static YamlFile from_node(YAML::Node root, const std::string& name);
   const YAML::Node& root() const { return root_; }
   const std::string& path() const { return path_; }
 

@@ -96,3 +96,12 @@ bad_input_case("PIM ADC bits out of range" "pim_adc_bits.yaml:32:17: error: acce
   eval --arch ${_bi}/pim_adc_bits.yaml --workload ${_conv})
 bad_input_case("a PIM cell with more bits than the weight" "pim_cell_wider.yaml:28:11: error: accelerator.pim.cell: a cell of 4 bits holds more than a weight of 2 bits"
   eval --arch ${_bi}/pim_cell_wider.yaml --workload ${_conv})
+
+# hwaware sweep.
+set(_pim_arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/rram_128x128.yaml)
+bad_input_case("a sweep key the description does not have, with a hint" "--set: error: --set pim.crossbar.rwos=128,256: the description has no key 'rwos' under 'pim.crossbar' \\(did you mean 'rows'\\?\\)"
+  sweep --arch ${_pim_arch} --workload ${_conv} --set pim.crossbar.rwos=128,256)
+bad_input_case("a sweep value list that does not parse" "--set: error: --set pim.crossbar.rows=128,,256: expected a comma-separated list of values"
+  sweep --arch ${_pim_arch} --workload ${_conv} --set pim.crossbar.rows=128,,256)
+bad_input_case("a swept value the description rejects" "--set: error: accelerator.pim.crossbar.rows: with pim.crossbar.rows=0: expected a positive integer, found '0'"
+  sweep --arch ${_pim_arch} --workload ${_conv} --set pim.crossbar.rows=128,0)

@@ -1,0 +1,164 @@
+#include "cli/sweep_points.h"
+
+#include "arch/arch_loader.h"
+#include "core/diagnostics.h"
+#include "core/text.h"
+
+namespace hwaware::cli {
+namespace {
+
+[[noreturn]] void bad_set(const std::string& option, const std::string& message, const std::string& hint = {}) {
+  core::Diagnostic d{core::SourceLoc{"--set", 0, 0}, "--set " + option, message, hint};
+  throw core::InputError(std::vector<core::Diagnostic>{d});
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out(1);
+  for (char c : s) {
+    if (c == sep) out.emplace_back();
+    else out.back() += c;
+  }
+  for (auto& p : out) p = core::trim(p);
+  return out;
+}
+
+// The map under the file's top key (accelerator: or architecture:).
+YAML::Node top_of(const YAML::Node& root, std::string& top_key) {
+  for (const char* k : {"accelerator", "architecture"})
+    if (root.IsMap() && root[k]) {
+      top_key = k;
+      return root[k];
+    }
+  return YAML::Node();
+}
+
+// The node a path names (entering a list by an item's name or index); reports what is missing.
+YAML::Node follow(YAML::Node node, const std::vector<std::string>& path, const std::string& option) {
+  std::string where;
+  for (const auto& seg : path) {
+    std::vector<std::string> names;
+    YAML::Node next;
+    if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        names.push_back(it->first.as<std::string>());
+        if (names.back() == seg) next.reset(it->second);
+      }
+    } else if (node.IsSequence()) {
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        const auto name = node[i].IsMap() && node[i]["name"] ? node[i]["name"].as<std::string>() : std::to_string(i);
+        names.push_back(name);
+        if (name == seg) next.reset(node[i]);
+      }
+    } else {
+      bad_set(option, "'" + where + "' is a value; it has no key '" + seg + "'");
+    }
+    if (!next.IsDefined() || next.IsNull()) bad_set(option, "the description has no key '" + seg + "'" + (where.empty() ? "" : " under '" + where + "'"),
+                       core::did_you_mean(seg, names));
+    node.reset(next);  // rebinds the handle (operator= would write into the tree)
+    where += (where.empty() ? "" : ".") + seg;
+  }
+  if (!node.IsScalar()) bad_set(option, "'" + where + "' is " + (node.IsMap() ? "a map" : "a list") + ", not a value to set");
+  return node;
+}
+
+SweepAxis parse_axis(const std::string& option, const YAML::Node& top, const std::string& top_key) {
+  const auto eq = option.find('=');
+  if (eq == std::string::npos || eq == 0)
+    bad_set(option, "expected KEY=V1,V2,... (for example pim.crossbar.rows=128,256), found '" + option + "'");
+  SweepAxis a;
+  a.option = option;
+  for (auto key : split(option.substr(0, eq), '+')) {
+    if (key.empty()) bad_set(option, "expected keys joined by '+', found an empty key");
+    auto path = split(key, '.');
+    if (path.front() == top_key) path.erase(path.begin());
+    follow(top, path, option);
+    a.keys.push_back(key);
+    a.paths.push_back(path);
+  }
+  a.values = split(option.substr(eq + 1), ',');
+  for (const auto& v : a.values)
+    if (v.empty())
+      bad_set(option, "expected a comma-separated list of values such as 128,256,512, found '" + option.substr(eq + 1) + "'");
+  return a;
+}
+
+}  // namespace
+
+EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& energy) {
+  EnergyByKind k{};
+  auto at = [&](const char* kind) -> double& {
+    for (std::size_t i = 0; i < kEnergyKinds.size(); ++i)
+      if (std::string(kEnergyKinds[i]) == kind) return k[i];
+    return k.back();
+  };
+  for (const auto& r : energy.rows) {
+    if (r.component == "adc" || r.component == "dac" || r.component == "shift_add") at(r.component.c_str()) += r.energy_pj;
+    else if (r.component == "cells") at(r.action == "write" ? "weight_movement" : "cells") += r.energy_pj;
+    else if (r.component == spec.compute.name && !spec.pim) at("mac") += r.energy_pj;
+    else if (r.action == "leak") at("leakage") += r.energy_pj;
+    else at(r.tensor == "Weights" ? "weight_movement" : "activation_movement") += r.energy_pj;
+  }
+  return k;
+}
+
+std::vector<SweepPoint> Sweep::points() const {
+  std::vector<SweepPoint> out;
+  std::vector<std::size_t> index(axes.size(), 0);
+  for (;;) {
+    SweepPoint p;
+    p.index = index;
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      for (const auto& key : axes[a].keys) {
+        p.values.push_back(axes[a].values[index[a]]);
+        p.label += (p.label.empty() ? "" : " ") + key + "=" + axes[a].values[index[a]];
+      }
+    out.push_back(std::move(p));
+    std::size_t a = axes.size();  // odometer, the last axis fastest
+    while (a-- > 0) {
+      if (++index[a] < axes[a].values.size()) break;
+      index[a] = 0;
+    }
+    if (a == static_cast<std::size_t>(-1)) return out;
+  }
+}
+
+arch::Spec Sweep::spec_at(const core::YamlFile& file, const SweepPoint& point) const {
+  YAML::Node root = YAML::Clone(file.root());
+  std::string top_key;
+  YAML::Node top = top_of(root, top_key);
+  for (std::size_t a = 0; a < axes.size(); ++a)
+    for (const auto& path : axes[a].paths) {
+      YAML::Node node = follow(top, path, axes[a].option);
+      node = axes[a].values[point.index[a]];
+    }
+  try {
+    return arch::read_arch(core::YamlFile::from_node(root, file.path()));
+  } catch (const core::InputError& e) {
+    std::vector<core::Diagnostic> ds;
+    for (auto d : e.diagnostics()) {  // the file itself reads (run_sweep checks it): the values are wrong
+      d.loc = core::SourceLoc{"--set", 0, 0};
+      d.message = "with " + point.label + ": " + d.message;
+      ds.push_back(d);
+    }
+    throw core::InputError(ds);
+  }
+}
+
+std::vector<std::string> Sweep::columns() const {
+  std::vector<std::string> c;
+  for (const auto& a : axes) c.insert(c.end(), a.keys.begin(), a.keys.end());
+  for (const char* f : {"layer", "macs", "cycles", "latency_s", "energy_pj", "pj_per_mac", "utilization"}) c.push_back(f);
+  for (const char* k : kEnergyKinds) c.push_back(std::string("energy_") + k + "_pj");
+  return c;
+}
+
+Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file) {
+  std::string top_key;
+  const YAML::Node top = top_of(file.root(), top_key);
+  if (!top) bad_set(sets.empty() ? "" : sets.front(), "a sweep needs an accelerator in YAML (accelerator: or architecture:)");
+  Sweep s;
+  for (const auto& option : sets) s.axes.push_back(parse_axis(option, top, top_key));
+  return s;
+}
+
+}  // namespace hwaware::cli

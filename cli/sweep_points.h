@@ -1,0 +1,51 @@
+#pragma once
+// The points of a sweep: `--set KEY=V1,V2,...` options resolved against the accelerator file
+// (KEY a dotted path under `accelerator:`; a list of levels is entered by a level's name), their
+// cartesian product, the description at each point (the file with the values written in, read
+// and checked by the ordinary reader), and the energy breakdown by kind that sweep.csv reports.
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "arch/spec.h"
+#include "core/yaml_reader.h"
+#include "models/analytical_model.h"
+
+namespace hwaware::cli {
+
+// The kinds of energy a sweep reports: a PIM chip's peripherals and cells, a digital MAC, moving
+// activations and partial sums (storage and networks), moving and writing weights, leakage.
+constexpr std::array<const char*, 8> kEnergyKinds = {"adc", "dac", "cells", "shift_add", "mac",
+                                                     "activation_movement", "weight_movement", "leakage"};
+using EnergyByKind = std::array<double, kEnergyKinds.size()>;
+EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& energy);
+
+// One --set: keys set together and their values.
+struct SweepAxis {
+  std::string option;                           // as written
+  std::vector<std::string> keys;                // dotted paths
+  std::vector<std::vector<std::string>> paths;  // their segments
+  std::vector<std::string> values;
+};
+
+struct SweepPoint {
+  std::vector<std::size_t> index;   // the value of each axis
+  std::vector<std::string> values;  // one per key column
+  std::string label;                // "pim.crossbar.rows=256 ..."
+};
+
+struct Sweep {
+  std::vector<SweepAxis> axes;
+  std::vector<SweepPoint> points() const;
+  // The description at a point; a value the reader rejects is reported against its --set.
+  arch::Spec spec_at(const core::YamlFile& file, const SweepPoint& point) const;
+  // sweep.csv's columns: every key, then the layer and its figures.
+  std::vector<std::string> columns() const;
+};
+
+// Throws core::InputError (location --set) for a malformed option, a key the file does not have
+// (with a "did you mean"), a key that is not a single value, or a value list that does not parse.
+Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file);
+
+}  // namespace hwaware::cli

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Energy per MAC, latency and utilization of an `hwaware sweep` against its first swept key.
+
+Reads sweep.csv (one row per point and layer, and a `total` row per point) and draws three
+panels over the first key's values: energy per MAC stacked by kind (ADC, DAC, cells,
+shift-and-add, MAC, activation movement, weight movement, leakage), latency in seconds and
+utilization. Several keys swept together (KEY1+KEY2) share the first key's axis; other swept keys
+must be fixed (one value) for the plot. Needs only Debian's python3-matplotlib.
+
+Exit status: 0 drawn, 2 bad arguments or unreadable inputs, 3 matplotlib missing (the CLI turns
+this into an install hint).
+"""
+
+import argparse
+import csv
+import sys
+
+KINDS = ["adc", "dac", "cells", "shift_add", "mac", "activation_movement", "weight_movement", "leakage"]
+LABELS = {"adc": "ADC", "dac": "DAC", "cells": "cells", "shift_add": "shift-and-add", "mac": "MAC",
+          "activation_movement": "activation movement", "weight_movement": "weight movement", "leakage": "leakage"}
+
+
+def totals(path):
+    """The first key's name and, per point, (x, figures) from the total rows, in file order."""
+    with open(path, newline="") as f:
+        reader = csv.DictReader(f)
+        key = reader.fieldnames[0]
+        points = []
+        for row in reader:
+            if row["layer"] != "total":
+                continue
+            macs = float(row["macs"]) or 1.0
+            per_mac = {k: float(row["energy_%s_pj" % k]) / macs for k in KINDS}
+            points.append((row[key], per_mac, float(row["latency_s"]), float(row["utilization"])))
+    return key, points
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sweep", required=True, help="sweep.csv written by hwaware sweep")
+    parser.add_argument("--out", required=True, help="PNG to write")
+    args = parser.parse_args()
+    try:
+        key, points = totals(args.sweep)
+    except (OSError, KeyError, ValueError) as e:
+        print("plot_sweep.py: cannot read %s: %s" % (args.sweep, e), file=sys.stderr)
+        return 2
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return 3
+    xs = [p[0] for p in points]
+    fig, (ax_e, ax_l, ax_u) = plt.subplots(1, 3, figsize=(15, 4.5))
+    bottom = [0.0] * len(points)
+    for k in KINDS:
+        values = [p[1][k] for p in points]
+        if any(values):
+            ax_e.bar(xs, values, bottom=bottom, label=LABELS[k])
+            bottom = [b + v for b, v in zip(bottom, values)]
+    ax_e.set_ylabel("energy per MAC (pJ)")
+    ax_e.legend(fontsize=8)
+    ax_l.plot(xs, [p[2] for p in points], marker="o")
+    ax_l.set_ylabel("latency (s)")
+    ax_u.plot(xs, [p[3] for p in points], marker="o")
+    ax_u.set_ylabel("utilization")
+    ax_u.set_ylim(0, 1)
+    for ax in (ax_e, ax_l, ax_u):
+        ax.set_xlabel(key)
+    fig.tight_layout()
+    fig.savefig(args.out, dpi=110)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
