@@ -116,9 +116,6 @@ int run_pim_eval(const EvalOptions& o, const arch::Spec& spec, const workload::N
   if (!o.mapping.empty())
     throw core::InputError(core::SourceLoc{o.mapping, 0, 0}, "--mapping",
                            "a PIM accelerator places weights on its crossbars itself (im2col); it takes no mapping");
-  if (o.backend == "systemc")
-    throw core::InputError(core::SourceLoc{o.arch, 0, 0}, "--backend",
-                           "the SystemC model of PIM tiles is not available yet; use --backend analytical");
   std::vector<const workload::Problem*> problems;
   for (const auto& layer : network.layers) problems.push_back(&layer.problem);
   const bool resident = model::weights_fit(spec, problems);
@@ -132,6 +129,7 @@ int run_pim_eval(const EvalOptions& o, const arch::Spec& spec, const workload::N
     r.energy = model::price_layer(spec, r.counts, table);
     layers.push_back(std::move(r));
   }
+  if (o.backend == "systemc") simulate_layers(spec, network, std::vector<mapping::Mapping>(layers.size()), table, layers);
   print_table(std::cout, spec, layers);
   if (!o.out.empty()) write_outputs(o.out, spec, network, layers, o);
   if (!o.plot.empty()) return plot_breakdown(o, spec, network, layers);

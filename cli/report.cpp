@@ -171,6 +171,7 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
                  {"utilization", x.utilization},     {"fits_on_chip", x.fits},       {"input_vectors", x.vectors},
                  {"dac_activations", p.dac_activations}, {"cell_reads", p.cell_reads}, {"adc_conversions", p.adc_conversions},
                  {"shift_adds", p.shift_adds},       {"partial_sums", p.partial_sums}, {"weight_writes", p.weight_writes},
+                 {"read_ns", p.read_ns},             {"convert_ns", p.convert_ns},
                  {"slice_ns", p.slice_ns},           {"weight_write_ns", p.write_ns}};
   }
   if (l.systemc) {

@@ -14,7 +14,9 @@ struct PimLayerCounts {
   double shift_adds = 0;       // one per ADC output: slices and row blocks assembled
   double partial_sums = 0;     // words added across row blocks (row blocks - 1 per output)
   double weight_writes = 0;    // cells programmed when the network's weights do not stay on chip
-  double slice_ns = 0;         // one input slice through the crossbars: a cell read, or the ADCs' turn
+  double read_ns = 0;          // a slice's cell read (one crossbar activation)
+  double convert_ns = 0;       // a slice's conversions: an ADC converts the columns it serves in turn
+  double slice_ns = 0;         // one input slice through the crossbars: the longer of the two
   double write_ns = 0;         // programming the layer's weights (0 when they stay on chip)
 };
 

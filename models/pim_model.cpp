@@ -24,19 +24,20 @@ std::size_t innermost_holding(const arch::Spec& spec, const std::string& tensor)
   return 0;
 }
 
-// One input slice through the crossbars: the cell read, or the ADCs converting the columns each
-// serves one after the other, whichever is longer.
-double slice_ns(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, double node_nm) {
+// The two stages of an input slice through the crossbars: the cell read, and the ADCs converting
+// the columns each serves one after the other (p.read_ns, p.convert_ns).
+void slice_stages(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, double node_nm, PimLayerCounts& p) {
   const auto cell = cell_cost(pim.cell.device, pim.cell.bits, node_nm);
   if (!cell) core::panic("PIM: no cell estimate for device '" + pim.cell.device + "'");
-  const double read_ns = pim.cell.read_latency_ns.value_or(cell->latency_ns);
+  p.read_ns = pim.cell.read_latency_ns.value_or(cell->latency_ns);
   const auto model = adc_model_from(pim.adc.model);
   if (!model) core::panic("PIM: unknown ADC model '" + pim.adc.model + "'");
   const double adc_ns = adc_cost(*model, pim.adc.bits, node_nm, pim.rows).latency_ns;
   const long long used_cols = std::min(pim.cols, c.cols * c.groups_per_crossbar);
   const long long adcs = (pim.cols + pim.adc.cols_per_adc - 1) / pim.adc.cols_per_adc;
   const long long turns = (used_cols + adcs - 1) / adcs;  // conversions per ADC per slice
-  return std::max(read_ns, static_cast<double>(turns) * adc_ns);
+  p.convert_ns = static_cast<double>(turns) * adc_ns;
+  p.slice_ns = std::max(p.read_ns, p.convert_ns);
 }
 
 // Programming the layer's weights: a crossbar's rows one after the other, crossbars in parallel.
@@ -103,7 +104,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
     p.adc_conversions = vectors * slices * groups * static_cast<double>(x.cols * x.row_blocks);
     p.shift_adds = p.adc_conversions;
     p.partial_sums = vectors * outputs_per_vector * static_cast<double>(x.row_blocks - 1);
-    p.slice_ns = slice_ns(pim, x, spec.technology_nm);
+    slice_stages(pim, x, spec.technology_nm, p);
     if (!weights_resident) {
       p.weight_writes = static_cast<double>(x.cells_used * x.replicas);
       p.write_ns = write_ns(pim, x, spec.technology_nm);
@@ -131,6 +132,12 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   const double ns = vectors * slices * p.slice_ns / static_cast<double>(std::max(1LL, x.replicas)) + p.write_ns;
   c.compute_cycles = static_cast<long long>(ceil_count(ns * spec.clock_hz * 1e-9 - 1e-9));
   c.cycles = c.compute_cycles;
+  // Weights read from DRAM cannot arrive faster than its read bandwidth.
+  if (w >= 0 && spec.levels.front().read_bandwidth && c.levels.front().tensors[static_cast<std::size_t>(w)].kept) {
+    const auto& d = c.levels.front();
+    const double words = d.bits[static_cast<std::size_t>(w)].read_bits / static_cast<double>(d.word_bits);
+    c.cycles = std::max(c.cycles, static_cast<long long>(ceil_count(words / *spec.levels.front().read_bandwidth - 1e-9)));
+  }
   c.compute_instances = x.crossbars_used();
   c.utilization = x.utilization;
   c.pim = p;

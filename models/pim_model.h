@@ -9,7 +9,8 @@
 // extra row block, and outputs cross the network below the level that fans out to the tiles.
 // DRAM moves weights only, when the network's weights do not all fit the chip and must be
 // programmed every inference. Cycles: all crossbars of a layer work in parallel (copies split the
-// vectors); a slice takes the longer of a cell read and its ADC's turn over the columns it serves.
+// vectors); a slice takes the longer of a cell read and its ADC's turn over the columns it serves;
+// weights read from DRAM take at least their words over its read bandwidth.
 
 #include <vector>
 

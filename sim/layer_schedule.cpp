@@ -1,5 +1,6 @@
 #include "sim/layer_schedule.h"
 
+#include "sim/pim_schedule.h"
 #include "sim/spatial_schedule.h"
 #include "sim/systolic_counts.h"
 
@@ -8,7 +9,9 @@ namespace hwaware::sim {
 LayerSchedule build_layer_schedule(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem,
                                    const model::LayerCounts& counts) {
   LayerSchedule out;
-  if (spec.systolic) {
+  if (spec.pim) {
+    out.schedule = build_pim_schedule(spec, problem, counts);
+  } else if (spec.systolic) {
     auto folds = build_systolic_schedule(spec, problem);
     out.schedule = std::move(folds.schedule);
     out.systolic = folds.report;

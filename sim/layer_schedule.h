@@ -1,6 +1,7 @@
 #pragma once
-// The schedule the SystemC backend runs for a layer: a systolic array's folds (SCALE-Sim's way,
-// with its report), or the tiles of a spatial array's mapping; and a layer's run on the
+// The schedule the SystemC backend runs for a layer: a PIM chip's input vectors through its
+// crossbars, a systolic array's folds (SCALE-Sim's way, with its report), or the tiles of a
+// spatial array's mapping; and a layer's run on the
 // Simulator, returned in the analytical model's form (cycles + action counts) for the energy
 // table.
 
@@ -22,7 +23,8 @@ struct LayerSchedule {
 };
 
 // `counts` are the analytical model's counts of the layer under `m` (a spatial array's schedule
-// spreads them over its steps; a systolic array's ignores the mapping).
+// spreads them over its steps; a PIM chip's, from evaluate_pim, time its slices; a systolic
+// array's ignores the mapping).
 LayerSchedule build_layer_schedule(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem,
                                    const model::LayerCounts& counts);
 

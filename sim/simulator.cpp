@@ -41,7 +41,7 @@ struct Simulator::Impl {
       }
       links.push_back(link);
     }
-    array = std::make_unique<ArrayModule>(spec.compute.name.c_str(), levels, links);
+    array = std::make_unique<ArrayModule>(spec.pim ? "crossbars" : spec.compute.name.c_str(), levels, links);
   }
 };
 

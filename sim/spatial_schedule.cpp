@@ -22,6 +22,24 @@ std::vector<double> even_shares(double total, long long parts) {
   return shares;
 }
 
+std::vector<LevelLoad> level_loads(const model::LayerCounts& counts) {
+  std::vector<LevelLoad> loads(counts.levels.size());
+  for (std::size_t l = 1; l < counts.levels.size(); ++l) {
+    const auto& lc = counts.levels[l];
+    const double word = static_cast<double>(lc.word_bits);
+    for (std::size_t t = 0; t < lc.tensors.size(); ++t) {
+      if (lc.tensors[t].kept) {
+        // Per instance of the level, as the analytical counts give them and as its ports move them.
+        loads[l].read_words += lc.bits[t].read_bits / word;
+        loads[l].write_words += (lc.bits[t].fill_bits + lc.bits[t].update_bits) / word;
+      }
+      const auto& n = lc.network[t];
+      if (n.fanout > 1 && n.instances > 0) loads[l].network_words += lc.network_bits[t].transfer_words;
+    }
+  }
+  return loads;
+}
+
 namespace {
 
 // Iterations of the backing store's temporal loops: the tiles the on-chip levels receive.
@@ -55,19 +73,7 @@ Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& 
     s.steps[k].share = counts.compute_cycles > 0 ? cycles[k] / static_cast<double>(counts.compute_cycles)
                                                  : 1.0 / static_cast<double>(steps);
   }
-  s.loads.resize(counts.levels.size());
-  for (std::size_t l = 1; l < counts.levels.size(); ++l) {
-    const auto& lc = counts.levels[l];
-    const double word = static_cast<double>(lc.word_bits);
-    for (std::size_t t = 0; t < nt; ++t) {
-      if (lc.tensors[t].kept) {
-        s.loads[l].read_words += lc.bits[t].read_bits / word;
-        s.loads[l].write_words += (lc.bits[t].fill_bits + lc.bits[t].update_bits) / word;
-      }
-      const auto& n = lc.network[t];
-      if (n.fanout > 1 && n.instances > 0) s.loads[l].network_words += lc.network_bits[t].transfer_words;
-    }
-  }
+  s.loads = level_loads(counts);
 
   // Where each tensor lands from DRAM: the first level below that keeps it. Its tiles there (over
   // all instances) and the level's capacity, shared among the tensors landing there by tile, in

@@ -22,6 +22,10 @@ constexpr long long kMaxSteps = 4096;
 Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem,
                                 const model::LayerCounts& counts);
 
+// What each on-chip level moves over the layer (Schedule::loads), from the analytical counts: the
+// bits each instance reads and writes, in the level's words, and its network's deliveries.
+std::vector<LevelLoad> level_loads(const model::LayerCounts& counts);
+
 // Splits `total` into `parts` shares whose sum is exactly `total`: whole numbers (the last
 // share takes any fraction), as even as possible, earlier shares never larger than later ones.
 std::vector<double> even_shares(double total, long long parts);
