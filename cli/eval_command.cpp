@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "arch/arch_loader.h"
-#include "cli/map_layers.h"
+#include "models/network_mapper.h"
 #include "cli/plot.h"
 #include "cli/report.h"
 #include "cli/systemc_backend.h"
@@ -83,12 +83,12 @@ mapping::MapperOptions mapper_options(const EvalOptions& o) {
   return m;
 }
 
-std::vector<MappedLayer> choose_mappings(const EvalOptions& o, const arch::Spec& spec, const workload::Network& network,
+std::vector<model::MappedLayer> choose_mappings(const EvalOptions& o, const arch::Spec& spec, const workload::Network& network,
                                          const model::EnergyTable& table) {
-  MapOptions mo;
+  model::MapOptions mo;
   mo.dataflow = o.dataflow;
   mo.mapper = mapper_options(o);
-  auto mapped = map_layers(spec, network, table, mo);
+  auto mapped = model::map_layers(spec, network, table, mo);
   if (o.out.empty()) std::cerr << "(give --out DIR to save the chosen mappings as DIR/mappings.yaml)\n";
   return mapped;
 }
@@ -149,7 +149,7 @@ int run_eval(const EvalOptions& o) {
   }
   if (spec.pim) return run_pim_eval(o, spec, network, table);
   std::vector<mapping::Mapping> mappings;
-  std::vector<MappedLayer> searched;
+  std::vector<model::MappedLayer> searched;
   if (o.mapping.empty()) {
     searched = choose_mappings(o, spec, network, table);
     for (const auto& ml : searched) mappings.push_back(ml.mapping);

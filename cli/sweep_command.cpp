@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "arch/arch_loader.h"
-#include "cli/map_layers.h"
+#include "models/network_mapper.h"
 #include "cli/plot.h"
 #include "cli/sweep_points.h"
 #include "core/csv_writer.h"
@@ -54,13 +54,13 @@ std::vector<Row> evaluate_point(const arch::Spec& spec, const workload::Network&
     const bool resident = model::weights_fit(spec, problems);
     for (const auto& l : network.layers) counts.push_back(model::evaluate_pim(spec, l.problem, resident));
   } else {
-    MapOptions mo;
+    model::MapOptions mo;
     mo.mapper.objectives = {mapping::Objective::edp};
     mo.mapper.max_evaluations = mo.mapper.exhaustive_limit = o.budget;
     mo.mapper.patience = o.patience;
     mo.mapper.seed = o.seed;
     mo.mapper.threads = o.threads;
-    const auto mapped = map_layers(spec, network, table, mo);
+    const auto mapped = model::map_layers(spec, network, table, mo);
     for (std::size_t i = 0; i < network.layers.size(); ++i)
       counts.push_back(model::evaluate_counts(spec, mapped[i].mapping, network.layers[i].problem));
   }

@@ -1,4 +1,4 @@
-#include "cli/map_layers.h"
+#include "models/network_mapper.h"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -9,10 +9,7 @@
 #include "mappings/dataflow.h"
 #include "models/search_evaluator.h"
 
-namespace hwaware::cli {
-namespace {
-
-// Everything that makes two layers the same problem for the mapper and the model.
+namespace hwaware::model {
 std::string shape_key(const workload::Problem& p) {
   std::string k;
   for (std::size_t d = 0; d < p.dim_names.size(); ++d) k += p.dim_names[d] + "=" + std::to_string(p.bounds[d]) + ",";
@@ -25,6 +22,8 @@ std::string shape_key(const workload::Problem& p) {
   }
   return k;
 }
+
+namespace {
 
 // The dataflow preset the accelerator names (or the one given on the command line), checked.
 std::optional<mapping::Dataflow> load_dataflow_for(const arch::Spec& spec, const std::string& override_name) {
@@ -50,7 +49,7 @@ std::optional<mapping::Dataflow> load_dataflow_for(const arch::Spec& spec, const
 }  // namespace
 
 std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network,
-                                    const model::EnergyTable& table, const MapOptions& options) {
+                                    const EnergyTable& table, const MapOptions& options) {
   auto dataflow = load_dataflow_for(spec, options.dataflow);
   std::vector<MappedLayer> out;
   std::map<std::string, std::size_t> first_of_shape;
@@ -64,14 +63,15 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
       reuse.reused = true;
       reuse.reused_from = network.layers[it->second].name;
       out.push_back(std::move(reuse));
-      std::cerr << fmt::format("[{}/{}] {}: same shape as {}, mapping reused\n", i + 1, n, layer.name,
+      if (!options.quiet)
+        std::cerr << fmt::format("[{}/{}] {}: same shape as {}, mapping reused\n", i + 1, n, layer.name,
                                network.layers[it->second].name);
       continue;
     }
     auto start = std::chrono::steady_clock::now();
     auto rules = mapping::resolve_rules(spec, layer.problem, dataflow ? &*dataflow : nullptr);
     const auto& pr = layer.problem;
-    const model::SearchEvaluator evaluator(spec, pr, table);  // equals evaluate_counts + price_total
+    const SearchEvaluator evaluator(spec, pr, table);  // equals evaluate_counts + price_total
     mapping::CostModel cost = [&evaluator](const mapping::Mapping& m) { return evaluator.evaluate(m); };
     MappedLayer ml;
     ml.search = mapping::find_mapping(spec, pr, rules, cost, options.mapper);
@@ -79,7 +79,7 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!ml.search.found)
       failures.error(layer.loc, "layer '" + layer.name + "'", "no legal mapping: " + ml.search.infeasible);
-    else
+    else if (!options.quiet)
       std::cerr << fmt::format("[{}/{}] {}: {} mappings evaluated, {} rejected, {} repeated; {}; best {:.6g} pJ, {:.0f} cycles ({:.2f} s)\n",
                                i + 1, n, layer.name, ml.search.evaluated, ml.search.rejected, ml.search.repeated, ml.search.stop_reason,
                                ml.search.cost.energy_pj, ml.search.cost.cycles, secs);
@@ -90,4 +90,4 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
   return out;
 }
 
-}  // namespace hwaware::cli
+}  // namespace hwaware::model

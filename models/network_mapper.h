@@ -1,6 +1,8 @@
 #pragma once
-// Maps every layer of a network with the mapper: identical layer shapes are mapped once, progress
-// goes to stderr, and a layer no mapping fits is reported at its place in the workload file.
+// Maps every layer of a network with the mapper, candidates priced by the search evaluator:
+// identical layer shapes are mapped once, progress goes to stderr (unless quiet), and a layer no
+// mapping fits is reported at its place in the workload file. Used by hwaware eval and sweep and
+// by the search's analytical cost oracle.
 
 #include <string>
 #include <vector>
@@ -10,11 +12,12 @@
 #include "models/energy_table.h"
 #include "workloads/layer.h"
 
-namespace hwaware::cli {
+namespace hwaware::model {
 
 struct MapOptions {
   std::string dataflow;  // preset name or constraints file; empty: the accelerator's own
   mapping::MapperOptions mapper;
+  bool quiet = false;    // no progress on stderr
 };
 
 struct MappedLayer {
@@ -24,7 +27,11 @@ struct MappedLayer {
   std::string reused_from;       // the name of that layer
 };
 
+// Everything that makes two layers the same problem for the mapper and the model: dimensions and
+// bounds, tensors' projections, bits and densities.
+std::string shape_key(const workload::Problem& p);
+
 std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network,
                                     const model::EnergyTable& table, const MapOptions& options);
 
-}  // namespace hwaware::cli
+}  // namespace hwaware::model
