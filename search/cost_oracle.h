@@ -1,0 +1,41 @@
+#pragma once
+// What the search sees of the hardware: a cost oracle, metrics(network) -> energy and latency per
+// layer and in total (area when the accelerator gives it). Implementations: analytical
+// (analytical_oracle.h), lookup table (lut.h); SystemC and measured ones follow the same
+// interface. Pruning and NetAdapt include this header only: no model, SystemC or energy-table
+// header.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "workloads/layer.h"
+
+namespace hwaware::search {
+
+struct LayerMetrics {
+  std::string layer;
+  double energy_pj = 0;
+  double latency_s = 0;
+  long long cycles = 0;
+};
+
+struct NetworkMetrics {
+  std::vector<LayerMetrics> layers;
+  double energy_pj = 0;
+  double latency_s = 0;
+  double area_um2 = 0;  // of the accelerator, on chip; 0 when unknown
+};
+
+class CostOracle {
+ public:
+  virtual ~CostOracle() = default;
+  virtual NetworkMetrics metrics(const workload::Network& network) = 0;
+  // Names the oracle and what fills it ("analytical", "systemc", "measured"), for LUT keys and reports.
+  virtual std::string backend() const = 0;
+};
+
+// Totals of per-layer metrics.
+void add_totals(NetworkMetrics& m);
+
+}  // namespace hwaware::search

@@ -1,0 +1,43 @@
+#pragma once
+// The per-layer lookup table (the seed's LUT): a network's energy and latency as the sum of its
+// layers' entries. An entry is keyed by the layer's shape (models::shape_key: dimensions, bounds,
+// tensors' projections, bits, densities), the accelerator (a hash of its effective description)
+// and the backend that filled it; a missing entry is filled by asking the backend about the layer
+// alone. Entries live in a text file, loaded when the table is opened and appended as it fills, so
+// a table is built once and reused across runs and processes. Values are written with 17
+// significant digits: an entry returns exactly what the backend said.
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/yaml_reader.h"
+#include "search/cost_oracle.h"
+
+namespace hwaware::search {
+
+class LutOracle : public CostOracle {
+ public:
+  // Throws core::InputError when `path` exists but is not a table of this format.
+  LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerator_hash, std::string path);
+  NetworkMetrics metrics(const workload::Network& network) override;
+  std::string backend() const override { return backend_->backend(); }
+
+  long long hits() const { return hits_; }
+  long long misses() const { return misses_; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::string key_of(const workload::Problem& p) const;
+  void append(const std::string& key, const LayerMetrics& m) const;
+
+  std::unique_ptr<CostOracle> backend_;
+  std::string accelerator_hash_, path_;
+  std::map<std::string, LayerMetrics> entries_;
+  long long hits_ = 0, misses_ = 0;
+};
+
+// A hash of an accelerator description as YAML emits it (comments and layout do not count).
+std::string accelerator_hash(const core::YamlFile& file);
+
+}  // namespace hwaware::search

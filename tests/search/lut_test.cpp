@@ -1,0 +1,127 @@
+// The per-layer LUT: it returns exactly what its backend said, remembers it across processes
+// (its file), keeps accelerators apart, and with the analytical backend its per-layer sum is the
+// whole-network result.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "arch/arch_loader.h"
+#include "search/analytical_oracle.h"
+#include "search/lut.h"
+#include "workloads/layer.h"
+
+using namespace hwaware;
+
+namespace {
+
+// Deterministic, awkward values (17 significant digits matter), and a count of the layers asked.
+class FakeOracle : public search::CostOracle {
+ public:
+  explicit FakeOracle(long long* asked) : asked_(asked) {}
+  search::NetworkMetrics metrics(const workload::Network& n) override {
+    search::NetworkMetrics m;
+    for (const auto& l : n.layers) {
+      ++*asked_;
+      const double macs = static_cast<double>(l.problem.macs());
+      m.layers.push_back({l.name, macs * 1.2345678901234567, macs / 3e9, static_cast<long long>(macs / 7)});
+    }
+    search::add_totals(m);
+    return m;
+  }
+  std::string backend() const override { return "fake"; }
+
+ private:
+  long long* asked_;
+};
+
+workload::Layer conv(const std::string& name, long long c, long long m, long long size) {
+  workload::ConvParams p;
+  p.in_channels = c;
+  p.out_channels = m;
+  p.kernel_h = p.kernel_w = 3;
+  p.pad_h = p.pad_w = 1;
+  p.in_height = p.in_width = size;
+  workload::Layer l;
+  l.name = name;
+  l.type = "conv2d";
+  l.problem = workload::conv2d_problem(name, p);
+  return l;
+}
+
+workload::Network small_net() {
+  workload::Network n;
+  n.name = "small";
+  n.layers = {conv("a", 16, 32, 16), conv("b", 32, 32, 16), conv("c", 32, 32, 16), conv("d", 32, 64, 8)};
+  return n;
+}
+
+std::string fresh_file(const std::string& name) {
+  const auto path = std::filesystem::temp_directory_path() / ("hwaware-test-" + name + ".lut");
+  std::filesystem::remove(path);
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("the LUT returns exactly the oracle's values and asks it once per layer shape", "[search]") {
+  long long asked = 0;
+  FakeOracle direct(&asked);
+  const auto expected = direct.metrics(small_net());
+  asked = 0;
+  search::LutOracle lut(std::make_unique<FakeOracle>(&asked), "acc", fresh_file("exact"));
+  const auto first = lut.metrics(small_net());
+  CHECK(asked == 3);  // b and c have the same shape
+  const auto again = lut.metrics(small_net());
+  CHECK(asked == 3);
+  for (const auto* m : {&first, &again}) {
+    REQUIRE(m->layers.size() == expected.layers.size());
+    for (std::size_t i = 0; i < expected.layers.size(); ++i) {
+      CHECK(m->layers[i].layer == expected.layers[i].layer);
+      CHECK(m->layers[i].energy_pj == expected.layers[i].energy_pj);
+      CHECK(m->layers[i].latency_s == expected.layers[i].latency_s);
+      CHECK(m->layers[i].cycles == expected.layers[i].cycles);
+    }
+    CHECK(m->energy_pj == expected.energy_pj);
+  }
+}
+
+TEST_CASE("a LUT reopened from its file answers without its backend, and keeps accelerators apart", "[search]") {
+  const auto file = fresh_file("reopen");
+  long long asked = 0;
+  double energy = 0;
+  {
+    search::LutOracle lut(std::make_unique<FakeOracle>(&asked), "acc", file);
+    energy = lut.metrics(small_net()).energy_pj;
+  }
+  asked = 0;
+  search::LutOracle reopened(std::make_unique<FakeOracle>(&asked), "acc", file);
+  CHECK(reopened.size() == 3);
+  CHECK(reopened.metrics(small_net()).energy_pj == energy);
+  CHECK(asked == 0);
+  search::LutOracle other(std::make_unique<FakeOracle>(&asked), "another accelerator", file);
+  other.metrics(small_net());
+  CHECK(asked == 3);
+}
+
+TEST_CASE("with the analytical backend, the LUT's per-layer sum equals the whole-network result", "[search]") {
+  const auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/simple_ws.yaml");
+  mapping::MapperOptions options;
+  options.max_evaluations = options.exhaustive_limit = 300;
+  options.patience = 300;
+  search::AnalyticalOracle whole(spec, options);
+  const auto expected = whole.metrics(small_net());
+  search::LutOracle lut(std::make_unique<search::AnalyticalOracle>(spec, options), "simple_ws", fresh_file("analytical"));
+  const auto summed = lut.metrics(small_net());
+  CHECK(summed.energy_pj == expected.energy_pj);
+  CHECK(summed.latency_s == expected.latency_s);
+  CHECK(whole.layers_evaluated() == 3);
+}
+
+TEST_CASE("a LUT file that is not a table is an error at its line", "[search]") {
+  const auto file = fresh_file("broken");
+  std::ofstream(file) << "# hwaware per-layer LUT v1\nnot numbers here\n";
+  long long asked = 0;
+  CHECK_THROWS_AS(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file), core::InputError);
+}
