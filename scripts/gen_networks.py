@@ -24,18 +24,26 @@ class Net:
         self.lines = []
         self.names = set()
         self.macs = 0
+        self.last = None  # the previous layer: a layer's input unless it names others
 
-    def _layer(self, name, fields):
+    def _layer(self, name, fields, inputs=None):
+        """One layer line; `inputs` (layer names) is written only when it is not the previous layer."""
         if name in self.names:
             raise ValueError(f"{self.name}: duplicate layer name {name}")
+        for i in inputs or []:
+            if i not in self.names:
+                raise ValueError(f"{self.name}: {name} reads {i}, which is not an earlier layer")
         self.names.add(name)
+        if inputs and inputs != [self.last]:
+            fields = fields + [("inputs", "[" + ", ".join(inputs) + "]")]
         body = ", ".join(f"{k}: {v}" for k, v in fields)
         self.lines.append(f"    - {{name: {name}, {body}}}")
+        self.last = name
 
     def comment(self, text):
         self.lines.append(f"    # {text}")
 
-    def conv(self, name, cin, cout, size, kernel, stride=1, pad=0, groups=1):
+    def conv(self, name, cin, cout, size, kernel, stride=1, pad=0, groups=1, inputs=None):
         """Square conv on a size x size map; returns the output size."""
         out = (size + 2 * pad - kernel) // stride + 1
         fields = [("type", "conv2d"), ("in_channels", cin), ("out_channels", cout),
@@ -46,7 +54,7 @@ class Net:
             fields.append(("padding", pad))
         if groups != 1:
             fields.append(("groups", groups))
-        self._layer(name, fields)
+        self._layer(name, fields, inputs)
         self.macs += (cin // groups) * cout * kernel * kernel * out * out
         return out
 
@@ -55,26 +63,27 @@ class Net:
         pad = kernel // 2 if pad is None else pad
         return self.conv(name, channels, channels, size, kernel, stride, pad, groups=channels)
 
-    def fc(self, name, fin, fout):
-        self._layer(name, [("type", "fc"), ("in_features", fin), ("out_features", fout)])
+    def fc(self, name, fin, fout, inputs=None):
+        self._layer(name, [("type", "fc"), ("in_features", fin), ("out_features", fout)], inputs)
         self.macs += fin * fout
 
-    def pool(self, name, mode, channels, size, kernel, stride, pad=0):
+    def pool(self, name, mode, channels, size, kernel, stride, pad=0, inputs=None):
         out = (size + 2 * pad - kernel) // stride + 1
         fields = [("type", "pool"), ("mode", mode), ("channels", channels), ("input", f"[{size}, {size}]"),
                   ("kernel", kernel), ("stride", stride)]
         if pad:
             fields.append(("padding", pad))
-        self._layer(name, fields)
+        self._layer(name, fields, inputs)
         return out
 
-    def global_pool(self, name, mode, channels, size):
+    def global_pool(self, name, mode, channels, size, inputs=None):
         self._layer(name, [("type", "pool"), ("mode", mode), ("channels", channels),
-                           ("input", f"[{size}, {size}]"), ("global", "true")])
+                           ("input", f"[{size}, {size}]"), ("global", "true")], inputs)
         return 1
 
-    def add(self, name, channels, size):
-        self._layer(name, [("type", "add"), ("channels", channels), ("input", f"[{size}, {size}]")])
+    def add(self, name, channels, size, inputs):
+        """An elementwise sum of `inputs` (residual or skip connection)."""
+        self._layer(name, [("type", "add"), ("channels", channels), ("input", f"[{size}, {size}]")], inputs)
 
     def text(self):
         head = [f"# {part}" for h in self.header for part in textwrap.wrap(h, 98)]
@@ -136,18 +145,20 @@ INCEPTION = {
 }
 
 
-def inception(n, tag, cin, s):
+def inception(n, tag, cin, s, inputs=None):
     """One Inception module as separate branch layers; returns its output channels (the concat)."""
     c1, c3r, c3, c5r, c5, pp = INCEPTION[tag]
     p = f"inception_{tag}"
-    n.conv(f"{p}_1x1", cin, c1, s, 1)
-    n.conv(f"{p}_3x3_reduce", cin, c3r, s, 1)
+    module_input = inputs or [n.last]
+    n.conv(f"{p}_1x1", cin, c1, s, 1, inputs=module_input)
+    n.conv(f"{p}_3x3_reduce", cin, c3r, s, 1, inputs=module_input)
     n.conv(f"{p}_3x3", c3r, c3, s, 3, pad=1)
-    n.conv(f"{p}_5x5_reduce", cin, c5r, s, 1)
+    n.conv(f"{p}_5x5_reduce", cin, c5r, s, 1, inputs=module_input)
     n.conv(f"{p}_5x5", c5r, c5, s, 5, pad=2)
-    n.pool(f"{p}_pool", "max", cin, s, 3, 1, pad=1)
+    n.pool(f"{p}_pool", "max", cin, s, 3, 1, pad=1, inputs=module_input)
     n.conv(f"{p}_pool_proj", cin, pp, s, 1)
-    return c1 + c3 + c5 + pp
+    # The next layer reads the four branches concatenated.
+    return c1 + c3 + c5 + pp, [f"{p}_1x1", f"{p}_3x3", f"{p}_5x5", f"{p}_pool_proj"]
 
 
 def googlenet():
@@ -165,13 +176,14 @@ def googlenet():
     s = n.conv("conv2_3x3_reduce", 64, 64, s, 1)
     s = n.conv("conv2_3x3", 64, 192, s, 3, pad=1)
     s = n.pool("pool2_3x3_s2", "max", 192, s, 3, 2)
-    c = 192
+    c, concat = 192, None
     for tag in ["3a", "3b", "pool3", "4a", "4b", "4c", "4d", "4e", "pool4", "5a", "5b"]:
         if tag.startswith("pool"):
-            s = n.pool(f"{tag}_3x3_s2", "max", c, s, 3, 2)
+            s = n.pool(f"{tag}_3x3_s2", "max", c, s, 3, 2, inputs=concat)
+            concat = None
         else:
-            c = inception(n, tag, c, s)
-    n.global_pool("pool5_global_avg", "avg", c, s)
+            c, concat = inception(n, tag, c, s, concat)
+    n.global_pool("pool5_global_avg", "avg", c, s, inputs=concat)
     n.fc("loss3_classifier", c, 1000)
     return n
 
@@ -210,12 +222,15 @@ def bottleneck(n, name, cin, width, cout, s, stride, stride_on_3x3):
     """ResNet bottleneck block: 1x1, 3x3, 1x1 (+ projection when the shape changes), then the add."""
     s1 = 1 if stride_on_3x3 else stride
     s2 = stride if stride_on_3x3 else 1
+    block_input = n.last
     t = n.conv(f"{name}_branch2a", cin, width, s, 1, stride=s1)
     t = n.conv(f"{name}_branch2b", width, width, t, 3, stride=s2, pad=1)
     t = n.conv(f"{name}_branch2c", width, cout, t, 1)
+    shortcut = block_input
     if stride != 1 or cin != cout:
-        n.conv(f"{name}_branch1", cin, cout, s, 1, stride=stride)
-    n.add(f"{name}_add", cout, t)
+        n.conv(f"{name}_branch1", cin, cout, s, 1, stride=stride, inputs=[block_input])
+        shortcut = f"{name}_branch1"
+    n.add(f"{name}_add", cout, t, [f"{name}_branch2c", shortcut])
     return t
 
 
@@ -299,7 +314,7 @@ def fastdepth():
         if i in skip_of:
             ss, sc = skips[skip_of[i]]
             assert (ss, sc) == (s, c), (i, ss, sc, s, c)
-            n.add(f"skip_add{i}", c, s)
+            n.add(f"skip_add{i}", c, s, [f"decode_conv{i}_pw", f"conv{skip_of[i]}_pw"])
     n.conv("decode_conv6", c, 1, s, 1)
     return n
 

@@ -33,6 +33,24 @@ long long Network::macs() const {
   return total;
 }
 
+namespace {
+
+long long bound_or_1(const Problem& p, const char* dim) {
+  const int i = p.dim_index(dim);
+  return i < 0 ? 1 : p.bounds[static_cast<std::size_t>(i)];
+}
+
+}  // namespace
+
+long long Layer::output_channels() const {
+  const bool filters = problem.dim_index("M") >= 0;
+  return (filters ? bound_or_1(problem, "M") : bound_or_1(problem, "C")) * bound_or_1(problem, "G");
+}
+
+long long Layer::output_values() const { return output_channels() * bound_or_1(problem, "P") * bound_or_1(problem, "Q"); }
+
+long long Layer::input_channels() const { return bound_or_1(problem, "C") * bound_or_1(problem, "G"); }
+
 long long Network::computes() const {
   long long total = 0;
   for (const auto& l : layers) total += l.computes();

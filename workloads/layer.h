@@ -60,10 +60,19 @@ struct Layer {
   std::string op;    // element op of a non-MAC layer: max, avg (pool), add; empty for MAC layers
   bool is_mac_layer = true;
   Problem problem;
+  // The layers whose outputs it reads (concatenated along channels; an add sums them); empty: the
+  // network's input. hwaware's format defaults to the previous layer.
+  std::vector<std::string> inputs;
   core::SourceLoc loc;
 
   long long computes() const { return problem.macs(); }  // iteration points the model evaluates
   long long macs() const { return is_mac_layer ? problem.macs() : 0; }
+  // Channels of its output (filters, or channels passed through), and values (channels x map).
+  long long output_channels() const;
+  long long output_values() const;
+  // Channels it reads: a convolution's or pool's input channels, an add's channels (from each
+  // input), an FC layer's input features.
+  long long input_channels() const;
 };
 
 // A network: layers in execution order, names unique.

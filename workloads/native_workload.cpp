@@ -243,12 +243,57 @@ std::optional<Layer> read_layer(const core::YamlView& v, const Defaults& default
   if (auto b = m.get("batch")) d.batch = b->as_positive_int().value_or(d.batch);
   if (auto b = m.get("bits")) read_bits(*b, d);
   if (auto dn = m.get("density")) read_density(*dn, d);
+  if (auto in = m.get("inputs")) {
+    layer.inputs = in->string_list();
+    if (layer.inputs.empty()) in->error("expected the names of the layers it reads, found an empty list");
+  }
   bool ok = read_layer_body(m, v, d, layer) && !layer.name.empty();
   // Keys of the other layer types are not "unknown" when the type itself is wrong.
   if (std::find(kLayerTypes.begin(), kLayerTypes.end(), layer.type) != kLayerTypes.end()) m.finish();
   if (!ok) return std::nullopt;
   apply_density(d, layer.problem);
   return layer;
+}
+
+// Where a layer's `inputs` key is, else the layer itself.
+core::YamlView inputs_view(const core::YamlView& item) {
+  for (auto it = item.node().begin(); it != item.node().end(); ++it)
+    if (it->first.as<std::string>() == "inputs") return item.child(it->second, "inputs");
+  return item;
+}
+
+// Each layer reads earlier layers (by default the previous one), with as many channels as it
+// takes: an add the same from each input, a convolution or pool their concatenation, an FC layer
+// their values flattened.
+void connect_layers(const core::YamlView& items, Network& net) {
+  std::map<std::string, std::size_t> earlier;
+  const auto views = items.items();
+  for (std::size_t i = 0; i < net.layers.size() && i < views.size(); ++i) {
+    Layer& l = net.layers[i];
+    const auto where = inputs_view(views[i]);
+    if (l.inputs.empty() && i > 0) l.inputs = {net.layers[i - 1].name};
+    long long channels = 0;
+    bool known = true;
+    for (const auto& in : l.inputs) {
+      auto it = earlier.find(in);
+      if (it == earlier.end()) {
+        std::vector<std::string> names;
+        for (const auto& [n, _] : earlier) names.push_back(n);
+        where.error("layer '" + l.name + "' reads '" + in + "', which is not an earlier layer", core::did_you_mean(in, names));
+        known = false;
+        continue;
+      }
+      const Layer& p = net.layers[it->second];
+      if (l.type == "add" && p.output_channels() != l.input_channels())
+        where.error("layer '" + l.name + "' adds " + std::to_string(l.input_channels()) + " channels but '" + in + "' gives " +
+                    std::to_string(p.output_channels()));
+      channels = l.type == "add" ? l.input_channels() : channels + (l.type == "fc" ? p.output_values() : p.output_channels());
+    }
+    if (known && !l.inputs.empty() && l.type != "add" && channels != l.input_channels())
+      where.error("layer '" + l.name + "' takes " + std::to_string(l.input_channels()) + (l.type == "fc" ? " features" : " channels") +
+                  " but its inputs (" + core::join(l.inputs, ", ") + ") give " + std::to_string(channels));
+    earlier[l.name] = i;
+  }
 }
 
 }  // namespace
@@ -279,6 +324,9 @@ Network read_native_workload(const core::YamlView& workload) {
     }
   }
   m.finish();
+  // Connected only when every layer read (errors are reported already otherwise).
+  if (auto layers = m.get("layers"); layers && layers->is_seq() && layers->node().size() == net.layers.size())
+    connect_layers(*layers, net);
   if (net.name.empty() && net.layers.size() == 1) net.name = net.layers.front().name;
   return net;
 }
