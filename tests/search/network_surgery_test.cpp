@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "search/consistency.h"
 #include "search/network_surgery.h"
 #include "workloads/workload_loader.h"
 
@@ -14,22 +15,6 @@ namespace {
 
 workload::Network network(const std::string& name) {
   return workload::load_workload(std::string(HWAWARE_SOURCE_DIR) + "/workloads/networks/" + name + ".yaml");
-}
-
-// Every layer takes what its inputs give (the workload reader's rule).
-void require_consistent(const workload::Network& net) {
-  std::map<std::string, const workload::Layer*> by_name;
-  for (const auto& l : net.layers) {
-    long long channels = 0;
-    for (const auto& in : l.inputs) {
-      const auto* p = by_name.at(in);
-      if (l.type == "add") REQUIRE(p->output_channels() == l.input_channels());
-      channels += l.type == "fc" ? p->output_values() : p->output_channels();
-    }
-    INFO(l.name);
-    if (!l.inputs.empty() && l.type != "add") REQUIRE(channels == l.input_channels());
-    by_name[l.name] = &l;
-  }
 }
 
 std::size_t group_of(const std::vector<search::WidthGroup>& groups, const workload::Network& net, const std::string& layer) {
@@ -60,12 +45,12 @@ TEST_CASE("setting a width keeps producers and consumers consistent: residual, d
     const auto net = network(name);
     const auto groups = search::width_groups(net);
     INFO(name);
-    require_consistent(net);
+    test::require_consistent(net);
     for (std::size_t g = 0; g < groups.size(); ++g) {
       if (!groups[g].prunable) continue;
       const long long half = std::max(groups[g].step, groups[g].width / 2 / groups[g].step * groups[g].step);
       const auto smaller = search::with_width(net, groups, g, half);
-      require_consistent(smaller);
+      test::require_consistent(smaller);
       CHECK(smaller.layers[groups[g].layers.front()].output_channels() == half);
       CHECK(smaller.macs() < net.macs());
     }
