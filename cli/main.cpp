@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/eval_command.h"
+#include "cli/lut_command.h"
 #include "cli/sweep_command.h"
 #include "core/diagnostics.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   auto eval = hwaware::cli::add_eval_command(app);
   auto sweep = hwaware::cli::add_sweep_command(app);
+  auto lut = hwaware::cli::add_lut_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("eval")) return hwaware::cli::run_eval(*eval);
     if (app.got_subcommand("sweep")) return hwaware::cli::run_sweep(*sweep);
+    if (app.got_subcommand("lut")) return hwaware::cli::run_lut(lut);
   } catch (const hwaware::core::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << hwaware::core::format(d) << "\n";
     std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors") << "; nothing was written\n";

@@ -10,6 +10,7 @@
 #include "arch/arch_loader.h"
 #include "search/analytical_oracle.h"
 #include "search/lut.h"
+#include "search/lut_fill.h"
 #include "workloads/layer.h"
 
 using namespace hwaware;
@@ -124,4 +125,22 @@ TEST_CASE("a LUT file that is not a table is an error at its line", "[search]") 
   std::ofstream(file) << "# hwaware per-layer LUT v1\nnot numbers here\n";
   long long asked = 0;
   CHECK_THROWS_AS(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file), core::InputError);
+}
+
+TEST_CASE("lut build asks every layer at levels x levels widths; lut check finds digital sums exact", "[search]") {
+  const auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/simple_ws.yaml");
+  mapping::MapperOptions options;
+  options.max_evaluations = options.exhaustive_limit = 200;
+  options.patience = 200;
+  search::LutOracle lut(std::make_unique<search::AnalyticalOracle>(spec, options), "simple_ws", fresh_file("fill"));
+  const auto net = small_net();
+  CHECK(search::fill_lut(lut, net, 3) == 4 * 3 * 3);
+  const auto filled = lut.size();
+  CHECK(filled > 0);
+  search::AnalyticalOracle whole(spec, options);
+  const auto check = search::check_lut(lut, whole, net, 3, 5, 7);
+  CHECK(check.networks == 5);
+  CHECK(check.mean_error == 0);
+  CHECK(check.share_within_10 == 1);
+  CHECK(lut.size() == filled);  // every sampled layer was in the table already
 }

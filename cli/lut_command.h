@@ -1,0 +1,29 @@
+#pragma once
+// `hwaware lut build` fills a per-layer lookup table with every layer shape a width search of a
+// network may visit; `hwaware lut check` samples networks and reports how far the sum of their
+// per-layer entries is from the backend's whole-network result (search/lut_fill.h).
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+namespace hwaware::cli {
+
+struct LutOptions {
+  std::string arch, workload, lut, backend = "analytical";
+  int levels = 8;       // widths per group: k/levels of the width, k = 1..levels
+  int samples = 50;     // check: networks sampled
+  unsigned long long seed = 1;
+  long long budget = 2000, patience = 500;  // the mapper's, per layer shape
+};
+
+struct LutCommands {
+  std::shared_ptr<LutOptions> options;
+  CLI::App* build = nullptr;
+  CLI::App* check = nullptr;
+};
+
+LutCommands add_lut_command(CLI::App& app);
+int run_lut(const LutCommands& commands);
+
+}  // namespace hwaware::cli
