@@ -319,7 +319,62 @@ def fastdepth():
     return n
 
 
-NETWORKS = [alexnet, vgg16, googlenet, mobilenet_v1, resnet50, resnet152, wrn50_2, fastdepth]
+FMNIST_NOTE = ("Fashion-MNIST (Xiao, Rasul, Vollgraf, arXiv:1708.07747, 2017): 28x28 grey images, 10 classes. "
+               "A small network for training in the loop (NetAdapt, energy-aware pruning) on a CPU; its layers are "
+               "this project's choice, not a published model.")
+
+
+def fmnist_vgg():
+    """VGG-style: two blocks of two 3x3 convs and a 2x2 max pool, then two FC layers."""
+    n = Net("fmnist_vgg", ["VGG-style CNN for " + FMNIST_NOTE])
+    s, c = 28, 1
+    for block, width in enumerate([32, 64], start=1):
+        for i in (1, 2):
+            s = n.conv(f"conv{block}_{i}", c, width, s, 3, pad=1)
+            c = width
+        s = n.pool(f"pool{block}", "max", c, s, 2, 2)
+    n.fc("fc1", c * s * s, 128)
+    n.fc("fc2", 128, 10)
+    return n
+
+
+def fmnist_mobilenet():
+    """MobileNet-style: a 3x3 conv, then depthwise-separable blocks, global average pool, FC."""
+    n = Net("fmnist_mobilenet", ["MobileNet-style CNN (depthwise-separable blocks) for " + FMNIST_NOTE])
+    s = n.conv("conv1", 1, 16, 28, 3, pad=1)
+    c = 16
+    for i, (cout, stride) in enumerate([(32, 1), (64, 2), (64, 1), (128, 2)], start=1):
+        s = n.dw(f"block{i}_dw", c, s, 3, stride)
+        s = n.conv(f"block{i}_pw", c, cout, s, 1)
+        c = cout
+    n.global_pool("avg_pool", "avg", c, s)
+    n.fc("fc", c, 10)
+    return n
+
+
+def fmnist_resnet():
+    """A small ResNet: a 3x3 stem, three basic blocks (3x3, 3x3, add; a 1x1 projection where the
+    shape changes), global average pool, FC."""
+    n = Net("fmnist_resnet", ["Small ResNet (basic blocks with residual adds) for " + FMNIST_NOTE])
+    s = n.conv("stem", 1, 16, 28, 3, pad=1)
+    c = 16
+    for i, (cout, stride) in enumerate([(16, 1), (32, 2), (64, 2)], start=1):
+        block_input = n.last
+        t = n.conv(f"block{i}_conv1", c, cout, s, 3, stride=stride, pad=1)
+        t = n.conv(f"block{i}_conv2", cout, cout, t, 3, pad=1)
+        shortcut = block_input
+        if stride != 1 or c != cout:
+            n.conv(f"block{i}_proj", c, cout, s, 1, stride=stride, inputs=[block_input])
+            shortcut = f"block{i}_proj"
+        n.add(f"block{i}_add", cout, t, [f"block{i}_conv2", shortcut])
+        s, c = t, cout
+    n.global_pool("avg_pool", "avg", c, s)
+    n.fc("fc", c, 10)
+    return n
+
+
+NETWORKS = [alexnet, vgg16, googlenet, mobilenet_v1, resnet50, resnet152, wrn50_2, fastdepth,
+            fmnist_vgg, fmnist_mobilenet, fmnist_resnet]
 
 
 def main():

@@ -120,3 +120,19 @@ TEST_CASE("GoogLeNet's Inception branches are separate layers") {
     CHECK(names.count(std::string("inception_4c") + branch) == 1);
   CHECK(net.layers.size() == 5 + 9 * 7 + 2 + 2);  // stem (3 convs, 2 pools), 9 modules, 2 pools between, pool + fc
 }
+
+// The Fashion-MNIST networks are this project's (no published count): their MACs are pinned as
+// computed by hand from their layers (scripts/gen_networks.py prints the same totals).
+TEST_CASE("the Fashion-MNIST networks keep their MAC totals and read 28x28 grey images into 10 classes") {
+  // VGG-style: 28x28x(1x32 + 32x32)x9 + 14x14x(32x64 + 64x64)x9 + 3136x128 + 128x10.
+  CHECK(load("fmnist_vgg").macs() == 28LL * 28 * (1 * 32 + 32 * 32) * 9 + 14LL * 14 * (32 * 64 + 64 * 64) * 9 + 3136 * 128 + 1280);
+  CHECK(load("fmnist_mobilenet").macs() == 2431680);
+  CHECK(load("fmnist_resnet").macs() == 9345920);
+  for (const char* name : {"fmnist_vgg", "fmnist_mobilenet", "fmnist_resnet"}) {
+    const auto net = load(name);
+    INFO(name);
+    CHECK(net.layers.front().input_channels() == 1);
+    CHECK(net.layers.back().output_channels() == 10);
+  }
+  CHECK(count_type(load("fmnist_resnet"), "add") == 3);
+}
