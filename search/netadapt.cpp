@@ -42,7 +42,7 @@ bool within(const std::vector<double>& r, const std::vector<double>& limit) {
 
 FamilyMember member(int iteration, long long group, long long width, double holdout, const workload::Network& n,
                     const std::vector<double>& resources, const std::vector<WidthGroup>& groups) {
-  FamilyMember f{iteration, group, width, holdout, resources, n.macs(), weight_count(n), {}};
+  FamilyMember f{iteration, group, width, holdout, 0, resources, n.macs(), weight_count(n), {}};
   for (const auto& g : groups) f.widths.push_back(n.layers[g.layers.front()].output_channels());
   return f;
 }
@@ -55,38 +55,47 @@ workload::Network rebuild(const workload::Network& start, const std::vector<Widt
   return n;
 }
 
-void write_checkpoint(const std::string& path, const std::vector<FamilyMember>& family) {
-  if (path.empty()) return;
+std::string checkpoint_file(const std::string& dir) { return (std::filesystem::path(dir) / "checkpoint.txt").string(); }
+
+void write_checkpoint(const NetAdaptOptions& o, const std::vector<FamilyMember>& family) {
+  if (o.checkpoint_dir.empty()) return;
+  const std::string path = checkpoint_file(o.checkpoint_dir);
   {
     std::ofstream out(path + ".tmp");
     out.precision(17);
-    out << kCheckpointHeader << "\n";
+    out << kCheckpointHeader << "\n" << "run " << o.run_key << "\n";
     for (const auto& f : family) {
-      out << f.iteration << " " << f.group << " " << f.width << " " << f.holdout << " " << f.macs << " " << f.weights << " "
-          << f.resources.size();
+      out << f.iteration << " " << f.group << " " << f.width << " " << f.holdout << " " << f.test << " " << f.macs << " "
+          << f.weights << " " << f.resources.size();
       for (double r : f.resources) out << " " << r;
       out << " " << f.widths.size();
       for (long long w : f.widths) out << " " << w;
       out << "\n";
     }
+    if (!out) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write the NetAdapt checkpoint");
   }
   std::filesystem::rename(path + ".tmp", path);
 }
 
-std::vector<FamilyMember> read_checkpoint(const std::string& path) {
+std::vector<FamilyMember> read_checkpoint(const NetAdaptOptions& o) {
   std::vector<FamilyMember> family;
+  if (o.checkpoint_dir.empty()) return family;
+  const std::string path = checkpoint_file(o.checkpoint_dir);
   std::ifstream in(path);
   if (!in) return family;
   std::string line;
-  int number = 1;
   if (!std::getline(in, line) || line != kCheckpointHeader)
     throw core::InputError(core::SourceLoc{path, 1, 1}, "", std::string("expected a NetAdapt checkpoint ('") + kCheckpointHeader + "')");
+  if (!std::getline(in, line) || line != "run " + o.run_key)
+    throw core::InputError(core::SourceLoc{path, 2, 1}, "", "the checkpoint belongs to another run ('" + line + "', this run is 'run " + o.run_key +
+                                                                "'): choose another output directory or remove it");
+  int number = 2;
   while (std::getline(in, line)) {
     ++number;
     std::istringstream f(line);
     FamilyMember m;
     std::size_t nr = 0, nw = 0;
-    bool ok = static_cast<bool>(f >> m.iteration >> m.group >> m.width >> m.holdout >> m.macs >> m.weights >> nr);
+    bool ok = static_cast<bool>(f >> m.iteration >> m.group >> m.width >> m.holdout >> m.test >> m.macs >> m.weights >> nr);
     m.resources.resize(nr);
     for (auto& r : m.resources) ok = ok && static_cast<bool>(f >> r);
     ok = ok && static_cast<bool>(f >> nw);
@@ -96,6 +105,16 @@ std::vector<FamilyMember> read_checkpoint(const std::string& path) {
     family.push_back(m);
   }
   return family;
+}
+
+// The member becomes part of the family: its test accuracy measured, its weights saved, the
+// caller told, then the checkpoint that names it written (so a checkpoint never names missing weights).
+void record(FamilyMember m, const workload::Network& net, Trainer& trainer, const NetAdaptOptions& o, std::vector<FamilyMember>& family) {
+  m.test = trainer.test_accuracy();
+  if (!o.checkpoint_dir.empty()) trainer.save(member_weights_path(o.checkpoint_dir, m.iteration));
+  if (o.on_member) o.on_member(m, net);
+  family.push_back(std::move(m));
+  write_checkpoint(o, family);
 }
 
 // The largest multiple of the group's step below its current width that meets `limit`, or 0.
@@ -137,6 +156,55 @@ long long weight_count(const workload::Network& net) {
   return w;
 }
 
+std::string member_weights_path(const std::string& checkpoint_dir, int iteration) {
+  return (std::filesystem::path(checkpoint_dir) / ("member_" + std::to_string(iteration) + ".weights")).string();
+}
+
+namespace {
+
+struct Proposal {
+  long long group = -1, width = 0;
+  double score = -std::numeric_limits<double>::infinity(), holdout = 0;
+  workload::Network net;
+  std::vector<double> resources;
+};
+
+// One iteration's choice: for every prunable group, the largest width meeting `target`, fine-tuned
+// and scored; the best of them (group -1 when no group can reach the target).
+Proposal best_proposal(const workload::Network& current, const std::vector<WidthGroup>& groups, const FamilyMember& last,
+                       const std::vector<double>& target, const std::vector<double>& r0, CostOracle& oracle, Trainer& trainer,
+                       const NetAdaptOptions& o) {
+  Proposal best;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (!groups[g].prunable) continue;
+    const long long width = largest_width(current, groups, g, last.widths[g], target, o.budgets, oracle);
+    if (width == 0) continue;
+    Proposal p{static_cast<long long>(g), width, 0, 0, with_width(current, groups, g, width), {}};
+    p.holdout = trainer.try_proposal(p.net, g, o.short_steps);
+    p.resources = resources_of(p.net, o.budgets, oracle);
+    p.score = p.holdout;
+    if (o.per_resource_drop) {
+      const double drop = (last.resources[0] - p.resources[0]) / r0[0];
+      p.score = drop > 0 ? (p.holdout - last.holdout) / drop : -std::numeric_limits<double>::infinity();
+    }
+    if (o.progress)
+      o.progress("iteration " + std::to_string(last.iteration + 1) + ": group " + std::to_string(g) + " to width " + std::to_string(width) +
+                 ", holdout accuracy " + std::to_string(p.holdout));
+    if (p.score > best.score) best = std::move(p);
+  }
+  return best;
+}
+
+core::InputError unreachable(const std::vector<Budget>& budgets, int iteration) {
+  std::string what;
+  for (const auto& b : budgets) what += (what.empty() ? "" : ", ") + to_string(b.resource);
+  return core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
+                          "the budget is unreachable: no width group can be narrowed enough to reach the next target (" + what + ") at iteration " +
+                              std::to_string(iteration));
+}
+
+}  // namespace
+
 NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trainer& trainer, const NetAdaptOptions& o) {
   const auto groups = width_groups(start);
   const auto r0 = resources_of(start, o.budgets, oracle);
@@ -146,15 +214,16 @@ NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trai
     throw core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget", "every budget is already met by the starting network");
 
   NetAdaptResult result;
-  result.family = read_checkpoint(o.checkpoint);
+  result.family = read_checkpoint(o);
   workload::Network current = start;
   if (result.family.empty()) {
-    result.family.push_back(member(0, -1, 0, trainer.try_proposal(start, std::numeric_limits<std::size_t>::max(), 0), start, r0, groups));
+    const double holdout = trainer.try_proposal(start, Trainer::kNoGroup, 0);
     trainer.accept(start);
-    write_checkpoint(o.checkpoint, result.family);
-  } else {  // resumed: the trainer continues from the last member's network
+    record(member(0, -1, 0, holdout, start, r0, groups), start, trainer, o, result.family);
+  } else {  // resumed: the trainer continues from the last member's network and weights
     current = rebuild(start, groups, result.family.back().widths);
-    trainer.accept(current);
+    trainer.restore(current, member_weights_path(o.checkpoint_dir, result.family.back().iteration));
+    if (o.progress) o.progress("resumed after iteration " + std::to_string(result.family.back().iteration));
   }
   for (int it = result.family.back().iteration + 1; it <= o.max_iterations; ++it) {
     const FamilyMember& last = result.family.back();
@@ -164,42 +233,11 @@ NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trai
     std::vector<double> target(r0.size());
     for (std::size_t i = 0; i < r0.size(); ++i)
       target[i] = last.resources[i] <= budget[i] ? budget[i] : std::max(0.0, last.resources[i] - scale * r0[i]);
-    long long best_group = -1, best_width = 0;
-    double best_score = -std::numeric_limits<double>::infinity(), best_holdout = 0;
-    workload::Network best_net;
-    std::vector<double> best_resources;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (!groups[g].prunable) continue;
-      const long long width = largest_width(current, groups, g, last.widths[g], target, o.budgets, oracle);
-      if (width == 0) continue;
-      auto proposal = with_width(current, groups, g, width);
-      const double holdout = trainer.try_proposal(proposal, g, o.short_steps);
-      const auto resources = resources_of(proposal, o.budgets, oracle);
-      double score = holdout;
-      if (o.per_resource_drop) {
-        const double drop = (last.resources[0] - resources[0]) / r0[0];
-        score = drop > 0 ? (holdout - last.holdout) / drop : -std::numeric_limits<double>::infinity();
-      }
-      if (score > best_score) {
-        best_score = score;
-        best_group = static_cast<long long>(g);
-        best_width = width;
-        best_holdout = holdout;
-        best_net = std::move(proposal);
-        best_resources = resources;
-      }
-    }
-    if (best_group < 0) {
-      std::string what;
-      for (std::size_t i = 0; i < r0.size(); ++i) what += (what.empty() ? "" : ", ") + to_string(o.budgets[i].resource);
-      throw core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
-                             "the budget is unreachable: no width group can be narrowed enough to reach the next target (" + what +
-                                 ") at iteration " + std::to_string(it));
-    }
-    trainer.accept(best_net);
-    current = std::move(best_net);
-    result.family.push_back(member(it, best_group, best_width, best_holdout, current, best_resources, groups));
-    write_checkpoint(o.checkpoint, result.family);
+    Proposal best = best_proposal(current, groups, last, target, r0, oracle, trainer, o);
+    if (best.group < 0) throw unreachable(o.budgets, it);
+    trainer.accept(best.net);
+    current = std::move(best.net);
+    record(member(it, best.group, best.width, best.holdout, current, best.resources, groups), current, trainer, o, result.family);
   }
   result.network = current;
   result.complete = within(result.family.back().resources, budget);

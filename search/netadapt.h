@@ -26,6 +26,15 @@ struct Budget {
   double fraction = 0.5;  // of the starting value
 };
 
+struct FamilyMember {
+  int iteration = 0;              // 0: the starting network
+  long long group = -1, width = 0;  // what this iteration narrowed
+  double holdout = 0, test = 0;   // accuracies
+  std::vector<double> resources;  // per budget, in the budgets' order
+  long long macs = 0, weights = 0;
+  std::vector<long long> widths;  // per width group
+};
+
 struct NetAdaptOptions {
   std::vector<Budget> budgets;
   double step_fraction = 0.05;  // dR in the first iteration, as a fraction of the starting value
@@ -33,17 +42,15 @@ struct NetAdaptOptions {
   long long short_steps = 100, long_steps = 1000;  // fine-tuning of a proposal, of the final network
   bool per_resource_drop = false;  // choose by accuracy drop per resource drop instead of accuracy
   int max_iterations = 1000;       // safety bound; a run stopped by it is not complete
-  std::string checkpoint;          // file written after each iteration; resumed from when present
+  // Where the run is checkpointed after each iteration (member_<k>.weights, then checkpoint.txt);
+  // a run finding a checkpoint there resumes from it. Empty: no checkpoint.
+  std::string checkpoint_dir;
+  std::string run_key;  // identifies the run; a checkpoint of another run is refused
+  // Called for each family member once its weights are saved (the CLI writes its workload file).
+  std::function<void(const FamilyMember&, const workload::Network&)> on_member;
+  std::function<void(const std::string&)> progress;  // one line per event
 };
 
-struct FamilyMember {
-  int iteration = 0;              // 0: the starting network
-  long long group = -1, width = 0;  // what this iteration narrowed
-  double holdout = 0;
-  std::vector<double> resources;  // per budget, in the budgets' order
-  long long macs = 0, weights = 0;
-  std::vector<long long> widths;  // per width group
-};
 
 struct NetAdaptResult {
   std::vector<FamilyMember> family;
@@ -54,6 +61,9 @@ struct NetAdaptResult {
 
 // Throws core::InputError when a budget is already met, or when no proposal can reach a target.
 NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trainer& trainer, const NetAdaptOptions& options);
+
+// Where member k's weights are, in a checkpoint directory.
+std::string member_weights_path(const std::string& checkpoint_dir, int iteration);
 
 // Weights of the MAC layers (their Weights tensors).
 long long weight_count(const workload::Network& net);

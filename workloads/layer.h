@@ -51,6 +51,19 @@ struct AddParams {
   int input_bits = 8, output_bits = 8;
 };
 
+// Where a layer's window sits on its input, as the user wrote it: what a trainer needs to build
+// the layer (the problem keeps only the loop bounds and projections). Set by hwaware's format for
+// conv2d and pool layers; `known` is false for imported layers.
+struct Window {
+  bool known = false;
+  bool global = false;  // a pool over the whole input
+  long long in_height = 1, in_width = 1;
+  long long kernel_h = 1, kernel_w = 1;
+  long long stride_h = 1, stride_w = 1;
+  long long pad_h = 0, pad_w = 0;
+  long long dilation_h = 1, dilation_w = 1;
+};
+
 // One layer of a network. MAC layers (conv2d, fc, GEMM, imported problems) count toward the
 // network's MACs; pool and add layers are element ops: the models evaluate them all the same (one
 // compute per iteration point), but their computes are not multiply-accumulates.
@@ -63,6 +76,7 @@ struct Layer {
   // The layers whose outputs it reads (concatenated along channels; an add sums them); empty: the
   // network's input. hwaware's format defaults to the previous layer.
   std::vector<std::string> inputs;
+  Window window;
   core::SourceLoc loc;
 
   long long computes() const { return problem.macs(); }  // iteration points the model evaluates

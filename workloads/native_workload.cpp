@@ -201,6 +201,8 @@ bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults
     p.output_bits = d.output_bits;
     if (!read_conv(m, v, p)) return false;
     layer.problem = conv2d_problem(layer.name, p);
+    layer.window = Window{true, false, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.stride_h, p.stride_w,
+                          p.pad_h, p.pad_w, p.dilation_h, p.dilation_w};
   } else if (layer.type == "fc") {
     long long in = 1, out = 1;
     bool ok = read_positive(m, "in_features", in);
@@ -213,6 +215,10 @@ bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults
     p.output_bits = d.output_bits;
     if (!read_pool(m, v, p, layer.op)) return false;
     layer.problem = pool_problem(layer.name, p);
+    const auto g = m.get("global");
+    const bool global = g && g->as_bool().value_or(false);
+    layer.window = Window{true, global, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.stride_h, p.stride_w,
+                          p.pad_h, p.pad_w, p.dilation_h, p.dilation_w};
     layer.is_mac_layer = false;
   } else if (layer.type == "add") {
     AddParams p;

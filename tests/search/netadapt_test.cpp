@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "core/diagnostics.h"
@@ -74,6 +75,21 @@ class FakeTrainer : public search::Trainer {
     accepted.push_back(accuracy(n));
     current_ = n;
   }
+  double test_accuracy() override { return accuracy(current_) - 0.01; }
+  // The fake's weights are its network: saved as the widths, restored by checking them.
+  void save(const std::string& path) const override {
+    std::ofstream out(path);
+    for (const auto& l : current_.layers) out << l.output_channels() << "\n";
+  }
+  void restore(const workload::Network& n, const std::string& path) override {
+    std::ifstream in(path);
+    for (const auto& l : n.layers) {
+      long long w = 0;
+      REQUIRE(in >> w);
+      REQUIRE(w == l.output_channels());
+    }
+    current_ = n;
+  }
   double finish(long long) override { return accuracy(current_) - 0.005; }
   std::vector<double> tried, accepted;
 
@@ -81,16 +97,18 @@ class FakeTrainer : public search::Trainer {
   workload::Network start_, current_;
 };
 
-search::NetAdaptOptions options(std::string checkpoint = {}) {
+search::NetAdaptOptions options(std::string checkpoint_dir = {}) {
   search::NetAdaptOptions o;
   o.budgets = {{search::Resource::latency, 0.5}, {search::Resource::energy, 0.6}};
-  o.checkpoint = std::move(checkpoint);
+  o.checkpoint_dir = std::move(checkpoint_dir);
+  o.run_key = "test";
   return o;
 }
 
 std::string fresh(const std::string& name) {
   const auto p = std::filesystem::temp_directory_path() / ("hwaware-netadapt-" + name);
-  std::filesystem::remove(p);
+  std::filesystem::remove_all(p);
+  std::filesystem::create_directories(p);
   return p.string();
 }
 
@@ -153,6 +171,7 @@ TEST_CASE("a NetAdapt run stopped at iteration k and resumed equals the uninterr
     CHECK(resumed.family[k].widths == whole.family[k].widths);
     CHECK(resumed.family[k].resources == whole.family[k].resources);
     CHECK(resumed.family[k].holdout == whole.family[k].holdout);
+    CHECK(resumed.family[k].test == whole.family[k].test);
   }
   CHECK(resumed.test_accuracy == whole.test_accuracy);
 }
@@ -167,4 +186,18 @@ TEST_CASE("NetAdapt refuses a budget already met and one out of reach", "[search
   auto unreachable = options();
   unreachable.budgets = {{search::Resource::weights, 1e-6}};  // fewer weights than the output layer needs
   CHECK_THROWS_AS(search::netadapt(start, oracle, trainer, unreachable), core::InputError);
+}
+
+TEST_CASE("NetAdapt refuses to resume a checkpoint written by another run", "[search]") {
+  const auto start = small_cnn();
+  FakeOracle oracle;
+  FakeTrainer first(start);
+  const auto dir = fresh("other-run");
+  auto stopped = options(dir);
+  stopped.max_iterations = 1;
+  search::netadapt(start, oracle, first, stopped);
+  FakeTrainer second(start);
+  auto other = options(dir);
+  other.run_key = "another";
+  CHECK_THROWS_AS(search::netadapt(start, oracle, second, other), core::InputError);
 }

@@ -1,0 +1,57 @@
+#pragma once
+// The LibTorch module behind TorchModel, one node per workload layer (internal to search/torch_*.cpp:
+// this header includes LibTorch). Weights are named after the workload's layers, the way a
+// PyTorch state_dict names them: "<layer>.weight", "<layer>.norm.running_mean", ...
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "workloads/layer.h"
+
+namespace hwaware::search {
+
+struct TorchNode {
+  std::string name, type, op;
+  core::SourceLoc loc;
+  std::vector<std::size_t> inputs;  // empty: the network's input
+  workload::Window window;
+  long long out_channels = 0, groups = 1;
+  bool depthwise = false;  // a grouped convolution with one input channel per output channel
+  bool relu = true;
+  torch::nn::Conv2d conv{nullptr};
+  torch::nn::BatchNorm2d norm{nullptr};
+  torch::nn::Linear linear{nullptr};
+  // Whether the node chooses its own output channels (conv2d and fc but depthwise ones); pools,
+  // adds and depthwise convolutions pass their input's channels through.
+  bool produces() const { return (type == "conv2d" && !depthwise) || type == "fc"; }
+};
+
+struct TorchNetwork : torch::nn::Module {
+  std::vector<TorchNode> nodes;
+  std::vector<long long> input_shape;  // channels, height, width of one image
+
+  // Throws core::InputError for a layer it cannot build, naming the layer.
+  explicit TorchNetwork(const workload::Network& net);
+  // Every node's output for a batch of images.
+  std::vector<torch::Tensor> forward_all(const torch::Tensor& x);
+  torch::Tensor forward(const torch::Tensor& x) { return forward_all(x).back().flatten(1); }
+  // Every weight and buffer, named as in a state_dict.
+  std::vector<std::pair<std::string, torch::Tensor>> state();
+};
+
+// A tensor's sizes as "[32, 1, 3, 3]", for messages.
+std::string shape_text(const torch::Tensor& t);
+
+// The network of `proposal` (`net` with the layers of one width group narrowed to the proposal's
+// width; see network_surgery.h) with `net`'s weights narrowed: the output channels whose filters
+// have the largest L2 norm, summed over the group's layers, are kept in their order, with their
+// batch-norm parameters; pools, adds and depthwise convolutions pass the choice on; consumers keep
+// the matching input channels (FC layers the matching flattened features). Throws
+// core::InputError for a grouped, non-depthwise convolution it would have to cut.
+std::shared_ptr<TorchNetwork> narrow(TorchNetwork& net, const workload::Network& proposal, const std::vector<std::size_t>& group_layers);
+
+}  // namespace hwaware::search
