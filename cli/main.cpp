@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/adapt_command.h"
 #include "cli/eval_command.h"
 #include "cli/lut_command.h"
 #include "cli/sweep_command.h"
+#include "cli/train_command.h"
 #include "core/diagnostics.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +17,8 @@ int main(int argc, char** argv) {
   auto eval = hwaware::cli::add_eval_command(app);
   auto sweep = hwaware::cli::add_sweep_command(app);
   auto lut = hwaware::cli::add_lut_command(app);
+  auto train = hwaware::cli::add_train_command(app);
+  auto adapt = hwaware::cli::add_adapt_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -24,6 +28,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("eval")) return hwaware::cli::run_eval(*eval);
     if (app.got_subcommand("sweep")) return hwaware::cli::run_sweep(*sweep);
     if (app.got_subcommand("lut")) return hwaware::cli::run_lut(lut);
+    if (app.got_subcommand("train")) return hwaware::cli::run_train(*train);
+    if (app.got_subcommand("adapt")) return hwaware::cli::run_adapt(*adapt);
   } catch (const hwaware::core::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << hwaware::core::format(d) << "\n";
     std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors") << "; nothing was written\n";

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -91,6 +93,17 @@ std::string read_text_file(const std::string& path, const std::string& what) {
   std::string text = ss.str();
   if (text.find('\0') != std::string::npos) throw InputError(SourceLoc{path, 1, 1}, "", "expected " + what + ", found binary data");
   return text;
+}
+
+std::string fnv1a_hex(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace hwaware::core

@@ -24,6 +24,9 @@ std::string lower(std::string s);
 // data ("expected <what>, found binary data"), with the file's name as the location.
 std::string read_text_file(const std::string& path, const std::string& what);
 
+// FNV-1a (64 bits) of the text as 16 hex digits: a stable fingerprint for cache keys and run keys.
+std::string fnv1a_hex(const std::string& text);
+
 // Whitespace-separated tokens of a string.
 std::vector<std::string> split_words(const std::string& text);
 

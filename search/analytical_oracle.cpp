@@ -1,5 +1,7 @@
 #include "search/analytical_oracle.h"
 
+#include <set>
+
 #include "models/analytical_model.h"
 #include "models/area_estimators.h"
 #include "models/energy_estimators.h"
@@ -45,15 +47,14 @@ NetworkMetrics AnalyticalOracle::metrics(const workload::Network& network) {
     resident = model::weights_fit(s.spec, problems);
   }
   // The layers not known yet, mapped together (a digital accelerator) or evaluated (PIM).
+  // Nothing is remembered until every new layer is evaluated: a call that throws leaves no entry.
   workload::Network unknown;
   std::vector<std::string> keys;
+  std::set<std::string> pending;  // a shape twice in the network is evaluated once
   for (const auto& l : network.layers) {
     std::string key = model::shape_key(l.problem) + (s.spec.pim ? (resident ? "|resident" : "|programmed") : "");
     keys.push_back(key);
-    if (!s.known.count(key)) {
-      unknown.layers.push_back(l);
-      s.known[key] = LayerMetrics{};  // reserved: a shape twice in the network is evaluated once
-    }
+    if (!s.known.count(key) && pending.insert(key).second) unknown.layers.push_back(l);
   }
   std::vector<model::LayerCounts> counts;
   if (s.spec.pim) {

@@ -1,8 +1,8 @@
 #pragma once
 // What the search sees of the hardware: a cost oracle, metrics(network) -> energy and latency per
 // layer and in total (area when the accelerator gives it). Implementations: analytical
-// (analytical_oracle.h), lookup table (lut.h); SystemC and measured ones follow the same
-// interface. Pruning and NetAdapt include this header only: no model, SystemC or energy-table
+// (analytical_oracle.h), SystemC (systemc_oracle.h), measured on this CPU (measured_oracle.h),
+// lookup table over any of them (lut.h). Pruning and NetAdapt include this header only: no model, SystemC or energy-table
 // header.
 
 #include <memory>

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/diagnostics.h"
+#include "core/text.h"
 #include "models/network_mapper.h"
 
 namespace hwaware::search {
@@ -14,21 +15,9 @@ namespace {
 
 constexpr const char* kHeader = "# hwaware per-layer LUT v1: key energy_pj latency_s cycles";
 
-// FNV-1a, 64 bits, as 16 hex digits.
-std::string fnv1a(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 }  // namespace
 
-std::string accelerator_hash(const core::YamlFile& file) { return fnv1a(YAML::Dump(file.root())); }
+std::string accelerator_hash(const core::YamlFile& file) { return core::fnv1a_hex(YAML::Dump(file.root())); }
 
 LutOracle::LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerator_hash, std::string path)
     : backend_(std::move(backend)), accelerator_hash_(std::move(accelerator_hash)), path_(std::move(path)) {
@@ -50,7 +39,7 @@ LutOracle::LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerato
 }
 
 std::string LutOracle::key_of(const workload::Problem& p) const {
-  return fnv1a(model::shape_key(p) + "|" + accelerator_hash_ + "|" + backend_->backend());
+  return core::fnv1a_hex(model::shape_key(p) + "|" + accelerator_hash_ + "|" + backend_->backend());
 }
 
 void LutOracle::append(const std::string& key, const LayerMetrics& m) const {

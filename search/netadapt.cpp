@@ -6,6 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "core/diagnostics.h"
 
 namespace hwaware::search {
@@ -205,13 +207,23 @@ core::InputError unreachable(const std::vector<Budget>& budgets, int iteration) 
 
 }  // namespace
 
+BudgetValues budget_values(const workload::Network& start, CostOracle& oracle, const std::vector<Budget>& budgets) {
+  BudgetValues v{resources_of(start, budgets, oracle), {}};
+  std::string met;
+  for (std::size_t i = 0; i < budgets.size(); ++i) {
+    v.limit.push_back(budgets[i].absolute > 0 ? budgets[i].absolute : budgets[i].fraction * v.start[i]);
+    met += fmt::format("{}{} {:.6g} (budget {:.6g})", met.empty() ? "" : ", ", to_string(budgets[i].resource), v.start[i], v.limit[i]);
+  }
+  if (within(v.start, v.limit))
+    throw core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget", "every budget is already met by the starting network: " + met);
+  return v;
+}
+
 NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trainer& trainer, const NetAdaptOptions& o) {
   const auto groups = width_groups(start);
-  const auto r0 = resources_of(start, o.budgets, oracle);
-  std::vector<double> budget(r0.size());
-  for (std::size_t i = 0; i < r0.size(); ++i) budget[i] = o.budgets[i].fraction * r0[i];
-  if (within(r0, budget))
-    throw core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget", "every budget is already met by the starting network");
+  const auto values = budget_values(start, oracle, o.budgets);
+  const auto& r0 = values.start;
+  const auto& budget = values.limit;
 
   NetAdaptResult result;
   result.family = read_checkpoint(o);

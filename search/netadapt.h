@@ -24,6 +24,7 @@ std::string to_string(Resource r);
 struct Budget {
   Resource resource = Resource::latency;
   double fraction = 0.5;  // of the starting value
+  double absolute = 0;    // > 0: the budget itself (seconds, pJ, MACs or weights), instead of a fraction
 };
 
 struct FamilyMember {
@@ -59,7 +60,14 @@ struct NetAdaptResult {
   double test_accuracy = 0;
 };
 
-// Throws core::InputError when a budget is already met, or when no proposal can reach a target.
+// The starting network's resources, per budget, and the budgets as values. Throws core::InputError
+// when every budget is already met.
+struct BudgetValues {
+  std::vector<double> start, limit;
+};
+BudgetValues budget_values(const workload::Network& start, CostOracle& oracle, const std::vector<Budget>& budgets);
+
+// Throws core::InputError when every budget is already met, or when no proposal can reach a target.
 NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trainer& trainer, const NetAdaptOptions& options);
 
 // Where member k's weights are, in a checkpoint directory.

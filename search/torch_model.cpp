@@ -1,6 +1,7 @@
 #include "search/torch_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -53,7 +54,12 @@ double TorchModel::train(const ImageSet& set, long long first, long long last, c
   long long counted = 0;
   std::size_t at = 0;
   const auto batch = static_cast<std::size_t>(std::min<long long>(o.batch, static_cast<long long>(index.size())));
+  double window = 0;
   for (long long s = 0; s < o.steps; ++s) {
+    if (o.cosine) {
+      const double lr = 0.5 * o.learning_rate * (1 + std::cos(M_PI * static_cast<double>(s) / static_cast<double>(o.steps)));
+      for (auto& g : sgd.param_groups()) static_cast<torch::optim::SGDOptions&>(g.options()).lr(lr);
+    }
     if (at + batch > index.size()) {
       std::shuffle(index.begin(), index.end(), rng);
       at = 0;
@@ -63,8 +69,14 @@ double TorchModel::train(const ImageSet& set, long long first, long long last, c
     loss.backward();
     sgd.step();
     at += batch;
+    const double l = loss.item<double>();
+    window += l;
+    if (o.progress && o.report_every > 0 && (s + 1) % o.report_every == 0) {
+      o.progress(s + 1, window / static_cast<double>(o.report_every));
+      window = 0;
+    }
     if (s >= o.steps - std::max(1LL, o.steps / 10)) {
-      tail += loss.item<double>();
+      tail += l;
       ++counted;
     }
   }

@@ -6,6 +6,7 @@
 // after every one but the last. Layers read their `inputs` (concatenated along channels when
 // several feed a convolution, pool or FC layer). This header does not include LibTorch.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ struct TrainOptions {
   double weight_decay = 1e-4;
   unsigned long long seed = 1;
   int threads = 2;           // LibTorch intra-op threads (both cores of the target machine)
+  bool cosine = true;        // learning rate decays from learning_rate to 0 along a half cosine
+  // Called every `report_every` steps with the step and the mean loss since the last call.
+  std::function<void(long long, double)> progress;
+  long long report_every = 100;
 };
 
 class TorchModel {
@@ -34,8 +39,9 @@ class TorchModel {
   TorchModel(const TorchModel&) = delete;
   TorchModel& operator=(const TorchModel&) = delete;
 
-  // Trains on images [first, last) of `set` (SGD with momentum, shuffled by the seed); returns the
-  // mean loss of the last tenth of the steps.
+  // Trains on images [first, last) of `set` (SGD with momentum and weight decay, cosine learning
+  // rate (Loshchilov & Hutter, SGDR, 2017) unless disabled, shuffled by the seed); returns the mean
+  // loss of the last tenth of the steps.
   double train(const ImageSet& set, long long first, long long last, const TrainOptions& options);
   // Share of images [first, last) of `set` classified right.
   double accuracy(const ImageSet& set, long long first, long long last) const;

@@ -1,0 +1,173 @@
+#include "cli/adapt_command.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "arch/arch_loader.h"
+#include "cli/family_files.h"
+#include "cli/train_command.h"
+#include "core/diagnostics.h"
+#include "core/text.h"
+#include "core/units.h"
+#include "search/analytical_oracle.h"
+#include "search/fashion_mnist.h"
+#include "search/lut.h"
+#include "search/systemc_oracle.h"
+#include "search/timed_oracle.h"
+#include "search/torch_trainer.h"
+#include "workloads/workload_loader.h"
+
+namespace hwaware::cli {
+namespace {
+
+core::InputError budget_error(const std::string& text, const std::string& what) {
+  return core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
+                          "expected RESOURCE=VALUE with RESOURCE one of latency, energy, macs, weights and VALUE a percentage of the "
+                          "starting network in (0%, 100%) or the budget itself (latency=2ms, energy=5uJ, macs=1e6), " + what +
+                              " in '" + text + "'");
+}
+
+std::unique_ptr<search::CostOracle> make_oracle(const AdaptOptions& o) {
+  const auto file = core::YamlFile::load(o.arch);
+  mapping::MapperOptions mapper;
+  mapper.max_evaluations = mapper.exhaustive_limit = o.mapper_budget;
+  mapper.patience = o.patience;
+  auto spec = arch::read_arch(file);
+  std::unique_ptr<search::CostOracle> backend;
+  if (o.oracle == "systemc") backend = std::make_unique<search::SystemcOracle>(std::move(spec), mapper);
+  else backend = std::make_unique<search::AnalyticalOracle>(std::move(spec), mapper);
+  const std::string lut = o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut;
+  return std::make_unique<search::LutOracle>(std::move(backend), search::accelerator_hash(file), lut);
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Identifies a run: what it adapts, on what, to what, and how. A checkpoint of another run is refused.
+std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n) {
+  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + core::read_text_file(o.arch, "an accelerator file") + "|" +
+                     o.oracle + "|" + file_bytes(o.weights);
+  for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
+  text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
+                      o.train.learning_rate, o.train.seed, o.train.threads);
+  return core::fnv1a_hex(text);
+}
+
+}  // namespace
+
+search::Budget parse_budget(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos) throw budget_error(text, "found no '='");
+  const std::string name = text.substr(0, eq), value = text.substr(eq + 1);
+  search::Budget b;
+  if (name == "latency") b.resource = search::Resource::latency;
+  else if (name == "energy") b.resource = search::Resource::energy;
+  else if (name == "macs") b.resource = search::Resource::macs;
+  else if (name == "weights") b.resource = search::Resource::weights;
+  else throw budget_error(text, "found the resource '" + name + "'");
+  if (!value.empty() && value.back() == '%') {
+    const auto percent = core::parse_number(value.substr(0, value.size() - 1));
+    if (!percent || !(*percent > 0 && *percent < 100)) throw budget_error(text, "found the percentage '" + value + "'");
+    b.fraction = *percent / 100;
+  } else if (b.resource == search::Resource::latency || b.resource == search::Resource::energy) {
+    const auto q = core::parse_quantity(value, b.resource == search::Resource::latency ? core::UnitKind::time_s : core::UnitKind::energy_pj);
+    if (!q.error.empty() || !(q.value > 0)) throw budget_error(text, "found '" + value + "' (" + (q.error.empty() ? "not positive" : q.error) + ")");
+    b.absolute = q.value;
+  } else {
+    const auto count = core::parse_number(value);
+    if (!count || !(*count > 0)) throw budget_error(text, "found the count '" + value + "'");
+    b.absolute = *count;
+  }
+  return b;
+}
+
+std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
+  auto o = std::make_shared<AdaptOptions>();
+  o->data = search::kFashionMnistDir;
+  o->netadapt.short_steps = 100;
+  o->netadapt.long_steps = 2000;
+  auto* cmd = app.add_subcommand("adapt", "NetAdapt: shrink a trained network until it meets resource budgets on the accelerator");
+  cmd->add_option("--arch", o->arch, "Accelerator file (its cost oracle sets latency and energy)")->required();
+  cmd->add_option("--workload", o->workload, "Network to adapt (hwaware's workload format)")->required();
+  cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();
+  cmd->add_option("--budget", o->budgets, "RESOURCE=VALUE: latency, energy, macs or weights, as a percentage of the starting network (latency=50%) or a value (latency=2ms, energy=5uJ); repeatable")
+      ->required();
+  cmd->add_option("--out", o->out, "Directory of the family and its checkpoint (the same command resumes from it)")->required();
+  cmd->add_option("--oracle", o->oracle, "Cost oracle")->capture_default_str()->check(CLI::IsMember({"analytical", "systemc"}));
+  cmd->add_option("--lut", o->lut, "Per-layer lookup table of the oracle's answers (default: OUT/lut.txt)");
+  cmd->add_option("--step", o->netadapt.step_fraction, "Resource cut of the first iteration, as a fraction of the start")
+      ->capture_default_str()->check(CLI::Range(1e-4, 0.9));
+  cmd->add_option("--decay", o->netadapt.step_decay, "The cut is multiplied by this after each iteration")->capture_default_str()->check(CLI::Range(0.1, 1.0));
+  cmd->add_option("--short-steps", o->netadapt.short_steps, "Fine-tuning steps of each proposal")->capture_default_str()->check(CLI::Range(0LL, 1000000LL));
+  cmd->add_option("--long-steps", o->netadapt.long_steps, "Fine-tuning steps of the final network")->capture_default_str()->check(CLI::Range(0LL, 10000000LL));
+  cmd->add_option("--choose", o->choose, "Best proposal: highest holdout accuracy, or highest accuracy change per resource drop")
+      ->capture_default_str()->check(CLI::IsMember({"accuracy", "accuracy-per-resource"}));
+  cmd->add_option("--max-iterations", o->netadapt.max_iterations, "Stop after this many iterations (the run can be continued)")->capture_default_str();
+  cmd->add_option("--mapper-budget", o->mapper_budget, "Mapper: mappings evaluated per layer shape")->capture_default_str();
+  cmd->add_option("--patience", o->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str();
+  add_training_options(*cmd, o->train, o->data);
+  return o;
+}
+
+int run_adapt(const AdaptOptions& o) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  search::NetAdaptOptions n = o.netadapt;
+  for (const auto& b : o.budgets) n.budgets.push_back(parse_budget(b));
+  n.per_resource_drop = o.choose == "accuracy-per-resource";
+  const auto start = workload::load_workload(o.workload);
+  const auto data = search::load_fashion_mnist(o.data);
+  search::TorchTrainer trainer(data, start, o.weights, o.train);
+  const bool fresh_dir = !std::filesystem::exists(o.out);
+  std::filesystem::create_directories(o.out);
+  auto oracle = make_oracle(o);
+  search::TimedOracle timed(*oracle);
+  n.checkpoint_dir = o.out;
+  n.run_key = run_key(o, n);
+  n.on_member = [&](const search::FamilyMember& m, const workload::Network& net) {
+    write_member_workload(o.out, m, net);
+    std::cerr << fmt::format("member {}: holdout {:.2f}%, test {:.2f}%, MACs {}\n", m.iteration, 100 * m.holdout, 100 * m.test, net.macs());
+  };
+  n.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  search::NetAdaptResult r;
+  try {
+    r = search::netadapt(start, timed, trainer, n);
+  } catch (const core::InputError&) {
+    // A directory this run made and that holds no family member goes (a LUT cache at most).
+    if (fresh_dir && !std::filesystem::exists(search::member_weights_path(o.out, 0))) std::filesystem::remove_all(o.out);
+    throw;
+  }
+  if (!r.complete) {
+    std::cerr << fmt::format("stopped after {} iterations with a budget unmet; the same command with a larger --max-iterations continues\n",
+                             r.family.back().iteration);
+    return 1;
+  }
+  trainer.save((std::filesystem::path(o.out) / "final.weights").string());
+  write_family_workload(o.out, "final",
+                        fmt::format("NetAdapt's final network (weights: final.weights): member {} fine-tuned for {} steps; test accuracy {:.4f}",
+                                    r.family.back().iteration, n.long_steps, r.test_accuracy),
+                        r.network);
+  search::FamilyMember last = r.family.back();
+  std::vector<FamilyRow> rows;
+  const auto groups = search::width_groups(start);
+  for (const auto& m : r.family) {
+    const auto net = workload::load_workload((std::filesystem::path(o.out) / fmt::format("member_{}.yaml", m.iteration)).string());
+    rows.push_back({std::to_string(m.iteration), m.group >= 0 ? start.layers[groups[static_cast<std::size_t>(m.group)].layers.front()].name : "",
+                    m.width, m.holdout, m.test, net});
+  }
+  rows.push_back({"final", "", 0, -1, r.test_accuracy, r.network});
+  write_family_csv(o.out, rows, timed);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  std::cout << fmt::format("{}: {} iterations; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune; family in {}\n", start.name,
+                           last.iteration, 100 * r.family.front().test, 100 * r.test_accuracy, o.out);
+  std::cout << fmt::format("wall time {:.1f} s, of which cost evaluation {:.3f} s ({:.3f}%, {} oracle calls)\n", wall, timed.seconds(),
+                           100 * timed.seconds() / wall, timed.calls());
+  return 0;
+}
+
+}  // namespace hwaware::cli

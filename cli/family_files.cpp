@@ -1,0 +1,52 @@
+#include "cli/family_files.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+
+#include "core/csv_writer.h"
+#include "core/diagnostics.h"
+#include "workloads/workload_writer.h"
+
+namespace hwaware::cli {
+
+void write_family_workload(const std::string& dir, const std::string& stem, const std::string& comment, const workload::Network& net) {
+  const auto path = (std::filesystem::path(dir) / (stem + ".yaml")).string();
+  std::ofstream out(path + ".tmp");
+  workload::write_workload(out, net, comment);
+  if (!out) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write the family member's workload file");
+  out.close();
+  std::filesystem::rename(path + ".tmp", path);
+}
+
+void write_member_workload(const std::string& dir, const search::FamilyMember& m, const workload::Network& net) {
+  std::string comment = fmt::format("NetAdapt family member {} (weights: member_{}.weights): holdout accuracy {:.4f}, test accuracy {:.4f}",
+                                    m.iteration, m.iteration, m.holdout, m.test);
+  if (m.group >= 0) comment += fmt::format("\nThis iteration narrowed width group {} to {} channels.", m.group, m.width);
+  write_family_workload(dir, fmt::format("member_{}", m.iteration), comment, net);
+}
+
+void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows, search::CostOracle& oracle) {
+  const auto path = (std::filesystem::path(dir) / "family.csv").string();
+  std::vector<std::string> header{"iteration", "narrowed", "width", "holdout_accuracy", "test_accuracy", "latency_s", "energy_pj", "macs",
+                                  "weights"};
+  const auto& first = rows.front().net;
+  for (const auto& l : first.layers)
+    if (l.is_mac_layer) header.push_back("width:" + l.name);
+  {
+    core::CsvWriter csv(path + ".tmp", header);
+    for (const auto& r : rows) {
+      const auto m = oracle.metrics(r.net);
+      std::vector<std::string> cells{r.iteration, r.narrowed, r.width ? std::to_string(r.width) : "", r.holdout < 0 ? "" : core::format_number(r.holdout),
+                                     core::format_number(r.test), core::format_number(m.latency_s), core::format_number(m.energy_pj),
+                                     std::to_string(r.net.macs()), std::to_string(search::weight_count(r.net))};
+      for (const auto& l : r.net.layers)
+        if (l.is_mac_layer) cells.push_back(std::to_string(l.output_channels()));
+      csv.row(cells);
+    }
+    if (!csv.good()) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write family.csv");
+  }
+  std::filesystem::rename(path + ".tmp", path);
+}
+
+}  // namespace hwaware::cli

@@ -1,0 +1,157 @@
+#include "search/systemc_oracle.h"
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "core/diagnostics.h"
+#include "models/analytical_model.h"
+#include "models/area_estimators.h"
+#include "models/energy_estimators.h"
+#include "models/network_mapper.h"
+#include "models/pim_model.h"
+#include "sim/layer_schedule.h"
+#include "sim/simulator.h"
+
+namespace hwaware::search {
+namespace {
+
+// What sim::Simulator builds its modules from (sim/simulator.cpp): the DRAM's bandwidths and
+// latency, each on-chip level's bandwidths and ports, the networks where a level fans out, and
+// the array's name. One simulator times alike two accelerators with the same signature.
+std::string timing_signature(const arch::Spec& spec) {
+  std::ostringstream os;
+  os.precision(17);
+  const auto bandwidth = [&os](const std::optional<double>& b) {
+    if (b) os << *b;
+    os << ",";
+  };
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
+    const auto& level = spec.levels[l];
+    os << level.name << ":";
+    bandwidth(level.read_bandwidth);
+    bandwidth(level.write_bandwidth);
+    if (l == 0) os << level.latency_cycles;
+    else os << level.ports << "," << (spec.fanout_below(static_cast<int>(l)) > 1 ? level.network_name() : "");
+    os << ";";
+  }
+  os << (spec.pim ? "crossbars" : spec.compute.name);
+  return os.str();
+}
+
+// The process's one simulator (SystemC elaborates once per process) and the accelerator it was
+// elaborated for. Never destroyed: it lives as long as the process, as SystemC's kernel does.
+struct ProcessSimulator {
+  std::mutex mutex;  // SystemC is not thread-safe: one layer at a time, whichever oracle asks
+  std::unique_ptr<sim::Simulator> simulator;
+  std::string signature, accelerator;
+};
+
+ProcessSimulator& process_simulator() {
+  static auto* p = new ProcessSimulator;
+  return *p;
+}
+
+sim::Simulator& simulator_for(const arch::Spec& spec) {
+  if (spec.levels.size() < 2)
+    throw core::InputError(spec.loc, "accelerator.levels",
+                           "the SystemC backend needs an on-chip level below '" + spec.levels.front().name +
+                               "' (the buffer DRAM fills); this accelerator has only one level");
+  ProcessSimulator& p = process_simulator();
+  std::lock_guard<std::mutex> lock(p.mutex);
+  const std::string signature = timing_signature(spec);
+  if (!p.simulator) {
+    p.simulator = std::make_unique<sim::Simulator>(spec);
+    p.signature = signature;
+    p.accelerator = spec.name;
+  } else if (p.signature != signature) {
+    throw core::InputError(spec.loc, "accelerator",
+                           "this process already simulates '" + p.accelerator +
+                               "' and SystemC elaborates once per process; simulate '" + spec.name +
+                               "', whose levels, bandwidths or ports differ, in another process");
+  }
+  return *p.simulator;
+}
+
+}  // namespace
+
+struct SystemcOracle::State {
+  arch::Spec spec;
+  model::EnergyTable table;
+  model::MapOptions options;
+  double area_um2 = 0;
+  sim::Simulator* simulator = nullptr;
+  std::map<std::string, LayerMetrics> known;  // shape key (and, for PIM, residency) -> metrics
+
+  // The layer simulated after the analytical model counted it under `m`; priced and timed.
+  LayerMetrics simulate(const mapping::Mapping& m, const workload::Problem& problem, const model::LayerCounts& counts) const {
+    std::lock_guard<std::mutex> lock(process_simulator().mutex);
+    const sim::LayerRun run = sim::run_layer(*simulator, spec, m, problem, counts);
+    LayerMetrics lm;
+    lm.energy_pj = model::price_total(spec, run.counts, table);  // leakage over the simulated cycles
+    lm.cycles = run.counts.cycles;                               // the simulated ones
+    lm.latency_s = static_cast<double>(lm.cycles) / spec.clock_hz;
+    return lm;
+  }
+};
+
+SystemcOracle::SystemcOracle(arch::Spec spec, mapping::MapperOptions mapper) : state_(std::make_unique<State>()) {
+  state_->spec = std::move(spec);
+  state_->simulator = &simulator_for(state_->spec);
+  state_->table = model::build_energy_table(state_->spec);
+  state_->options.mapper = mapper;
+  state_->options.quiet = true;
+  state_->area_um2 = model::estimate_area(state_->spec).total_um2;
+}
+
+SystemcOracle::~SystemcOracle() = default;
+
+NetworkMetrics SystemcOracle::metrics(const workload::Network& network) {
+  State& s = *state_;
+  std::string residency;
+  if (s.spec.pim) {
+    std::vector<const workload::Problem*> problems;
+    for (const auto& l : network.layers) problems.push_back(&l.problem);
+    residency = model::weights_fit(s.spec, problems) ? "|resident" : "|programmed";
+  }
+  // The layers not known yet (a shape twice in the network once); remembered only once all are
+  // simulated, so that a layer no mapping fits leaves nothing half-known behind.
+  workload::Network unknown;
+  std::vector<std::string> keys, unknown_keys;
+  std::set<std::string> asked;
+  for (const auto& l : network.layers) {
+    keys.push_back(model::shape_key(l.problem) + residency);
+    if (!s.known.count(keys.back()) && asked.insert(keys.back()).second) {
+      unknown.layers.push_back(l);
+      unknown_keys.push_back(keys.back());
+    }
+  }
+  // A digital accelerator's layers mapped together, as the analytical oracle maps them; PIM
+  // crossbars place the weights themselves (no mapping).
+  std::vector<mapping::Mapping> mappings(unknown.layers.size());
+  if (!s.spec.pim && !unknown.layers.empty()) {
+    const auto mapped = model::map_layers(s.spec, unknown, s.table, s.options);
+    for (std::size_t i = 0; i < mapped.size(); ++i) mappings[i] = mapped[i].mapping;
+  }
+  std::map<std::string, LayerMetrics> fresh;
+  for (std::size_t i = 0; i < unknown.layers.size(); ++i) {
+    const auto& problem = unknown.layers[i].problem;
+    const auto counts = s.spec.pim ? model::evaluate_pim(s.spec, problem, residency == "|resident")
+                                   : model::evaluate_counts(s.spec, mappings[i], problem);
+    fresh[unknown_keys[i]] = s.simulate(mappings[i], problem, counts);
+  }
+  s.known.insert(fresh.begin(), fresh.end());
+  simulated_ += static_cast<long long>(fresh.size());
+  NetworkMetrics m;
+  m.area_um2 = s.area_um2;
+  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+    LayerMetrics lm = s.known.at(keys[i]);
+    lm.layer = network.layers[i].name;
+    m.layers.push_back(lm);
+  }
+  add_totals(m);
+  return m;
+}
+
+}  // namespace hwaware::search

@@ -1,0 +1,33 @@
+#pragma once
+// A cost oracle that counts the wall time spent answering, around another oracle: how NetAdapt's
+// share of time in cost evaluation is measured.
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "search/cost_oracle.h"
+
+namespace hwaware::search {
+
+class TimedOracle : public CostOracle {
+ public:
+  explicit TimedOracle(CostOracle& inner) : inner_(inner) {}
+  NetworkMetrics metrics(const workload::Network& network) override {
+    const auto start = std::chrono::steady_clock::now();
+    NetworkMetrics m = inner_.metrics(network);
+    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++calls_;
+    return m;
+  }
+  std::string backend() const override { return inner_.backend(); }
+  double seconds() const { return seconds_; }
+  long long calls() const { return calls_; }
+
+ private:
+  CostOracle& inner_;
+  double seconds_ = 0;
+  long long calls_ = 0;
+};
+
+}  // namespace hwaware::search

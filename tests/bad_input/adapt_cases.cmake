@@ -1,0 +1,36 @@
+# Bad input to `hwaware adapt` and `hwaware train`: exit status 2, a message saying what is wrong,
+# and no family left looking complete. A fixture trains (one step) the weights some cases need.
+set(_adapt ${CMAKE_CURRENT_BINARY_DIR}/adapt_cases)
+set(_nets ${CMAKE_SOURCE_DIR}/workloads/networks)
+set(_eyeriss ${CMAKE_SOURCE_DIR}/arch/presets/eyeriss_like.yaml)
+add_test(NAME "adapt cases: weights of fmnist_resnet after one training step"
+         COMMAND hwaware train --workload ${_nets}/fmnist_resnet.yaml --steps 1 --batch 8 --out ${_adapt}/resnet.weights)
+set_tests_properties("adapt cases: weights of fmnist_resnet after one training step" PROPERTIES FIXTURES_SETUP adapt_weights)
+
+function(adapt_case name pattern absent)
+  string(REPLACE ";" "|" args "${ARGN}")
+  add_test(NAME "bad input: ${name}"
+           COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:hwaware> "-DARGS=${args}" "-DPATTERN=${pattern}" "-DABSENT=${absent}"
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/bad_input/expect_error.cmake)
+  set_tests_properties("bad input: ${name}" PROPERTIES FIXTURES_REQUIRED adapt_weights)
+endfunction()
+
+adapt_case("adapt without the Fashion-MNIST data set names the package" "dataset-fashion-mnist" "${_adapt}/nodata"
+  adapt --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --out ${_adapt}/nodata --data ${_adapt}/no-such-dir)
+adapt_case("adapt with a malformed budget" "error: --budget: expected RESOURCE=VALUE.*found the resource 'speed'" "${_adapt}/speed"
+  adapt --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget speed=50%
+        --out ${_adapt}/speed)
+adapt_case("adapt with a budget the starting network already meets" "every budget is already met by the starting network: latency" "${_adapt}/met"
+  adapt --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=10s
+        --out ${_adapt}/met)
+adapt_case("adapt with the weights of another network names the layers"
+  "error: conv1_1.weight: the network's layer 'conv1_1' needs \\[32, 1, 3, 3\\], the weights file has none" "${_adapt}/other"
+  adapt --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --out ${_adapt}/other)
+adapt_case("adapt on a layer the trainer cannot build" "the trainer (cannot build|needs the layer's window)" "${_adapt}/timeloop"
+  adapt --arch ${_eyeriss} --workload ${CMAKE_CURRENT_SOURCE_DIR}/reference/timeloop/v4-conv1d-2level-os/problem.yaml
+        --weights ${_adapt}/resnet.weights --budget latency=50% --out ${_adapt}/timeloop)
+adapt_case("adapt with an unreachable budget leaves no family.csv" "the budget is unreachable" "${_adapt}/unreachable/family.csv"
+  adapt --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget weights=0.01%
+        --step 0.9 --short-steps 1 --long-steps 1 --out ${_adapt}/unreachable)
