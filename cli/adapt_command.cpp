@@ -16,6 +16,7 @@
 #include "search/analytical_oracle.h"
 #include "search/fashion_mnist.h"
 #include "search/lut.h"
+#include "search/measured_oracle.h"
 #include "search/systemc_oracle.h"
 #include "search/timed_oracle.h"
 #include "search/torch_trainer.h"
@@ -31,16 +32,34 @@ core::InputError budget_error(const std::string& text, const std::string& what) 
                               " in '" + text + "'");
 }
 
+// The --arch and --oracle options agree, and a budget is one the oracle can see.
+void check_oracle(const AdaptOptions& o, const std::vector<search::Budget>& budgets) {
+  if (o.oracle == "measured") {
+    if (!o.arch.empty())
+      throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
+                             "expected no accelerator with --oracle measured (it times this machine's CPU), found '" + o.arch + "'");
+    for (const auto& b : budgets)
+      if (b.resource == search::Resource::energy)
+        throw core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
+                               "expected latency, macs or weights with --oracle measured (it times layers and measures no energy), found an "
+                               "energy budget");
+  } else if (o.arch.empty()) {
+    throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch", "expected an accelerator file with --oracle " + o.oracle);
+  }
+}
+
 std::unique_ptr<search::CostOracle> make_oracle(const AdaptOptions& o) {
+  const std::string lut = o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut;
+  if (o.oracle == "measured") {
+    const search::MeasureOptions measure;
+    return std::make_unique<search::LutOracle>(std::make_unique<search::MeasuredOracle>(measure), search::cpu_description(measure), lut);
+  }
   const auto file = core::YamlFile::load(o.arch);
-  mapping::MapperOptions mapper;
-  mapper.max_evaluations = mapper.exhaustive_limit = o.mapper_budget;
-  mapper.patience = o.patience;
+  const mapping::MapperOptions mapper = mapper_options(o.mapper);
   auto spec = arch::read_arch(file);
   std::unique_ptr<search::CostOracle> backend;
   if (o.oracle == "systemc") backend = std::make_unique<search::SystemcOracle>(std::move(spec), mapper);
   else backend = std::make_unique<search::AnalyticalOracle>(std::move(spec), mapper);
-  const std::string lut = o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut;
   return std::make_unique<search::LutOracle>(std::move(backend), search::accelerator_hash(file), lut);
 }
 
@@ -51,8 +70,9 @@ std::string file_bytes(const std::string& path) {
 
 // Identifies a run: what it adapts, on what, to what, and how. A checkpoint of another run is refused.
 std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n) {
-  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + core::read_text_file(o.arch, "an accelerator file") + "|" +
-                     o.oracle + "|" + file_bytes(o.weights);
+  const std::string arch = o.arch.empty() ? search::cpu_description(search::MeasureOptions{}) : core::read_text_file(o.arch, "an accelerator file");
+  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + arch + "|" +
+                     o.oracle + "|" + mapping::options_key(mapper_options(o.mapper)) + "|" + file_bytes(o.weights);
   for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
   text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
                       o.train.learning_rate, o.train.seed, o.train.threads);
@@ -93,13 +113,16 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   o->netadapt.short_steps = 100;
   o->netadapt.long_steps = 2000;
   auto* cmd = app.add_subcommand("adapt", "NetAdapt: shrink a trained network until it meets resource budgets on the accelerator");
-  cmd->add_option("--arch", o->arch, "Accelerator file (its cost oracle sets latency and energy)")->required();
+  cmd->add_option("--arch", o->arch, "Accelerator file (its cost oracle sets latency and energy); not with --oracle measured");
   cmd->add_option("--workload", o->workload, "Network to adapt (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();
   cmd->add_option("--budget", o->budgets, "RESOURCE=VALUE: latency, energy, macs or weights, as a percentage of the starting network (latency=50%) or a value (latency=2ms, energy=5uJ); repeatable")
       ->required();
   cmd->add_option("--out", o->out, "Directory of the family and its checkpoint (the same command resumes from it)")->required();
-  cmd->add_option("--oracle", o->oracle, "Cost oracle")->capture_default_str()->check(CLI::IsMember({"analytical", "systemc"}));
+  cmd->add_option("--oracle", o->oracle,
+                  "Cost oracle: the accelerator's analytical model or SystemC models, or measured (every layer timed on this CPU "
+                  "with LibTorch, one thread: latency only)")
+      ->capture_default_str()->check(CLI::IsMember({"analytical", "systemc", "measured"}));
   cmd->add_option("--lut", o->lut, "Per-layer lookup table of the oracle's answers (default: OUT/lut.txt)");
   cmd->add_option("--step", o->netadapt.step_fraction, "Resource cut of the first iteration, as a fraction of the start")
       ->capture_default_str()->check(CLI::Range(1e-4, 0.9));
@@ -109,8 +132,7 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   cmd->add_option("--choose", o->choose, "Best proposal: highest holdout accuracy, or highest accuracy change per resource drop")
       ->capture_default_str()->check(CLI::IsMember({"accuracy", "accuracy-per-resource"}));
   cmd->add_option("--max-iterations", o->netadapt.max_iterations, "Stop after this many iterations (the run can be continued)")->capture_default_str();
-  cmd->add_option("--mapper-budget", o->mapper_budget, "Mapper: mappings evaluated per layer shape")->capture_default_str();
-  cmd->add_option("--patience", o->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str();
+  add_mapper_flags(cmd, o->mapper, "--mapper-budget");
   add_training_options(*cmd, o->train, o->data);
   return o;
 }
@@ -120,6 +142,7 @@ int run_adapt(const AdaptOptions& o) {
   search::NetAdaptOptions n = o.netadapt;
   for (const auto& b : o.budgets) n.budgets.push_back(parse_budget(b));
   n.per_resource_drop = o.choose == "accuracy-per-resource";
+  check_oracle(o, n.budgets);
   const auto start = workload::load_workload(o.workload);
   const auto data = search::load_fashion_mnist(o.data);
   search::TorchTrainer trainer(data, start, o.weights, o.train);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/mapper_flags.h"
 #include "search/netadapt.h"
 #include "search/torch_model.h"
 
@@ -20,7 +21,7 @@ struct AdaptOptions {
   std::string choose = "accuracy";   // or accuracy-per-resource
   search::NetAdaptOptions netadapt;
   search::TrainOptions train;
-  long long mapper_budget = 20000, patience = 2000;  // the mapper's, per layer shape (as hwaware eval)
+  MapperFlags mapper = search_mapper_flags();  // --mapper-budget: --budget is NetAdapt's
 };
 
 std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app);

@@ -6,6 +6,7 @@
 
 #include "arch/arch_loader.h"
 #include "models/network_mapper.h"
+#include "cli/mapper_flags.h"
 #include "cli/plot.h"
 #include "cli/report.h"
 #include "cli/systemc_backend.h"
@@ -62,19 +63,7 @@ namespace {
 
 mapping::MapperOptions mapper_options(const EvalOptions& o) {
   mapping::MapperOptions m;
-  m.objectives.clear();
-  std::string list = o.objective;
-  for (auto& c : list)
-    if (c == ',') c = ' ';
-  for (const auto& name : core::split_words(list)) {
-    auto obj = mapping::objective_from(name);
-    if (!obj)
-      throw core::InputError(core::SourceLoc{"--objective", 0, 0}, "--objective",
-                             "expected energy, latency or edp (or a list such as energy,latency), found '" + name + "'");
-    m.objectives.push_back(*obj);
-  }
-  if (m.objectives.empty())
-    throw core::InputError(core::SourceLoc{"--objective", 0, 0}, "--objective", "expected at least one objective");
+  m.objectives = parse_objectives(o.objective);
   m.max_evaluations = o.budget;
   m.patience = o.patience;
   m.exhaustive_limit = o.budget;

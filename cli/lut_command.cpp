@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 
 #include "arch/arch_loader.h"
 #include "core/diagnostics.h"
@@ -11,6 +12,95 @@
 #include "workloads/workload_loader.h"
 
 namespace hwaware::cli {
+namespace {
+
+void add_measure_options(CLI::App* cmd, search::MeasureOptions& m) {
+  const std::map<std::string, search::MeasureClock> clocks{{"cpu", search::MeasureClock::thread_cpu}, {"wall", search::MeasureClock::wall}};
+  cmd->add_option("--clock", m.clock,
+                  "Measured: cpu (the timing thread's CPU time: what a run costs while it has a core, as other processes take "
+                  "turns on it; one thread only) or wall (elapsed time: for an otherwise idle machine)")
+      ->transform(CLI::CheckedTransformer(clocks, CLI::ignore_case))
+      ->default_str("cpu");
+  cmd->add_option("--warmup", m.warmup, "Measured: untimed passes before timing layers (round robin) or a network")
+      ->capture_default_str()->check(CLI::Range(0, 100000));
+  cmd->add_option("--repeats", m.repeats, "Measured: timed passes over layers (round robin) or a network; the median is kept")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  cmd->add_option("--rounds", m.rounds, "Measured: at least this many rounds over every layer shape (build) or sampled network "
+                  "(check); the smallest median is kept")
+      ->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd->add_option("--span", m.span_s, "Measured: seconds the rounds span at least (more rounds until then)")
+      ->capture_default_str()->check(CLI::Range(0.0, 86400.0));
+  cmd->add_option("--steady-wait", m.steady_wait_s, "Measured: seconds a timing may wait for the machine to run at its usual "
+                  "speed (a BLAS probe within --steady-tolerance of its fastest); 0: no probes")
+      ->capture_default_str()->check(CLI::Range(0.0, 86400.0));
+  cmd->add_option("--steady-tolerance", m.steady_tolerance, "Measured: how much slower than its fastest the probe may run")
+      ->capture_default_str()->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--threads", m.threads, "Measured: LibTorch threads while timing (1: stable timings)")
+      ->capture_default_str()->check(CLI::Range(1, 256));
+}
+
+std::function<void(long long, long long)> progress(const std::string& what) {
+  return [what](long long done, long long total) {
+    if (done % 64 == 0 || done == total) std::cerr << fmt::format("\r{}{} / {}", what, done, total) << std::flush;
+    if (done == total) std::cerr << "\n";
+  };
+}
+
+std::function<void(int, long long, long long)> round_progress(const std::string& what) {
+  return [what](int round, long long done, long long total) {
+    std::cerr << fmt::format("\rround {}: {}{} / {}", round, what, done, total) << std::flush;
+    if (done == total) std::cerr << "\n";
+  };
+}
+
+std::string unsteady_note() {
+  const auto n = search::unsteady_passes();
+  return n == 0 ? "" : fmt::format("; {} timed passes kept on an unsteady machine (see --steady-wait)", n);
+}
+
+// The measured backend: --arch is not used, the table is keyed on this machine's CPU. `build`
+// times every shape in rounds (MeasureOptions::rounds) before the table takes the smallest medians;
+// `check` times the sampled networks end to end in as many rounds.
+int run_measured(const LutCommands& c, const workload::Network& net) {
+  const LutOptions& o = *c.options;
+  if (!o.arch.empty())
+    throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
+                           "expected no accelerator with --backend measured (it times this machine's CPU and keys the table on it), "
+                           "found '" + o.arch + "'");
+  if (o.measure.clock == search::MeasureClock::thread_cpu && o.measure.threads != 1)
+    throw core::InputError(core::SourceLoc{"--clock", 0, 0}, "--clock",
+                           "the cpu clock times one thread, found --threads " + std::to_string(o.measure.threads) +
+                               " (use --clock wall with several threads)");
+  const std::string cpu = search::cpu_description(o.measure);
+  if (c.build->parsed()) {
+    auto measured = std::make_unique<search::MeasuredOracle>(o.measure);
+    auto& m = *measured;
+    const auto sets = search::lut_level_sets(net, o.levels);
+    for (const auto& set : sets) m.add_shapes(set);
+    std::cerr << fmt::format("{} layer shapes, timed among the layers of their width levels\n", m.shapes());
+    const int rounds = m.measure_rounds(round_progress("sets of layers "));
+    search::LutOracle lut(std::move(measured), cpu, o.lut);
+    const auto before = lut.size();
+    search::fill_lut(lut, net, o.levels);
+    std::cout << fmt::format("{}: {} entries ({} new) for {} on {} (measured, {} rounds{})\n", o.lut, lut.size(), lut.size() - before,
+                             net.name, cpu, rounds, unsteady_note());
+    return 0;
+  }
+  search::LutOracle lut(std::make_unique<search::MeasuredOracle>(o.measure), cpu, o.lut);
+  const auto networks = search::sample_networks(net, o.levels, o.samples, o.seed);
+  const auto whole = search::measure_networks_latency_s(networks, o.measure, round_progress("whole networks "));
+  const auto r = search::check_lut_latency(lut, networks, whole);
+  if (lut.misses() > 0)
+    std::cerr << fmt::format("note: {} layer shapes were not in the table and were timed now, in one round (run `lut build` first)\n",
+                             lut.misses());
+  std::cout << fmt::format("{} sampled networks of {} on {}: measured latency, sum of layers vs whole network: error mean {:.3g}%, "
+                           "95th percentile {:.3g}%, within 10%: {:.1f}%{}\n",
+                           r.networks, net.name, cpu, 100 * r.mean_error, 100 * r.p95_error, 100 * r.share_within_10,
+                           unsteady_note());
+  return 0;
+}
+
+}  // namespace
 
 LutCommands add_lut_command(CLI::App& app) {
   LutCommands c;
@@ -19,14 +109,15 @@ LutCommands add_lut_command(CLI::App& app) {
   auto* lut = app.add_subcommand("lut", "Per-layer lookup tables of energy and latency for a network's width search");
   lut->require_subcommand(1);
   auto common = [&](CLI::App* cmd) {
-    cmd->add_option("--arch", o->arch, "Accelerator file")->required();
+    cmd->add_option("--arch", o->arch, "Accelerator file (not with --backend measured, which times this machine's CPU)");
     cmd->add_option("--workload", o->workload, "Network whose layers (at every width a search may visit) the table holds")->required();
     cmd->add_option("--lut", o->lut, "The table's file (created, or extended)")->required();
-    cmd->add_option("--backend", o->backend, "What fills the table")->capture_default_str()->check(CLI::IsMember({"analytical"}));
+    cmd->add_option("--backend", o->backend, "What fills the table: the analytical model of --arch, or layers timed on this CPU")
+        ->capture_default_str()->check(CLI::IsMember({"analytical", "measured"}));
     cmd->add_option("--levels", o->levels, "Widths per group: k/levels of each width, k = 1..levels")
         ->capture_default_str()->check(CLI::Range(1, 64));
-    cmd->add_option("--budget", o->budget, "Mapper: mappings evaluated per layer shape")->capture_default_str();
-    cmd->add_option("--patience", o->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str();
+    add_mapper_flags(cmd, o->mapper);
+    add_measure_options(cmd, o->measure);
   };
   c.build = lut->add_subcommand("build", "Fill the table with every layer shape a width search of the network may visit");
   common(c.build);
@@ -39,19 +130,19 @@ LutCommands add_lut_command(CLI::App& app) {
 
 int run_lut(const LutCommands& c) {
   const LutOptions& o = *c.options;
+  if (o.backend == "measured") return run_measured(c, workload::load_workload(o.workload));
+  if (o.arch.empty())
+    throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
+                           "expected an accelerator file with --backend " + o.backend +
+                               " (only --backend measured, which times this machine's CPU, goes without one)");
   const auto file = core::YamlFile::load(o.arch);
   const auto spec = arch::read_arch(file);
   const auto net = workload::load_workload(o.workload);
-  mapping::MapperOptions mapper;
-  mapper.max_evaluations = mapper.exhaustive_limit = o.budget;
-  mapper.patience = o.patience;
+  const mapping::MapperOptions mapper = mapper_options(o.mapper);
   search::LutOracle lut(std::make_unique<search::AnalyticalOracle>(spec, mapper), search::accelerator_hash(file), o.lut);
   if (c.build->parsed()) {
     const auto before = lut.size();
-    search::fill_lut(lut, net, o.levels, [](long long done, long long total) {
-      if (done % 64 == 0 || done == total) std::cerr << fmt::format("\r{} / {} layer shapes", done, total) << std::flush;
-    });
-    std::cerr << "\n";
+    search::fill_lut(lut, net, o.levels, progress("layer shapes "));
     std::cout << fmt::format("{}: {} entries ({} new) for {} on {} ({})\n", o.lut, lut.size(), lut.size() - before, net.name,
                              spec.name, lut.backend());
     return 0;

@@ -1,11 +1,16 @@
 #pragma once
 // `hwaware lut build` fills a per-layer lookup table with every layer shape a width search of a
 // network may visit; `hwaware lut check` samples networks and reports how far the sum of their
-// per-layer entries is from the backend's whole-network result (search/lut_fill.h).
+// per-layer entries is from the backend's whole-network result (search/lut_fill.h). Backends:
+// analytical (an accelerator file, --arch) and measured (this machine's CPU with LibTorch; the
+// table is keyed on the CPU's description, and whole networks are timed end to end).
 
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+
+#include "cli/mapper_flags.h"
+#include "search/measured_oracle.h"
 
 namespace hwaware::cli {
 
@@ -14,7 +19,8 @@ struct LutOptions {
   int levels = 8;       // widths per group: k/levels of the width, k = 1..levels
   int samples = 50;     // check: networks sampled
   unsigned long long seed = 1;
-  long long budget = 2000, patience = 500;  // the mapper's, per layer shape
+  MapperFlags mapper = search_mapper_flags();
+  search::MeasureOptions measure;           // the measured backend's warm-up, repeats, threads
 };
 
 struct LutCommands {

@@ -3,7 +3,6 @@
 #include <iostream>
 #include <optional>
 
-#include "core/diagnostics.h"
 #include "sim/simulator.h"
 #include "sim/layer_schedule.h"
 
@@ -11,10 +10,7 @@ namespace hwaware::cli {
 
 void simulate_layers(const arch::Spec& spec, const workload::Network& network, const std::vector<mapping::Mapping>& mappings,
                      const model::EnergyTable& table, std::vector<LayerReport>& layers) {
-  if (spec.levels.size() < 2)
-    throw core::InputError(spec.loc, "accelerator.levels",
-                           "the SystemC backend needs an on-chip level below '" + spec.levels.front().name +
-                               "' (the buffer DRAM fills); this accelerator has only one level");
+  sim::require_simulatable(spec);
   sim::Simulator simulator(spec);
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const auto& layer = network.layers[i];

@@ -184,6 +184,16 @@ std::optional<Objective> objective_from(const std::string& n) {
   return std::nullopt;
 }
 
+std::string options_key(const MapperOptions& o) {
+  std::string objectives;
+  for (const Objective obj : o.objectives) {
+    if (!objectives.empty()) objectives += ",";
+    objectives += obj == Objective::energy ? "energy" : obj == Objective::latency ? "latency" : "edp";
+  }
+  return "objectives=" + objectives + " budget=" + std::to_string(o.max_evaluations) + " patience=" + std::to_string(o.patience) +
+         " exhaustive=" + std::to_string(o.exhaustive_limit) + " seed=" + std::to_string(o.seed);
+}
+
 MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& problem, const Rules& rules,
                           const CostModel& cost, const MapperOptions& options) {
   MapperResult r;

@@ -38,6 +38,10 @@ struct MapperOptions {
   int threads = 0;                    // 0: every core
 };
 
+// What a search's result depends on besides the spec and the layer, as text ("objectives=edp
+// budget=20000 patience=2000 exhaustive=20000 seed=1"): threads do not change the result.
+std::string options_key(const MapperOptions& options);
+
 struct MapperResult {
   bool found = false;
   Mapping mapping;

@@ -19,6 +19,7 @@ class AnalyticalOracle : public CostOracle {
   ~AnalyticalOracle() override;
   NetworkMetrics metrics(const workload::Network& network) override;
   std::string backend() const override { return "analytical"; }
+  std::string settings() const override;
   long long layers_evaluated() const { return evaluated_; }  // layers not answered from memory
 
  private:

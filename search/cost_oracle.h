@@ -33,6 +33,9 @@ class CostOracle {
   virtual NetworkMetrics metrics(const workload::Network& network) = 0;
   // Names the oracle and what fills it ("analytical", "systemc", "measured"), for LUT keys and reports.
   virtual std::string backend() const = 0;
+  // What else its answers depend on, beyond the layer and the accelerator (the mapper's options);
+  // part of LUT keys, so that a table filled under other settings is not reused. Empty: nothing.
+  virtual std::string settings() const { return ""; }
 };
 
 // Totals of per-layer metrics.

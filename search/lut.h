@@ -1,11 +1,13 @@
 #pragma once
 // The per-layer lookup table (the seed's LUT): a network's energy and latency as the sum of its
 // layers' entries. An entry is keyed by the layer's shape (models::shape_key: dimensions, bounds,
-// tensors' projections, bits, densities), the accelerator (a hash of its effective description)
-// and the backend that filled it; a missing entry is filled by asking the backend about the layer
-// alone. Entries live in a text file, loaded when the table is opened and appended as it fills, so
-// a table is built once and reused across runs and processes. Values are written with 17
-// significant digits: an entry returns exactly what the backend said.
+// tensors' projections, bits, densities; the layer's type and operation), the accelerator (a hash
+// of its effective description), the backend that filled it and the backend's settings (the
+// mapper's options); a missing entry is filled by asking the backend about the layer alone. Each
+// entry also keeps the accelerator's area as the backend gave it. Entries live in a text file,
+// loaded when the table is opened and appended as it fills, so a table is built once and reused
+// across runs and processes. Values are written with 17 significant digits: an entry returns
+// exactly what the backend said.
 
 #include <map>
 #include <memory>
@@ -22,18 +24,23 @@ class LutOracle : public CostOracle {
   LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerator_hash, std::string path);
   NetworkMetrics metrics(const workload::Network& network) override;
   std::string backend() const override { return backend_->backend(); }
+  std::string settings() const override { return backend_->settings(); }
 
   long long hits() const { return hits_; }
   long long misses() const { return misses_; }
   std::size_t size() const { return entries_.size(); }
 
  private:
-  std::string key_of(const workload::Problem& p) const;
-  void append(const std::string& key, const LayerMetrics& m) const;
+  std::string key_of(const workload::Layer& layer) const;
+  struct Entry {
+    LayerMetrics metrics;  // layer name empty
+    double area_um2 = 0;   // the accelerator's, as the backend gave it
+  };
+  void append(const std::string& key, const Entry& e) const;
 
   std::unique_ptr<CostOracle> backend_;
   std::string accelerator_hash_, path_;
-  std::map<std::string, LayerMetrics> entries_;
+  std::map<std::string, Entry> entries_;
   long long hits_ = 0, misses_ = 0;
 };
 

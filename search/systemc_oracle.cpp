@@ -13,6 +13,7 @@
 #include "models/pim_model.h"
 #include "sim/layer_schedule.h"
 #include "sim/simulator.h"
+#include "search/shape_memo.h"
 
 namespace hwaware::search {
 namespace {
@@ -54,10 +55,7 @@ ProcessSimulator& process_simulator() {
 }
 
 sim::Simulator& simulator_for(const arch::Spec& spec) {
-  if (spec.levels.size() < 2)
-    throw core::InputError(spec.loc, "accelerator.levels",
-                           "the SystemC backend needs an on-chip level below '" + spec.levels.front().name +
-                               "' (the buffer DRAM fills); this accelerator has only one level");
+  sim::require_simulatable(spec);
   ProcessSimulator& p = process_simulator();
   std::lock_guard<std::mutex> lock(p.mutex);
   const std::string signature = timing_signature(spec);
@@ -82,7 +80,7 @@ struct SystemcOracle::State {
   model::MapOptions options;
   double area_um2 = 0;
   sim::Simulator* simulator = nullptr;
-  std::map<std::string, LayerMetrics> known;  // shape key (and, for PIM, residency) -> metrics
+  ShapeMemo memo;
 
   // The layer simulated after the analytical model counted it under `m`; priced and timed.
   LayerMetrics simulate(const mapping::Mapping& m, const workload::Problem& problem, const model::LayerCounts& counts) const {
@@ -107,51 +105,26 @@ SystemcOracle::SystemcOracle(arch::Spec spec, mapping::MapperOptions mapper) : s
 
 SystemcOracle::~SystemcOracle() = default;
 
+std::string SystemcOracle::settings() const { return mapping::options_key(state_->options.mapper); }
+
 NetworkMetrics SystemcOracle::metrics(const workload::Network& network) {
   State& s = *state_;
-  std::string residency;
-  if (s.spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : network.layers) problems.push_back(&l.problem);
-    residency = model::weights_fit(s.spec, problems) ? "|resident" : "|programmed";
-  }
-  // The layers not known yet (a shape twice in the network once); remembered only once all are
-  // simulated, so that a layer no mapping fits leaves nothing half-known behind.
-  workload::Network unknown;
-  std::vector<std::string> keys, unknown_keys;
-  std::set<std::string> asked;
-  for (const auto& l : network.layers) {
-    keys.push_back(model::shape_key(l.problem) + residency);
-    if (!s.known.count(keys.back()) && asked.insert(keys.back()).second) {
-      unknown.layers.push_back(l);
-      unknown_keys.push_back(keys.back());
-    }
-  }
+  const auto p = s.memo.pending(s.spec, network);
   // A digital accelerator's layers mapped together, as the analytical oracle maps them; PIM
   // crossbars place the weights themselves (no mapping).
-  std::vector<mapping::Mapping> mappings(unknown.layers.size());
-  if (!s.spec.pim && !unknown.layers.empty()) {
-    const auto mapped = model::map_layers(s.spec, unknown, s.table, s.options);
+  std::vector<mapping::Mapping> mappings(p.unknown.layers.size());
+  if (!s.spec.pim && !p.unknown.layers.empty()) {
+    const auto mapped = model::map_layers(s.spec, p.unknown, s.table, s.options);
     for (std::size_t i = 0; i < mapped.size(); ++i) mappings[i] = mapped[i].mapping;
   }
-  std::map<std::string, LayerMetrics> fresh;
-  for (std::size_t i = 0; i < unknown.layers.size(); ++i) {
-    const auto& problem = unknown.layers[i].problem;
-    const auto counts = s.spec.pim ? model::evaluate_pim(s.spec, problem, residency == "|resident")
-                                   : model::evaluate_counts(s.spec, mappings[i], problem);
-    fresh[unknown_keys[i]] = s.simulate(mappings[i], problem, counts);
+  std::vector<LayerMetrics> fresh;
+  for (std::size_t i = 0; i < p.unknown.layers.size(); ++i) {
+    const auto& problem = p.unknown.layers[i].problem;
+    const auto counts = s.spec.pim ? model::evaluate_pim(s.spec, problem, p.resident) : model::evaluate_counts(s.spec, mappings[i], problem);
+    fresh.push_back(s.simulate(mappings[i], problem, counts));
   }
-  s.known.insert(fresh.begin(), fresh.end());
   simulated_ += static_cast<long long>(fresh.size());
-  NetworkMetrics m;
-  m.area_um2 = s.area_um2;
-  for (std::size_t i = 0; i < network.layers.size(); ++i) {
-    LayerMetrics lm = s.known.at(keys[i]);
-    lm.layer = network.layers[i].name;
-    m.layers.push_back(lm);
-  }
-  add_totals(m);
-  return m;
+  return s.memo.answer(network, p, fresh, s.area_um2);
 }
 
 }  // namespace hwaware::search

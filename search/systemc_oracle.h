@@ -25,6 +25,7 @@ class SystemcOracle : public CostOracle {
   ~SystemcOracle() override;
   NetworkMetrics metrics(const workload::Network& network) override;
   std::string backend() const override { return "systemc"; }
+  std::string settings() const override;
   long long layers_simulated() const { return simulated_; }  // layers not answered from memory
 
  private:

@@ -21,6 +21,7 @@ class TimedOracle : public CostOracle {
     return m;
   }
   std::string backend() const override { return inner_.backend(); }
+  std::string settings() const override { return inner_.settings(); }
   double seconds() const { return seconds_; }
   long long calls() const { return calls_; }
 

@@ -1,5 +1,6 @@
 #include "search/torch_network.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -51,7 +52,12 @@ TorchNetwork::TorchNetwork(const workload::Network& net) {
     n.loc = l.loc;
     n.window = l.window;
     n.out_channels = l.output_channels();
-    for (const auto& in : l.inputs) n.inputs.push_back(at.at(in));
+    for (const auto& in : l.inputs) {
+      const auto it = at.find(in);
+      const bool outside_read = std::count(n.inputs.begin(), n.inputs.end(), TorchNode::kNetworkInput) > 0;
+      if (it != at.end()) n.inputs.push_back(it->second);
+      else if (l.type == "add" || !outside_read) n.inputs.push_back(TorchNode::kNetworkInput);
+    }
     if ((l.type == "conv2d" || l.type == "pool") && !l.window.known)
       throw unbuildable(l, "the trainer needs the layer's window (input size, kernel, stride, padding): write the layer in hwaware's format");
     const std::string module = "layer" + std::to_string(i);
@@ -65,6 +71,7 @@ TorchNetwork::TorchNetwork(const workload::Network& net) {
     }
     if (i == 0) {
       if (l.window.known) input_shape = {l.input_channels(), l.window.in_height, l.window.in_width};
+      else if (l.type == "add") input_shape = {l.input_channels(), bound(l, "Q"), bound(l, "P")};
       else input_shape = {l.input_channels(), 1, 1};
     }
     at[l.name] = i;
@@ -77,7 +84,7 @@ std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& x) {
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     TorchNode& n = nodes[i];
     std::vector<torch::Tensor> in;
-    for (std::size_t j : n.inputs) in.push_back(out[j]);
+    for (std::size_t j : n.inputs) in.push_back(j == TorchNode::kNetworkInput ? x : out[j]);
     if (in.empty()) in.push_back(x);
     if (n.type == "add") {
       torch::Tensor sum = in[0];

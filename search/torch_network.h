@@ -17,6 +17,9 @@ namespace hwaware::search {
 struct TorchNode {
   std::string name, type, op;
   core::SourceLoc loc;
+  // An input from outside the network (a layer built alone, e.g. to be timed): the network's
+  // input stands in for it, once per operand of an add, once for the others' concatenation.
+  static constexpr std::size_t kNetworkInput = static_cast<std::size_t>(-1);
   std::vector<std::size_t> inputs;  // empty: the network's input
   workload::Window window;
   long long out_channels = 0, groups = 1;

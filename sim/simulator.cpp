@@ -45,6 +45,13 @@ struct Simulator::Impl {
   }
 };
 
+void require_simulatable(const arch::Spec& spec) {
+  if (spec.levels.size() < 2)
+    throw core::InputError(spec.loc, "accelerator.levels",
+                           "the SystemC backend needs an on-chip level below '" + spec.levels.front().name +
+                               "' (the buffer DRAM fills); this accelerator has only one level");
+}
+
 Simulator::Simulator(const arch::Spec& spec) {
   if (g_elaborated) core::panic("a second SystemC simulator in one process (SystemC elaborates once per process)");
   if (spec.levels.size() < 2) core::panic("the SystemC backend needs DRAM and at least one on-chip level");

@@ -24,6 +24,10 @@ struct SimResult {
   bool double_buffered = false;  // whether the buffer held two steps' operands
 };
 
+// Throws core::InputError, at the accelerator, when it cannot be simulated: the SystemC models need
+// DRAM and at least one on-chip level below it.
+void require_simulatable(const arch::Spec& spec);
+
 class Simulator {
  public:
   // Elaborates the modules; a second Simulator in the same process is a bug (panic).

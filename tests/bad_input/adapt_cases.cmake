@@ -7,11 +7,15 @@ add_test(NAME "adapt cases: weights of fmnist_resnet after one training step"
          COMMAND hwaware train --workload ${_nets}/fmnist_resnet.yaml --steps 1 --batch 8 --out ${_adapt}/resnet.weights)
 set_tests_properties("adapt cases: weights of fmnist_resnet after one training step" PROPERTIES FIXTURES_SETUP adapt_weights)
 
+# Each case starts without its --out directory (a run of an earlier build may have left one).
 function(adapt_case name pattern absent)
   string(REPLACE ";" "|" args "${ARGN}")
+  list(FIND ARGN "--out" at)
+  math(EXPR at "${at} + 1")
+  list(GET ARGN ${at} out)
   add_test(NAME "bad input: ${name}"
            COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:hwaware> "-DARGS=${args}" "-DPATTERN=${pattern}" "-DABSENT=${absent}"
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/bad_input/expect_error.cmake)
+                   "-DFRESH=${out}" -P ${CMAKE_CURRENT_SOURCE_DIR}/bad_input/expect_error.cmake)
   set_tests_properties("bad input: ${name}" PROPERTIES FIXTURES_REQUIRED adapt_weights)
 endfunction()
 
@@ -34,3 +38,10 @@ adapt_case("adapt on a layer the trainer cannot build" "the trainer (cannot buil
 adapt_case("adapt with an unreachable budget leaves no family.csv" "the budget is unreachable" "${_adapt}/unreachable/family.csv"
   adapt --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget weights=0.01%
         --step 0.9 --short-steps 1 --long-steps 1 --out ${_adapt}/unreachable)
+adapt_case("adapt with an energy budget on the measured oracle, which times latency only"
+  "error: --budget: expected latency, macs or weights with --oracle measured" "${_adapt}/measured-energy"
+  adapt --oracle measured --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget energy=50%
+        --out ${_adapt}/measured-energy)
+adapt_case("adapt without an accelerator on a simulated oracle" "error: --arch: expected an accelerator file with --oracle analytical"
+  "${_adapt}/no-arch"
+  adapt --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50% --out ${_adapt}/no-arch)

@@ -1,5 +1,9 @@
 # Runs EXE with ARGS (a |-separated list); passes if it exits with status 2 and stderr matches PATTERN.
+# With FRESH (a path): removed first.
 string(REPLACE "|" ";" args "${ARGS}")
+if(DEFINED FRESH)
+  file(REMOVE_RECURSE "${FRESH}")
+endif()
 execute_process(COMMAND ${EXE} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 2)
   message(FATAL_ERROR "expected exit status 2, got '${rc}'\nstderr:\n${err}")

@@ -20,9 +20,10 @@ namespace {
 // Deterministic, awkward values (17 significant digits matter), and a count of the layers asked.
 class FakeOracle : public search::CostOracle {
  public:
-  explicit FakeOracle(long long* asked) : asked_(asked) {}
+  explicit FakeOracle(long long* asked, std::string settings = "") : asked_(asked), settings_(std::move(settings)) {}
   search::NetworkMetrics metrics(const workload::Network& n) override {
     search::NetworkMetrics m;
+    m.area_um2 = 1234567.8901234567;
     for (const auto& l : n.layers) {
       ++*asked_;
       const double macs = static_cast<double>(l.problem.macs());
@@ -32,9 +33,11 @@ class FakeOracle : public search::CostOracle {
     return m;
   }
   std::string backend() const override { return "fake"; }
+  std::string settings() const override { return settings_; }
 
  private:
   long long* asked_;
+  std::string settings_;
 };
 
 workload::Layer conv(const std::string& name, long long c, long long m, long long size) {
@@ -122,9 +125,43 @@ TEST_CASE("with the analytical backend, the LUT's per-layer sum equals the whole
 
 TEST_CASE("a LUT file that is not a table is an error at its line", "[search]") {
   const auto file = fresh_file("broken");
-  std::ofstream(file) << "# hwaware per-layer LUT v1\nnot numbers here\n";
   long long asked = 0;
-  CHECK_THROWS_AS(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file), core::InputError);
+  for (const char* text : {"# hwaware per-layer LUT v2: key energy_pj latency_s cycles area_um2\nnot numbers here\n",
+                           "abc 1 2 3\n",           // no area
+                           "abc 1 2 3 4 5\n",       // one number too many
+                           "# hwaware per-layer LUT v1: key energy_pj latency_s cycles\nabc 1 2 3\n"}) {
+    std::ofstream(file) << text;
+    CHECK_THROWS_AS(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file), core::InputError);
+  }
+}
+
+TEST_CASE("a LUT keeps apart what backends with other settings filled (mapper options)", "[search]") {
+  const auto file = fresh_file("settings");
+  long long asked = 0;
+  search::LutOracle(std::make_unique<FakeOracle>(&asked, "budget=2000"), "acc", file).metrics(small_net());
+  CHECK(asked == 3);
+  search::LutOracle(std::make_unique<FakeOracle>(&asked, "budget=2000"), "acc", file).metrics(small_net());
+  CHECK(asked == 3);
+  search::LutOracle(std::make_unique<FakeOracle>(&asked, "budget=20000"), "acc", file).metrics(small_net());
+  CHECK(asked == 6);
+}
+
+TEST_CASE("a LUT gives the accelerator's area from its entries, after reopening too", "[search]") {
+  const auto file = fresh_file("area");
+  long long asked = 0;
+  CHECK(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file).metrics(small_net()).area_um2 == 1234567.8901234567);
+  search::LutOracle reopened(std::make_unique<FakeOracle>(&asked), "acc", file);
+  CHECK(reopened.metrics(small_net()).area_um2 == 1234567.8901234567);
+  CHECK(reopened.misses() == 0);
+}
+
+TEST_CASE("the analytical oracle's settings name the mapper's options, not its threads", "[search]") {
+  const auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/simple_ws.yaml");
+  mapping::MapperOptions a, b, c;
+  b.threads = a.threads + 1;
+  c.max_evaluations = a.max_evaluations + 1;
+  CHECK(search::AnalyticalOracle(spec, a).settings() == search::AnalyticalOracle(spec, b).settings());
+  CHECK(search::AnalyticalOracle(spec, a).settings() != search::AnalyticalOracle(spec, c).settings());
 }
 
 TEST_CASE("lut build asks every layer at levels x levels widths; lut check finds digital sums exact", "[search]") {

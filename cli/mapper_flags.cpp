@@ -1,0 +1,41 @@
+#include "cli/mapper_flags.h"
+
+#include "core/diagnostics.h"
+#include "core/text.h"
+
+namespace hwaware::cli {
+
+void add_mapper_flags(CLI::App* cmd, MapperFlags& flags, const std::string& budget_flag) {
+  cmd->add_option("--objective", flags.objective, "Mapper: energy, latency, edp, or an ordered list such as energy,latency")
+      ->capture_default_str();
+  cmd->add_option(budget_flag, flags.budget, "Mapper: mappings evaluated per distinct layer shape")->capture_default_str()
+      ->check(CLI::Range(1LL, 1000000000LL));
+  cmd->add_option("--patience", flags.patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str()
+      ->check(CLI::Range(1LL, 1000000000LL));
+}
+
+std::vector<mapping::Objective> parse_objectives(const std::string& list) {
+  std::string words = list;
+  for (auto& c : words)
+    if (c == ',') c = ' ';
+  std::vector<mapping::Objective> objectives;
+  for (const auto& name : core::split_words(words)) {
+    auto obj = mapping::objective_from(name);
+    if (!obj)
+      throw core::InputError(core::SourceLoc{"--objective", 0, 0}, "--objective",
+                             "expected energy, latency or edp (or a list such as energy,latency), found '" + name + "'");
+    objectives.push_back(*obj);
+  }
+  if (objectives.empty()) throw core::InputError(core::SourceLoc{"--objective", 0, 0}, "--objective", "expected at least one objective");
+  return objectives;
+}
+
+mapping::MapperOptions mapper_options(const MapperFlags& flags) {
+  mapping::MapperOptions m;
+  m.objectives = parse_objectives(flags.objective);
+  m.max_evaluations = m.exhaustive_limit = flags.budget;
+  m.patience = flags.patience;
+  return m;
+}
+
+}  // namespace hwaware::cli
