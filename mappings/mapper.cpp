@@ -43,7 +43,7 @@ std::vector<Outcome> evaluate(const SearchSpace& space, const std::vector<Candid
   std::vector<Outcome> out(batch.size());
   auto work = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      if (!fresh[i] || !space.misfit(batch[i]).empty()) continue;
+      if (!fresh[i] || !space.fits(batch[i])) continue;
       out[i].legal = true;
       out[i].cost = model(space.to_mapping(batch[i]));
     }

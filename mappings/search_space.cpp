@@ -191,7 +191,7 @@ Candidate SearchSpace::greedy(std::mt19937_64& rng) const {
       std::size_t to = dest[(start + k) % dest.size()];
       c.factor[d][from] /= p;
       c.factor[d][to] *= p;
-      if (misfit(c).empty()) break;
+      if (fits(c)) break;
       c.factor[d][to] /= p;
       c.factor[d][from] *= p;
     }
@@ -302,21 +302,29 @@ void SearchSpace::enumerate_keeps(Candidate& c, std::size_t i, const std::functi
   }
 }
 
-std::string SearchSpace::misfit(const Candidate& c) const {
-  const std::size_t nd = pr_.dim_names.size();
-  std::vector<long long> x(spec_.levels.size(), 1), y(spec_.levels.size(), 1);
+SearchSpace::Misfit SearchSpace::first_misfit(const Candidate& c) const {
+  const std::size_t nd = pr_.dim_names.size(), nl = spec_.levels.size();
+  // Scratch kept per thread: the search calls this for every candidate and move.
+  thread_local std::vector<long long> x, y, extent;
+  x.assign(nl, 1);
+  y.assign(nl, 1);
   for (std::size_t s = 0; s < slots_.size(); ++s) {
     if (slots_[s].kind == LoopKind::temporal) continue;
     auto& acc = slots_[s].kind == LoopKind::spatial_x ? x : y;
     for (std::size_t d = 0; d < nd; ++d) acc[static_cast<std::size_t>(slots_[s].level)] *= c.factor[d][s];
   }
-  for (std::size_t l = 0; l < spec_.levels.size(); ++l)
-    if (x[l] > spec_.fanout_x_below(static_cast<int>(l)) || y[l] > spec_.fanout_y_below(static_cast<int>(l)))
-      return "spatial factors " + std::to_string(x[l]) + " x " + std::to_string(y[l]) + " do not fit below level '" +
-             spec_.levels[l].name + "'";
-  std::vector<long long> extent(nd, 1);
+  Misfit m;
+  for (std::size_t l = 0; l < nl; ++l)
+    if (x[l] > spec_.fanout_x_below(static_cast<int>(l)) || y[l] > spec_.fanout_y_below(static_cast<int>(l))) {
+      m.level = static_cast<int>(l);
+      m.spatial = true;
+      m.x = x[l];
+      m.y = y[l];
+      return m;
+    }
+  extent.assign(nd, 1);
   std::size_t s = slots_.size();
-  for (std::size_t l = spec_.levels.size(); l-- > 0;) {
+  for (std::size_t l = nl; l-- > 0;) {
     while (s > 0 && slots_[s - 1].level == static_cast<int>(l)) {
       --s;
       for (std::size_t d = 0; d < nd; ++d) extent[d] *= c.factor[d][s];
@@ -326,11 +334,23 @@ std::string SearchSpace::misfit(const Candidate& c) const {
     double used = 0;
     for (std::size_t ds = 0; ds < pr_.data_spaces.size(); ++ds)
       if (c.keep[l][ds]) used += static_cast<double>(pr_.tile_size(static_cast<int>(ds), extent)) * element_bits_[l][ds];
-    if (used > *cap)
-      return "the tiles kept at level '" + spec_.levels[l].name + "' need " + std::to_string(static_cast<long long>(used)) +
-             " bits but it holds " + std::to_string(static_cast<long long>(*cap)) + " bits";
+    if (used > *cap) {
+      m.level = static_cast<int>(l);
+      m.used_bits = used;
+      return m;
+    }
   }
-  return {};
+  return m;
+}
+
+std::string SearchSpace::misfit(const Candidate& c) const {
+  const Misfit m = first_misfit(c);
+  if (m.level < 0) return {};
+  const auto& level = spec_.levels[static_cast<std::size_t>(m.level)];
+  if (m.spatial)
+    return "spatial factors " + std::to_string(m.x) + " x " + std::to_string(m.y) + " do not fit below level '" + level.name + "'";
+  return "the tiles kept at level '" + level.name + "' need " + std::to_string(static_cast<long long>(m.used_bits)) + " bits but it holds " +
+         std::to_string(static_cast<long long>(*level.capacity_bits())) + " bits";
 }
 
 std::uint64_t SearchSpace::key(const Candidate& c) const {

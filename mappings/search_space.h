@@ -50,7 +50,10 @@ class SearchSpace {
   template <typename Visit>
   void enumerate(Visit visit) const;
 
-  // Empty if the candidate fits the mesh and the capacities, else what does not fit.
+  // Whether the candidate fits the mesh and the capacities; allocates nothing (the search asks
+  // this of every candidate it draws, and greedy() of every move it tries).
+  bool fits(const Candidate& c) const { return first_misfit(c).level < 0; }
+  // Empty if the candidate fits, else what does not fit.
   std::string misfit(const Candidate& c) const;
   Mapping to_mapping(const Candidate& c) const;
   // A hash of the mapping a candidate stands for (factors, orders of the loops that iterate,
@@ -58,6 +61,14 @@ class SearchSpace {
   std::uint64_t key(const Candidate& c) const;
 
  private:
+  // The outermost level the candidate does not fit (-1: it fits), with what does not fit there.
+  struct Misfit {
+    int level = -1;
+    bool spatial = false;   // the mesh (x, y) or the capacity (used_bits)
+    long long x = 1, y = 1;
+    double used_bits = 0;
+  };
+  Misfit first_misfit(const Candidate& c) const;
   void build_slots();
   bool relevant_to_kept(std::size_t dim, std::size_t level, const Candidate& c) const;
   void order_level(std::vector<int>& order, int level, std::mt19937_64* rng) const;
