@@ -155,13 +155,13 @@ void heuristic(const SearchSpace& space, Search& search, std::mt19937_64& rng) {
   Candidate walker;
   Score walker_score;
   int idle = 2;  // neighbour batches without progress; 2 = start a new walker
+  std::vector<Candidate> batch(128);  // its candidates' storage is reused from batch to batch
   while (!search.out_of_budget() && !search.stalled() && !search.hopeless()) {
-    std::vector<Candidate> batch;
     if (idle >= 2) {
-      for (int i = 0; i < 64; ++i) batch.push_back(space.random(rng));
-      for (int i = 0; i < 64; ++i) batch.push_back(space.greedy(rng));
+      for (std::size_t i = 0; i < 64; ++i) space.random_into(rng, batch[i]);
+      for (std::size_t i = 64; i < 128; ++i) space.greedy_into(rng, batch[i]);
     } else {
-      for (int i = 0; i < 128; ++i) batch.push_back(space.neighbour(walker, rng));
+      for (auto& c : batch) space.neighbour_into(walker, rng, c);
     }
     auto [i, score] = search.run_batch(batch);
     if (i == batch.size()) continue;  // nothing legal in this batch

@@ -77,6 +77,11 @@ SearchSpace::SearchSpace(const arch::Spec& spec, const workload::Problem& proble
       element_bits_[l][ds] = element_storage_bits(spec_, l, pr_.data_spaces[ds]);
       if (rules_.levels[l].keep[ds] == 0) open_keeps_.emplace_back(l, ds);
     }
+  for (std::size_t d = 0; d < primes_.size(); ++d) {
+    for (long long p : primes_[d]) prime_moves_.emplace_back(d, p);
+    if (!primes_[d].empty() && free_slots_[d].size() > 1) movable_dims_.push_back(d);
+  }
+  minimal_ = build_minimal();
 }
 
 void SearchSpace::build_slots() {
@@ -124,7 +129,27 @@ void SearchSpace::order_level(std::vector<int>& order, int level, std::mt19937_6
   }
 }
 
-Candidate SearchSpace::minimal() const {
+Candidate SearchSpace::minimal() const { return infeasible_.empty() ? minimal_ : build_minimal(); }
+
+Candidate SearchSpace::random(std::mt19937_64& rng) const {
+  Candidate c;
+  random_into(rng, c);
+  return c;
+}
+
+Candidate SearchSpace::greedy(std::mt19937_64& rng) const {
+  Candidate c;
+  greedy_into(rng, c);
+  return c;
+}
+
+Candidate SearchSpace::neighbour(const Candidate& base, std::mt19937_64& rng) const {
+  Candidate c;
+  neighbour_into(base, rng, c);
+  return c;
+}
+
+Candidate SearchSpace::build_minimal() const {
   Candidate c;
   const std::size_t nd = pr_.dim_names.size();
   c.factor = fixed_;
@@ -142,8 +167,8 @@ Candidate SearchSpace::minimal() const {
   return c;
 }
 
-Candidate SearchSpace::random(std::mt19937_64& rng) const {
-  Candidate c = minimal();
+void SearchSpace::random_into(std::mt19937_64& rng, Candidate& c) const {
+  c = minimal_;
   c.factor = fixed_;
   for (std::size_t d = 0; d < primes_.size(); ++d)
     for (long long p : primes_[d]) {
@@ -152,7 +177,6 @@ Candidate SearchSpace::random(std::mt19937_64& rng) const {
     }
   for (std::size_t l = 0; l < c.order.size(); ++l) order_level(c.order[l], static_cast<int>(l), &rng);
   for (const auto& [l, ds] : open_keeps_) c.keep[l][ds] = (rng() & 1) != 0;
-  return c;
 }
 
 bool SearchSpace::relevant_to_kept(std::size_t dim, std::size_t level, const Candidate& c) const {
@@ -165,13 +189,13 @@ bool SearchSpace::relevant_to_kept(std::size_t dim, std::size_t level, const Can
   return false;
 }
 
-Candidate SearchSpace::greedy(std::mt19937_64& rng) const {
-  Candidate c = minimal();
+void SearchSpace::greedy_into(std::mt19937_64& rng, Candidate& c) const {
+  c = minimal_;
   for (std::size_t l = 0; l < c.order.size(); ++l) order_level(c.order[l], static_cast<int>(l), &rng);
   for (const auto& [l, ds] : open_keeps_) c.keep[l][ds] = (rng() & 1) != 0;
-  std::vector<std::pair<std::size_t, long long>> items;  // (dimension, prime)
-  for (std::size_t d = 0; d < primes_.size(); ++d)
-    for (long long p : primes_[d]) items.emplace_back(d, p);
+  thread_local std::vector<std::pair<std::size_t, long long>> items;  // (dimension, prime)
+  thread_local std::vector<std::size_t> dest;
+  items = prime_moves_;
   std::shuffle(items.begin(), items.end(), rng);
   for (const auto& [d, p] : items) {
     const auto& fs = free_slots_[d];
@@ -181,7 +205,7 @@ Candidate SearchSpace::greedy(std::mt19937_64& rng) const {
     // A temporal loop over a dimension that no tensor kept at its level depends on only repeats
     // the level's tile; such slots are left out of the greedy fill (random samples still try them).
     std::size_t from = fs.front();
-    std::vector<std::size_t> dest;
+    dest.clear();
     for (auto it = fs.rbegin(); it + 1 != fs.rend(); ++it)
       if (slots_[*it].kind != LoopKind::temporal || relevant_to_kept(d, static_cast<std::size_t>(slots_[*it].level), c))
         dest.push_back(*it);
@@ -196,20 +220,18 @@ Candidate SearchSpace::greedy(std::mt19937_64& rng) const {
       c.factor[d][from] *= p;
     }
   }
-  return c;
 }
 
-Candidate SearchSpace::neighbour(const Candidate& base, std::mt19937_64& rng) const {
-  Candidate c = base;
+void SearchSpace::neighbour_into(const Candidate& base, std::mt19937_64& rng, Candidate& c) const {
+  c = base;
   std::uniform_int_distribution<int> kind(0, 99);
   int k = kind(rng);
   if (k < 65) {  // move one prime factor (or, one time in four, all factors) of a dimension to another slot
-    std::vector<std::size_t> dims;
-    for (std::size_t d = 0; d < primes_.size(); ++d)
-      if (!primes_[d].empty() && free_slots_[d].size() > 1) dims.push_back(d);
+    const auto& dims = movable_dims_;
     if (!dims.empty()) {
       std::size_t d = dims[std::uniform_int_distribution<std::size_t>(0, dims.size() - 1)(rng)];
-      std::vector<std::size_t> from;
+      thread_local std::vector<std::size_t> from;
+      from.clear();
       for (std::size_t s : free_slots_[d])
         if (c.factor[d][s] > 1) from.push_back(s);
       std::size_t a = from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(rng)];
@@ -220,7 +242,7 @@ Candidate SearchSpace::neighbour(const Candidate& base, std::mt19937_64& rng) co
       while (b == a) b = free_slots_[d][std::uniform_int_distribution<std::size_t>(0, free_slots_[d].size() - 1)(rng)];
       c.factor[d][a] /= p;
       c.factor[d][b] *= p;
-      return c;
+      return;
     }
   }
   if (k < 90 || open_keeps_.empty()) {  // swap two loops of one level that iterate (factor > 1)
@@ -241,11 +263,10 @@ Candidate SearchSpace::neighbour(const Candidate& base, std::mt19937_64& rng) co
       std::swap(c.order[l][pos[a]], c.order[l][pos[b]]);
       order_level(c.order[l], static_cast<int>(l), nullptr);
     }
-    return c;
+    return;
   }
   const auto& [l, ds] = open_keeps_[std::uniform_int_distribution<std::size_t>(0, open_keeps_.size() - 1)(rng)];
   c.keep[l][ds] = !c.keep[l][ds];
-  return c;
 }
 
 std::vector<std::vector<long long>> SearchSpace::factorizations(std::size_t d) const {

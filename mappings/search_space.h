@@ -46,6 +46,11 @@ class SearchSpace {
   // (inner levels preferred) where the candidate still fits: dense tilings that use the storage.
   Candidate greedy(std::mt19937_64& rng) const;
   Candidate neighbour(const Candidate& c, std::mt19937_64& rng) const;
+  // The same draws written into `out`, whose storage is reused (the search draws candidates in
+  // batches; allocating each one was most of its time on small layers).
+  void random_into(std::mt19937_64& rng, Candidate& out) const;
+  void greedy_into(std::mt19937_64& rng, Candidate& out) const;
+  void neighbour_into(const Candidate& base, std::mt19937_64& rng, Candidate& out) const;
   // Calls `visit` for every candidate, in a fixed order.
   template <typename Visit>
   void enumerate(Visit visit) const;
@@ -69,6 +74,7 @@ class SearchSpace {
     double used_bits = 0;
   };
   Misfit first_misfit(const Candidate& c) const;
+  Candidate build_minimal() const;
   void build_slots();
   bool relevant_to_kept(std::size_t dim, std::size_t level, const Candidate& c) const;
   void order_level(std::vector<int>& order, int level, std::mt19937_64* rng) const;
@@ -86,6 +92,9 @@ class SearchSpace {
   std::vector<std::pair<std::size_t, std::size_t>> open_keeps_;  // (level, tensor) choices
   std::vector<std::vector<double>> element_bits_;    // [level][tensor] storage bits per element
   std::string infeasible_;
+  Candidate minimal_;                                  // build_minimal(), once the space is feasible
+  std::vector<std::pair<std::size_t, long long>> prime_moves_;  // (dimension, prime), every prime factor
+  std::vector<std::size_t> movable_dims_;              // dimensions with primes and two or more free slots
 };
 
 }  // namespace hwaware::mapping
