@@ -7,6 +7,7 @@
 #include "arch/arch_loader.h"
 #include "core/diagnostics.h"
 #include "search/analytical_oracle.h"
+#include "search/systemc_oracle.h"
 #include "search/lut.h"
 #include "search/lut_fill.h"
 #include "workloads/workload_loader.h"
@@ -112,8 +113,8 @@ LutCommands add_lut_command(CLI::App& app) {
     cmd->add_option("--arch", o->arch, "Accelerator file (not with --backend measured, which times this machine's CPU)");
     cmd->add_option("--workload", o->workload, "Network whose layers (at every width a search may visit) the table holds")->required();
     cmd->add_option("--lut", o->lut, "The table's file (created, or extended)")->required();
-    cmd->add_option("--backend", o->backend, "What fills the table: the analytical model of --arch, or layers timed on this CPU")
-        ->capture_default_str()->check(CLI::IsMember({"analytical", "measured"}));
+    cmd->add_option("--backend", o->backend, "What fills the table: the analytical model or the SystemC models of --arch, or layers timed on this CPU (measured)")
+        ->capture_default_str()->check(CLI::IsMember({"analytical", "systemc", "measured"}));
     cmd->add_option("--levels", o->levels, "Widths per group: k/levels of each width, k = 1..levels")
         ->capture_default_str()->check(CLI::Range(1, 64));
     add_mapper_flags(cmd, o->mapper);
@@ -139,7 +140,12 @@ int run_lut(const LutCommands& c) {
   const auto spec = arch::read_arch(file);
   const auto net = workload::load_workload(o.workload);
   const mapping::MapperOptions mapper = mapper_options(o.mapper);
-  search::LutOracle lut(std::make_unique<search::AnalyticalOracle>(spec, mapper), search::accelerator_hash(file), o.lut);
+  // The accelerator's analytical model or its SystemC models (one simulator per process, shared).
+  const auto backend = [&]() -> std::unique_ptr<search::CostOracle> {
+    if (o.backend == "systemc") return std::make_unique<search::SystemcOracle>(spec, mapper);
+    return std::make_unique<search::AnalyticalOracle>(spec, mapper);
+  };
+  search::LutOracle lut(backend(), search::accelerator_hash(file), o.lut);
   if (c.build->parsed()) {
     const auto before = lut.size();
     search::fill_lut(lut, net, o.levels, progress("layer shapes "));
@@ -147,8 +153,8 @@ int run_lut(const LutCommands& c) {
                              spec.name, lut.backend());
     return 0;
   }
-  search::AnalyticalOracle whole(spec, mapper);
-  const auto r = search::check_lut(lut, whole, net, o.levels, o.samples, o.seed);
+  const auto whole = backend();
+  const auto r = search::check_lut(lut, *whole, net, o.levels, o.samples, o.seed);
   std::cout << fmt::format("{} sampled networks of {}: latency error mean {:.3g}%, 95th percentile {:.3g}%, within 10%: {:.1f}%; "
                            "energy error mean {:.3g}%\n",
                            r.networks, net.name, 100 * r.mean_error, 100 * r.p95_error, 100 * r.share_within_10,

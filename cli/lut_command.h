@@ -2,7 +2,7 @@
 // `hwaware lut build` fills a per-layer lookup table with every layer shape a width search of a
 // network may visit; `hwaware lut check` samples networks and reports how far the sum of their
 // per-layer entries is from the backend's whole-network result (search/lut_fill.h). Backends:
-// analytical (an accelerator file, --arch) and measured (this machine's CPU with LibTorch; the
+// analytical and systemc (an accelerator file, --arch) and measured (this machine's CPU with LibTorch; the
 // table is keyed on the CPU's description, and whole networks are timed end to end).
 
 #include <CLI/CLI.hpp>

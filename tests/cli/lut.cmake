@@ -31,3 +31,9 @@ run_hwaware(out lut build --backend measured --workload ${WORKLOAD} --lut ${SCRA
 expect("${out}" "cpu.lut: [1-9][0-9]* entries \\([1-9][0-9]* new\\) for three_layers on .*; 1 thread; thread CPU time \\(measured, 1 rounds\\)")
 run_hwaware(out lut check --backend measured --workload ${WORKLOAD} --lut ${SCRATCH}/cpu.lut --samples 2 ${quick})
 expect("${out}" "2 sampled networks of three_layers on .*: measured latency, sum of layers vs whole network: error mean [0-9.e+-]+%")
+
+# The SystemC backend: its LUT sums equal whole-network simulations (each layer is simulated alone).
+run_hwaware(out lut build --backend systemc --arch ${ARCH} --workload ${WORKLOAD} --lut ${SCRATCH}/sc.lut --levels 2 ${mapper})
+expect("${out}" "sc.lut: [1-9][0-9]* entries \\([1-9][0-9]* new\\) for three_layers on eyeriss-like \\(systemc\\)")
+run_hwaware(out lut check --backend systemc --arch ${ARCH} --workload ${WORKLOAD} --lut ${SCRATCH}/sc.lut --levels 2 --samples 3 ${mapper})
+expect("${out}" "3 sampled networks of three_layers: latency error mean 0%")
