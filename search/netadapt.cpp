@@ -246,6 +246,11 @@ NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trai
     for (std::size_t i = 0; i < r0.size(); ++i)
       target[i] = last.resources[i] <= budget[i] ? budget[i] : std::max(0.0, last.resources[i] - scale * r0[i]);
     Proposal best = best_proposal(current, groups, last, target, r0, oracle, trainer, o);
+    // A full step below what any one narrowing reaches, while the budget itself may be within
+    // reach: this iteration aims at the budget (the last one; the step would only overshoot it).
+    std::vector<double> at_budget(r0.size());
+    for (std::size_t i = 0; i < r0.size(); ++i) at_budget[i] = std::max(target[i], budget[i]);
+    if (best.group < 0 && at_budget != target) best = best_proposal(current, groups, last, at_budget, r0, oracle, trainer, o);
     if (best.group < 0) throw unreachable(o.budgets, it);
     trainer.accept(best.net);
     current = std::move(best.net);

@@ -1,7 +1,8 @@
 #pragma once
 // NetAdapt (Yang et al., ECCV 2018) against simulated metrics: shrink a network step by step until
 // it meets every budget. Each iteration sets target = current - dR for each budgeted resource (dR
-// a fraction of the starting value, decaying per iteration); for every width group (layers that
+// a fraction of the starting value, decaying per iteration; when no narrowing reaches that but the
+// budget is closer than dR, the target is the budget); for every width group (layers that
 // keep equal widths) it keeps the largest width that meets every target according to the cost
 // oracle, narrows the group, fine-tunes briefly and measures holdout accuracy; it keeps the best
 // proposal (or the best accuracy drop per resource drop). The run stops when every budget is met,

@@ -188,6 +188,31 @@ TEST_CASE("NetAdapt refuses a budget already met and one out of reach", "[search
   CHECK_THROWS_AS(search::netadapt(start, oracle, trainer, unreachable), core::InputError);
 }
 
+// Every layer costs a fixed latency (a floor no narrowing removes) plus its MACs.
+class FlooredOracle : public search::CostOracle {
+ public:
+  search::NetworkMetrics metrics(const workload::Network& n) override {
+    search::NetworkMetrics m;
+    for (const auto& l : n.layers) m.layers.push_back({l.name, 1.0, 1.0 + static_cast<double>(l.problem.macs()) * 1e-9, 0});
+    search::add_totals(m);
+    return m;
+  }
+  std::string backend() const override { return "floored"; }
+};
+
+TEST_CASE("NetAdapt aims at the budget when a full step is out of reach but the budget is not", "[search]") {
+  const auto start = small_cnn();
+  FlooredOracle oracle;
+  FakeTrainer trainer(start);
+  auto o = options();
+  o.budgets = {{search::Resource::latency, 0.9995}};  // 7 s of floors + 11 ms of MACs: cut 3.5 ms
+  o.step_fraction = 0.5;                              // a step of half the latency: below the floors
+  const auto r = search::netadapt(start, oracle, trainer, o);
+  REQUIRE(r.complete);
+  CHECK(r.family.size() == 2);
+  CHECK(r.family.back().resources[0] <= 0.9995 * r.family.front().resources[0]);
+}
+
 TEST_CASE("NetAdapt refuses to resume a checkpoint written by another run", "[search]") {
   const auto start = small_cnn();
   FakeOracle oracle;
