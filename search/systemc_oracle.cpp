@@ -1,19 +1,12 @@
 #include "search/systemc_oracle.h"
 
-#include <map>
 #include <mutex>
-#include <set>
 #include <sstream>
 
 #include "core/diagnostics.h"
-#include "models/analytical_model.h"
-#include "models/area_estimators.h"
-#include "models/energy_estimators.h"
-#include "models/network_mapper.h"
-#include "models/pim_model.h"
+#include "search/layer_counter.h"
 #include "sim/layer_schedule.h"
 #include "sim/simulator.h"
-#include "search/shape_memo.h"
 
 namespace hwaware::search {
 namespace {
@@ -75,56 +68,36 @@ sim::Simulator& simulator_for(const arch::Spec& spec) {
 }  // namespace
 
 struct SystemcOracle::State {
-  arch::Spec spec;
-  model::EnergyTable table;
-  model::MapOptions options;
-  double area_um2 = 0;
+  LayerCounter counter;
   sim::Simulator* simulator = nullptr;
-  ShapeMemo memo;
 
-  // The layer simulated after the analytical model counted it under `m`; priced and timed.
+  // The layer simulated after the analytical model counted it under `m`; priced and timed by its
+  // simulated counts (leakage over the simulated cycles).
   LayerMetrics simulate(const mapping::Mapping& m, const workload::Problem& problem, const model::LayerCounts& counts) const {
     std::lock_guard<std::mutex> lock(process_simulator().mutex);
-    const sim::LayerRun run = sim::run_layer(*simulator, spec, m, problem, counts);
-    LayerMetrics lm;
-    lm.energy_pj = model::price_total(spec, run.counts, table);  // leakage over the simulated cycles
-    lm.cycles = run.counts.cycles;                               // the simulated ones
-    lm.latency_s = static_cast<double>(lm.cycles) / spec.clock_hz;
-    return lm;
+    return counter.priced(sim::run_layer(*simulator, counter.spec(), m, problem, counts).counts);
   }
 };
 
-SystemcOracle::SystemcOracle(arch::Spec spec, mapping::MapperOptions mapper) : state_(std::make_unique<State>()) {
-  state_->spec = std::move(spec);
-  state_->simulator = &simulator_for(state_->spec);
-  state_->table = model::build_energy_table(state_->spec);
-  state_->options.mapper = mapper;
-  state_->options.quiet = true;
-  state_->area_um2 = model::estimate_area(state_->spec).total_um2;
+SystemcOracle::SystemcOracle(arch::Spec spec, mapping::MapperOptions mapper)
+    : state_(std::make_unique<State>(State{LayerCounter(std::move(spec), mapper), nullptr})) {
+  state_->simulator = &simulator_for(state_->counter.spec());
 }
 
 SystemcOracle::~SystemcOracle() = default;
 
-std::string SystemcOracle::settings() const { return mapping::options_key(state_->options.mapper); }
+std::string SystemcOracle::settings() const { return state_->counter.settings(); }
 
 NetworkMetrics SystemcOracle::metrics(const workload::Network& network) {
   State& s = *state_;
-  const auto p = s.memo.pending(s.spec, network);
   // A digital accelerator's layers mapped together, as the analytical oracle maps them; PIM
   // crossbars place the weights themselves (no mapping).
-  std::vector<mapping::Mapping> mappings(p.unknown.layers.size());
-  if (!s.spec.pim && !p.unknown.layers.empty()) {
-    const auto mapped = model::map_layers(s.spec, p.unknown, s.table, s.options);
-    for (std::size_t i = 0; i < mapped.size(); ++i) mappings[i] = mapped[i].mapping;
-  }
+  const auto c = s.counter.count(network);
   std::vector<LayerMetrics> fresh;
-  for (std::size_t i = 0; i < p.unknown.layers.size(); ++i) {
-    const auto& problem = p.unknown.layers[i].problem;
-    const auto counts = s.spec.pim ? model::evaluate_pim(s.spec, problem, p.resident) : model::evaluate_counts(s.spec, mappings[i], problem);
-    fresh.push_back(s.simulate(mappings[i], problem, counts));
-  }
+  for (std::size_t i = 0; i < c.counts.size(); ++i)
+    fresh.push_back(s.simulate(c.mappings[i], c.pending.unknown.layers[i].problem, c.counts[i]));
   simulated_ += static_cast<long long>(fresh.size());
-  return s.memo.answer(network, p, fresh, s.area_um2);
+  return s.counter.answer(network, c, fresh);
 }
 
 }  // namespace hwaware::search
