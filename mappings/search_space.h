@@ -18,6 +18,9 @@
 
 namespace hwaware::mapping {
 
+// The prime factors of n, smallest first, with repetition (12 -> 2, 2, 3).
+std::vector<long long> prime_factors(long long n);
+
 struct Slot {
   int level = 0;
   LoopKind kind = LoopKind::temporal;
