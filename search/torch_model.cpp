@@ -13,7 +13,9 @@ namespace {
 // Fashion-MNIST's pixel mean and standard deviation (over the training set, on [0, 1]).
 constexpr float kMean = 0.2860f, kStd = 0.3530f;
 
-torch::Tensor images(const ImageSet& set, const std::vector<long long>& index, std::size_t from, std::size_t count) {
+}  // namespace
+
+torch::Tensor normalized_images(const ImageSet& set, const std::vector<long long>& index, std::size_t from, std::size_t count) {
   const auto pixels = static_cast<std::size_t>(set.rows * set.cols);
   std::vector<float> buf(count * pixels);
   for (std::size_t b = 0; b < count; ++b) {
@@ -22,6 +24,8 @@ torch::Tensor images(const ImageSet& set, const std::vector<long long>& index, s
   }
   return torch::from_blob(buf.data(), {static_cast<long long>(count), 1, set.rows, set.cols}, torch::kFloat32).clone();
 }
+
+namespace {
 
 torch::Tensor labels(const ImageSet& set, const std::vector<long long>& index, std::size_t from, std::size_t count) {
   std::vector<std::int64_t> buf(count);
@@ -33,7 +37,7 @@ torch::Tensor labels(const ImageSet& set, const std::vector<long long>& index, s
 
 TorchModel::TorchModel(const workload::Network& net, unsigned long long seed) {
   torch::manual_seed(seed);
-  impl_ = std::make_unique<Impl>(Impl{std::make_shared<TorchNetwork>(net), net});
+  impl_ = std::make_unique<Impl>(Impl{std::make_shared<TorchNetwork>(net), net, {}});
 }
 
 TorchModel::~TorchModel() = default;
@@ -65,9 +69,13 @@ double TorchModel::train(const ImageSet& set, long long first, long long last, c
       at = 0;
     }
     sgd.zero_grad();
-    auto loss = torch::nn::functional::cross_entropy(net.forward(images(set, index, at, batch)), labels(set, index, at, batch));
+    auto loss = torch::nn::functional::cross_entropy(net.forward(normalized_images(set, index, at, batch)), labels(set, index, at, batch));
     loss.backward();
     sgd.step();
+    if (!impl_->masks.empty()) {
+      torch::NoGradGuard no_grad;
+      for (auto& [layer, m] : impl_->masks) m.first.mul_(m.second);
+    }
     at += batch;
     const double l = loss.item<double>();
     window += l;
@@ -92,7 +100,7 @@ double TorchModel::accuracy(const ImageSet& set, long long first, long long last
   long long right = 0;
   for (std::size_t at = 0; at < index.size(); at += 500) {
     const std::size_t n = std::min<std::size_t>(500, index.size() - at);
-    auto guess = net.forward(images(set, index, at, n)).argmax(1);
+    auto guess = net.forward(normalized_images(set, index, at, n)).argmax(1);
     right += guess.eq(labels(set, index, at, n)).sum().item<std::int64_t>();
   }
   return index.empty() ? 0 : static_cast<double>(right) / static_cast<double>(index.size());

@@ -64,6 +64,7 @@ class TorchModel {
   void load(const std::string& path);
 
  private:
+  friend class TorchPruningTrainer;  // sets weights and their masks, reads layers' inputs
   struct Impl;  // search/torch_model_impl.h
   std::unique_ptr<Impl> impl_;
 };

@@ -79,23 +79,32 @@ TorchNetwork::TorchNetwork(const workload::Network& net) {
   }
 }
 
-std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& x) {
+torch::Tensor TorchNetwork::node_input(std::size_t i, const std::vector<torch::Tensor>& out, const torch::Tensor& x) const {
+  const TorchNode& n = nodes[i];
+  std::vector<torch::Tensor> in;
+  for (std::size_t j : n.inputs) in.push_back(j == TorchNode::kNetworkInput ? x : out[j]);
+  if (in.empty()) in.push_back(x);
+  if (n.type == "fc")
+    for (auto& t : in) t = t.flatten(1);
+  return in.size() == 1 ? in[0] : torch::cat(in, 1);
+}
+
+std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& x, std::size_t last) {
   std::vector<torch::Tensor> out(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
+  for (std::size_t i = 0; i < nodes.size() && i <= last; ++i) {
     TorchNode& n = nodes[i];
-    std::vector<torch::Tensor> in;
-    for (std::size_t j : n.inputs) in.push_back(j == TorchNode::kNetworkInput ? x : out[j]);
-    if (in.empty()) in.push_back(x);
     if (n.type == "add") {
+      std::vector<torch::Tensor> in;
+      for (std::size_t j : n.inputs) in.push_back(j == TorchNode::kNetworkInput ? x : out[j]);
+      if (in.empty()) in.push_back(x);
       torch::Tensor sum = in[0];
       for (std::size_t k = 1; k < in.size(); ++k) sum = sum + in[k];
       out[i] = torch::relu(sum);
     } else if (n.type == "fc") {
-      for (auto& t : in) t = t.flatten(1);
-      torch::Tensor y = n.linear->forward(in.size() == 1 ? in[0] : torch::cat(in, 1));
+      torch::Tensor y = n.linear->forward(node_input(i, out, x));
       out[i] = n.relu ? torch::relu(y) : y;
     } else {
-      const torch::Tensor y = in.size() == 1 ? in[0] : torch::cat(in, 1);
+      const torch::Tensor y = node_input(i, out, x);
       const auto& w = n.window;
       if (n.type == "conv2d") out[i] = torch::relu(n.norm->forward(n.conv->forward(y)));
       else if (w.global && n.op == "max") out[i] = std::get<0>(torch::adaptive_max_pool2d(y, {1, 1}));

@@ -39,8 +39,11 @@ struct TorchNetwork : torch::nn::Module {
 
   // Throws core::InputError for a layer it cannot build, naming the layer.
   explicit TorchNetwork(const workload::Network& net);
-  // Every node's output for a batch of images.
-  std::vector<torch::Tensor> forward_all(const torch::Tensor& x);
+  // Every node's output for a batch of images (nodes after `last` are not run: left undefined).
+  std::vector<torch::Tensor> forward_all(const torch::Tensor& x, std::size_t last = static_cast<std::size_t>(-1));
+  // What node i reads, given the outputs of the nodes before it: its inputs (the network's input
+  // `x` for outside ones) concatenated along channels; an FC node's flattened first. Not for adds.
+  torch::Tensor node_input(std::size_t i, const std::vector<torch::Tensor>& out, const torch::Tensor& x) const;
   torch::Tensor forward(const torch::Tensor& x) { return forward_all(x).back().flatten(1); }
   // Every weight and buffer, named as in a state_dict.
   std::vector<std::pair<std::string, torch::Tensor>> state();

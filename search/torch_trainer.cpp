@@ -13,8 +13,6 @@ bool same_widths(const workload::Network& a, const workload::Network& b) {
   return true;
 }
 
-long long training_images(const FashionMnist& data) { return data.train.count - kHoldoutImages; }
-
 }  // namespace
 
 void require_fashion_mnist_shape(const workload::Network& net, const TorchModel& model) {

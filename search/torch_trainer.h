@@ -18,6 +18,9 @@ namespace hwaware::search {
 
 constexpr long long kHoldoutImages = 5000;
 
+// Training images of the split: all but the last kHoldoutImages, which are held out.
+inline long long training_images(const FashionMnist& data) { return data.train.count - kHoldoutImages; }
+
 class TorchTrainer : public Trainer {
  public:
   // Starts from `start` with the weights in `weights_path`. Throws core::InputError when the
