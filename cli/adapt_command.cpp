@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "arch/arch_loader.h"
+#include "cli/accelerator_oracle.h"
 #include "cli/family_files.h"
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
@@ -54,13 +55,7 @@ std::unique_ptr<search::CostOracle> make_oracle(const AdaptOptions& o) {
     const search::MeasureOptions measure;
     return std::make_unique<search::LutOracle>(std::make_unique<search::MeasuredOracle>(measure), search::cpu_description(measure), lut);
   }
-  const auto file = core::YamlFile::load(o.arch);
-  const mapping::MapperOptions mapper = mapper_options(o.mapper);
-  auto spec = arch::read_arch(file);
-  std::unique_ptr<search::CostOracle> backend;
-  if (o.oracle == "systemc") backend = std::make_unique<search::SystemcOracle>(std::move(spec), mapper);
-  else backend = std::make_unique<search::AnalyticalOracle>(std::move(spec), mapper);
-  return std::make_unique<search::LutOracle>(std::move(backend), search::accelerator_hash(file), lut);
+  return accelerator_oracle(o.arch, o.oracle, o.mapper, lut);
 }
 
 std::string file_bytes(const std::string& path) {

@@ -6,6 +6,7 @@
 #include "cli/adapt_command.h"
 #include "cli/eval_command.h"
 #include "cli/lut_command.h"
+#include "cli/prune_command.h"
 #include "cli/sweep_command.h"
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   auto lut = hwaware::cli::add_lut_command(app);
   auto train = hwaware::cli::add_train_command(app);
   auto adapt = hwaware::cli::add_adapt_command(app);
+  auto prune = hwaware::cli::add_prune_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("lut")) return hwaware::cli::run_lut(lut);
     if (app.got_subcommand("train")) return hwaware::cli::run_train(*train);
     if (app.got_subcommand("adapt")) return hwaware::cli::run_adapt(*adapt);
+    if (app.got_subcommand("prune")) return hwaware::cli::run_prune(*prune);
   } catch (const hwaware::core::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << hwaware::core::format(d) << "\n";
     std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors") << "; nothing was written\n";

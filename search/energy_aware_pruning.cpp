@@ -1,10 +1,25 @@
 #include "search/energy_aware_pruning.h"
 
+#include <chrono>
 #include <cmath>
 #include <fmt/format.h>
 
 namespace hwaware::search {
 namespace {
+
+// Seconds since construction or the last lap.
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 // The layer's current weights where `mask` keeps them, zero elsewhere (magnitude pruning: no refit).
 std::vector<Eigen::MatrixXd> masked_weights(const LayerLeastSquares& ls, const LayerMask& mask) {
@@ -33,7 +48,10 @@ PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracl
     double current = 1;
     while (true) {
       const double aim = std::max(o.min_density, current - o.step);
-      const LayerLeastSquares ls = trainer.least_squares(name, ++salt);
+      Stopwatch clock;
+      const LayerLeastSquares ls = trainer.least_squares(name);
+      ++salt;
+      const double sampled_s = clock.lap();
       const long long total = ls.weight_count();
       const auto keep = static_cast<long long>(std::llround(aim * static_cast<double>(total)));
       if (keep >= std::llround(current * static_cast<double>(total)) || keep < 1) break;
@@ -41,8 +59,10 @@ PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracl
       const double error = output_error(ls, mask);
       const auto weights = selection == WeightSelection::feature_map ? refit(ls, mask, o.refit) : masked_weights(ls, mask);
       const double refit_error = output_error(ls, weights);
+      const double solved_s = clock.lap();
       trainer.set_weights(name, weights);
       const double holdout = trainer.fine_tune(o.short_steps, salt);
+      const double tuned_s = clock.lap();
       const double trial_density = static_cast<double>(keep) / static_cast<double>(total);
       ++pl.trials;
       auto trial = density;
@@ -51,9 +71,10 @@ PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracl
       const bool kept = holdout >= floor;
       if (o.progress) {
         const double scale = std::max(1e-300, target_energy(ls));
-        o.progress(fmt::format("{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({})", name,
-                               trial_density, error / scale, refit_error / scale, energy, 100 * holdout,
-                               kept ? "kept" : "undone: below the tolerance"));
+        o.progress(fmt::format("{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({}; "
+                               "sampling {:.1f} s, selection and refit {:.1f} s, fine-tune {:.1f} s)",
+                               name, trial_density, error / scale, refit_error / scale, energy, 100 * holdout,
+                               kept ? "kept" : "undone: below the tolerance", sampled_s, solved_s, tuned_s));
       }
       if (!kept) {
         trainer.rollback();

@@ -28,17 +28,19 @@ double block_error(const LeastSquaresBlock& b, const Eigen::MatrixXd& v) {
 Entry best_change(const LayerLeastSquares& ls, const std::vector<Eigen::MatrixXd>& h, const LayerMask& mask, bool kept,
                   const Entry& excluded) {
   Entry best;
+  const double sign = kept ? -2.0 : 2.0;
   for (std::size_t bi = 0; bi < ls.blocks.size(); ++bi) {
     const auto& b = ls.blocks[bi];
-    const Eigen::ArrayXXd w = b.weights.array();
-    const Eigen::ArrayXXd diag = b.gram.diagonal().transpose().replicate(w.rows(), 1).array();
-    Eigen::ArrayXXd delta = (kept ? -2.0 : 2.0) * w * h[bi].array() + w.square() * diag;
-    for (Eigen::Index r = 0; r < w.rows(); ++r)
-      for (Eigen::Index c = 0; c < w.cols(); ++c) {
-        if (mask[bi](r, c) != kept || (!kept && w(r, c) == 0)) continue;
-        if (bi == excluded.block && r == excluded.row && c == excluded.col) continue;
-        if (delta(r, c) < best.delta) best = Entry{bi, r, c, delta(r, c)};
+    const auto& m = mask[bi];
+    for (Eigen::Index c = 0; c < b.weights.cols(); ++c) {
+      const double g = b.gram(c, c);
+      for (Eigen::Index r = 0; r < b.weights.rows(); ++r) {
+        const double w = b.weights(r, c);
+        if (m(r, c) != kept || (!kept && w == 0)) continue;
+        const double delta = sign * w * h[bi](r, c) + w * w * g;
+        if (delta < best.delta && !(bi == excluded.block && r == excluded.row && c == excluded.col)) best = Entry{bi, r, c, delta};
       }
+    }
   }
   return best;
 }

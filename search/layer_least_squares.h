@@ -56,8 +56,8 @@ struct RefitOptions {
   // of thousands of inputs) by conjugate gradients on the normal equations, all outputs of a block
   // at once, from the current weights (Jacobi preconditioner).
   long long direct_limit = 768;
-  int cg_iterations = 300;
-  double cg_tolerance = 1e-10;  // relative residual of the normal equations
+  int cg_iterations = 50;
+  double cg_tolerance = 1e-8;  // relative residual of the normal equations
 };
 
 // The local fine-tune: per output, the kept weights refit in closed form to the original outputs

@@ -16,8 +16,8 @@ class PruningTrainer {
   virtual ~PruningTrainer() = default;
   // Layer `layer` (conv2d or fc) as a least-squares problem: input patches sampled from the current
   // network, outputs of the original network at the same places (bias removed), the current filters.
-  // `salt` chooses the sample.
-  virtual LayerLeastSquares least_squares(const std::string& layer, unsigned long long salt) = 0;
+  // Every call for a layer samples the same places.
+  virtual LayerLeastSquares least_squares(const std::string& layer) = 0;
   // Sets the layer's weights (per block, as least_squares gives them); its zeros stay zero from now on.
   virtual void set_weights(const std::string& layer, const std::vector<Eigen::MatrixXd>& weights) = 0;
   // Fine-tunes the whole network by backpropagation for `steps` (zeros held) and returns its

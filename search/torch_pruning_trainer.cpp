@@ -1,6 +1,7 @@
 #include "search/torch_pruning_trainer.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <random>
 
@@ -38,9 +39,9 @@ struct Sums {
     for (long long g = 0; g < groups; ++g) {
       const auto xg = x.narrow(1, g * kg, kg), yg = y.narrow(1, g * mg, mg);
       const auto gi = static_cast<std::size_t>(g);
-      gram[gi] += xg.t().mm(xg);
-      cross[gi] += xg.t().mm(yg);
-      target[gi] += yg.pow(2).sum(0);
+      gram[gi] += xg.t().mm(xg).to(torch::kFloat64);  // a batch's sums in single precision, the total in double
+      cross[gi] += xg.t().mm(yg).to(torch::kFloat64);
+      target[gi] += yg.pow(2).sum(0).to(torch::kFloat64);
     }
   }
 };
@@ -59,6 +60,7 @@ struct TorchPruningTrainer::Impl {
   PatchSampling sampling;
   TorchModel original, current;
   std::vector<torch::Tensor> kept;  // the snapshot: the current network's state, cloned
+  std::map<std::string, std::vector<torch::Tensor>> targets;  // per layer and batch: original outputs at the sample
 };
 
 TorchPruningTrainer::TorchPruningTrainer(const FashionMnist& data, const workload::Network& net, const std::string& weights_path,
@@ -67,7 +69,7 @@ TorchPruningTrainer::TorchPruningTrainer(const FashionMnist& data, const workloa
 
 TorchPruningTrainer::~TorchPruningTrainer() = default;
 
-LayerLeastSquares TorchPruningTrainer::least_squares(const std::string& layer, unsigned long long salt) {
+LayerLeastSquares TorchPruningTrainer::least_squares(const std::string& layer) {
   torch::NoGradGuard no_grad;
   torch::set_num_threads(impl_->options.threads);
   TorchNetwork& cur = *impl_->current.impl_->net;
@@ -79,11 +81,15 @@ LayerLeastSquares TorchPruningTrainer::least_squares(const std::string& layer, u
   TorchNode& o = orig.nodes[i];
   const bool fc = static_cast<bool>(n.linear);
   const PatchSampling& s = impl_->sampling;
-  std::mt19937_64 rng(impl_->options.seed ^ (salt * 0x9e3779b97f4a7c15ULL));
+  // The sample depends on the layer only: every trial of a layer sees the same patches, and the
+  // original outputs there are computed once.
+  std::mt19937_64 rng(impl_->options.seed ^ (static_cast<unsigned long long>(i + 1) * 0x9e3779b97f4a7c15ULL));
   std::vector<long long> index(static_cast<std::size_t>(training_images(impl_->data)));
   std::iota(index.begin(), index.end(), 0);
   std::shuffle(index.begin(), index.end(), rng);
   const long long images = std::min<long long>(fc ? s.fc_images : s.conv_images, static_cast<long long>(index.size()));
+  auto& targets = impl_->targets[layer];  // per batch: the original outputs at the sampled places
+  const bool known = !targets.empty();
 
   const torch::Tensor w = weight_of(n).detach().flatten(1).to(torch::kFloat64);
   const long long groups = fc ? 1 : n.groups, kg = w.size(1), mg = w.size(0) / groups;
@@ -93,17 +99,19 @@ LayerLeastSquares TorchPruningTrainer::least_squares(const std::string& layer, u
     sums.cross.push_back(torch::zeros({kg, mg}, torch::kFloat64));
     sums.target.push_back(torch::zeros({mg}, torch::kFloat64));
   }
-  for (long long from = 0; from < images; from += s.batch) {
+  std::size_t batch = 0;
+  for (long long from = 0; from < images; from += s.batch, ++batch) {
     const long long count = std::min(s.batch, images - from);
     const torch::Tensor x = normalized_images(impl_->data.train, index, static_cast<std::size_t>(from), static_cast<std::size_t>(count));
-    const auto oo = orig.forward_all(x, i), co = cur.forward_all(x, i);
-    const torch::Tensor in_o = orig.node_input(i, oo, x), in_c = cur.node_input(i, co, x);
+    const torch::Tensor in_c = cur.node_input(i, cur.forward_all(x, i), x);
+    torch::Tensor in_o;
+    if (!known) in_o = orig.node_input(i, orig.forward_all(x, i), x);
     if (fc) {
-      sums.add(in_c.to(torch::kFloat64), (o.linear->forward(in_o) - n.linear->bias).to(torch::kFloat64));
+      if (!known) targets.push_back(o.linear->forward(in_o));
+      sums.add(in_c, targets[batch] - n.linear->bias);
       continue;
     }
     const auto& win = n.window;
-    const torch::Tensor y = o.conv->forward(in_o).flatten(2).permute({0, 2, 1}).reshape({-1, w.size(0)});
     namespace F = torch::nn::functional;
     const torch::Tensor cols = F::unfold(in_c, F::UnfoldFuncOptions({win.kernel_h, win.kernel_w})
                                                    .dilation({win.dilation_h, win.dilation_w})
@@ -116,7 +124,8 @@ LayerLeastSquares TorchPruningTrainer::least_squares(const std::string& layer, u
     std::vector<std::int64_t> rows(static_cast<std::size_t>(take));
     for (auto& r : rows) r = pick(rng);
     const torch::Tensor at = torch::from_blob(rows.data(), {take}, torch::kInt64).clone();
-    sums.add(cols.index_select(0, at).to(torch::kFloat64), y.index_select(0, at).to(torch::kFloat64));
+    if (!known) targets.push_back(o.conv->forward(in_o).flatten(2).permute({0, 2, 1}).reshape({-1, w.size(0)}).index_select(0, at));
+    sums.add(cols.index_select(0, at), targets[batch]);
   }
   LayerLeastSquares ls;
   for (long long g = 0; g < groups; ++g) {

@@ -19,7 +19,7 @@ namespace hwaware::search {
 struct PatchSampling {
   long long conv_images = 256;     // images a convolution's patches come from
   long long conv_patches = 16384;  // patches drawn among them
-  long long fc_images = 6144;      // an FC layer: one input vector per image
+  long long fc_images = 4096;      // an FC layer: one input vector per image
   long long batch = 256;           // images per forward pass while sampling
 };
 
@@ -32,7 +32,7 @@ class TorchPruningTrainer : public PruningTrainer {
                       const PatchSampling& sampling = {});
   ~TorchPruningTrainer() override;
 
-  LayerLeastSquares least_squares(const std::string& layer, unsigned long long salt) override;
+  LayerLeastSquares least_squares(const std::string& layer) override;
   void set_weights(const std::string& layer, const std::vector<Eigen::MatrixXd>& weights) override;
   double fine_tune(long long steps, unsigned long long salt) override;
   double holdout_accuracy() override;

@@ -45,3 +45,16 @@ adapt_case("adapt with an energy budget on the measured oracle, which times late
 adapt_case("adapt without an accelerator on a simulated oracle" "error: --arch: expected an accelerator file with --oracle analytical"
   "${_adapt}/no-arch"
   adapt --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50% --out ${_adapt}/no-arch)
+
+# hwaware prune: a tolerance out of range, before anything is loaded or written.
+adapt_case("prune with a tolerance of 0" "error: --tolerance: expected the holdout accuracy drop allowed.*found '0%'" "${_adapt}/tol0"
+  prune --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --tolerance 0%
+        --out ${_adapt}/tol0)
+adapt_case("prune with a tolerance above 100%" "error: --tolerance: expected .*found '150%'" "${_adapt}/tol150"
+  prune --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --tolerance 150%
+        --out ${_adapt}/tol150)
+adapt_case("prune with a tolerance that is not a number" "error: --tolerance: expected .*found 'one'" "${_adapt}/tolone"
+  prune --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --tolerance one
+        --out ${_adapt}/tolone)
+adapt_case("prune with weights of another network" "resnet.weights: error: conv1_1.weight: the network's layer 'conv1_1' needs" "${_adapt}/otherweights"
+  prune --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/resnet.weights --out ${_adapt}/otherweights)

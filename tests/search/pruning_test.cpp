@@ -75,7 +75,7 @@ class FakePruner : public search::PruningTrainer {
     }
     kept_ = current_;
   }
-  search::LayerLeastSquares least_squares(const std::string& layer, unsigned long long) override {
+  search::LayerLeastSquares least_squares(const std::string& layer) override {
     search::LeastSquaresBlock b;
     const auto& w = original_.at(layer);
     b.gram = Eigen::MatrixXd::Identity(w.cols(), w.cols());

@@ -1,0 +1,106 @@
+#include "cli/prune_report.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <set>
+
+#include "core/csv_writer.h"
+#include "models/analytical_model.h"
+#include "models/energy_estimators.h"
+#include "models/network_mapper.h"
+#include "models/pim_model.h"
+
+namespace hwaware::cli {
+namespace {
+
+std::vector<std::string> components(const ComponentEnergy& before, const ComponentEnergy& after) {
+  std::set<std::string> names;
+  for (const auto* e : {&before, &after})
+    for (const auto& [layer, by] : *e)
+      for (const auto& [c, pj] : by) names.insert(c);
+  return {names.begin(), names.end()};
+}
+
+double at(const ComponentEnergy& e, const std::string& layer, const std::string& component) {
+  const auto l = e.find(layer);
+  if (l == e.end()) return 0;
+  const auto c = l->second.find(component);
+  return c == l->second.end() ? 0 : c->second;
+}
+
+}  // namespace
+
+ComponentEnergy component_energy(const arch::Spec& spec, const workload::Network& net, const mapping::MapperOptions& mapper) {
+  const model::EnergyTable table = model::build_energy_table(spec);
+  ComponentEnergy out;
+  std::vector<model::LayerCounts> counts;
+  if (spec.pim) {
+    std::vector<const workload::Problem*> problems;
+    for (const auto& l : net.layers) problems.push_back(&l.problem);
+    const bool resident = model::weights_fit(spec, problems);
+    for (const auto& l : net.layers) counts.push_back(model::evaluate_pim(spec, l.problem, resident));
+  } else {
+    model::MapOptions mo;
+    mo.mapper = mapper;
+    mo.quiet = true;
+    const auto mapped = model::map_layers(spec, net, table, mo);
+    for (std::size_t i = 0; i < net.layers.size(); ++i) counts.push_back(model::evaluate_counts(spec, mapped[i].mapping, net.layers[i].problem));
+  }
+  for (std::size_t i = 0; i < net.layers.size(); ++i)
+    for (const auto& row : model::price_layer(spec, counts[i], table).rows) out[net.layers[i].name][row.component] += row.energy_pj;
+  return out;
+}
+
+void print_prune_table(std::ostream& os, const search::PruneResult& r, const ComponentEnergy& before, const ComponentEnergy& after) {
+  const auto names = components(before, after);
+  os << fmt::format("{:<10} {:>8} {:>7} {:>9} {:>12} {:>12} {:>7}", "layer", "density", "trials", "holdout", "energy_uJ", "after_uJ", "saved");
+  for (const auto& c : names) os << fmt::format(" {:>16}", c + "_uJ");
+  os << "\n";
+  for (const auto& pl : r.layers) {
+    os << fmt::format("{:<10} {:>8.3f} {:>7} {:>8.2f}% {:>12.4f} {:>12.4f} {:>6.1f}%", pl.name, pl.density_after, pl.trials, 100 * pl.holdout,
+                      pl.energy_before_pj * 1e-6, pl.energy_after_pj * 1e-6,
+                      pl.energy_before_pj > 0 ? 100 * (1 - pl.energy_after_pj / pl.energy_before_pj) : 0.0);
+    for (const auto& c : names) os << fmt::format(" {:>7.3f} -> {:>6.3f}", at(before, pl.name, c) * 1e-6, at(after, pl.name, c) * 1e-6);
+    os << "\n";
+  }
+  os << fmt::format("network energy {:.4f} uJ -> {:.4f} uJ ({:.1f}% saved); latency {:.4g} s -> {:.4g} s\n", r.metrics_before.energy_pj * 1e-6,
+                    r.metrics_after.energy_pj * 1e-6, 100 * (1 - r.metrics_after.energy_pj / r.metrics_before.energy_pj),
+                    r.metrics_before.latency_s, r.metrics_after.latency_s);
+  os << fmt::format("holdout accuracy {:.2f}% -> {:.2f}%; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune\n", 100 * r.holdout_before,
+                    100 * r.holdout_after, 100 * r.test_before, 100 * r.test_after);
+}
+
+void write_prune_csv(const std::string& dir, const search::PruneResult& r, const ComponentEnergy& before, const ComponentEnergy& after) {
+  const auto names = components(before, after);
+  std::vector<std::string> header{"layer", "density_before", "density_after", "trials", "accepted", "holdout", "energy_before_pj", "energy_after_pj"};
+  for (const auto& c : names) {
+    header.push_back(c + "_before_pj");
+    header.push_back(c + "_after_pj");
+  }
+  const std::string path = (std::filesystem::path(dir) / "layers.csv").string();
+  {
+    core::CsvWriter csv(path + ".tmp", header);
+    auto f = core::format_number;
+    for (const auto& pl : r.layers) {
+      std::vector<std::string> row{pl.name, f(pl.density_before), f(pl.density_after), std::to_string(pl.trials), std::to_string(pl.accepted),
+                                   f(pl.holdout), f(pl.energy_before_pj), f(pl.energy_after_pj)};
+      for (const auto& c : names) {
+        row.push_back(f(at(before, pl.name, c)));
+        row.push_back(f(at(after, pl.name, c)));
+      }
+      csv.row(row);
+    }
+    std::vector<std::string> total{"total", "", "", "", "", f(r.holdout_after), f(r.metrics_before.energy_pj), f(r.metrics_after.energy_pj)};
+    for (const auto& c : names) {
+      double b = 0, a = 0;
+      for (const auto& [layer, by] : before) b += at(before, layer, c);
+      for (const auto& [layer, by] : after) a += at(after, layer, c);
+      total.push_back(f(b));
+      total.push_back(f(a));
+    }
+    csv.row(total);
+  }
+  std::filesystem::rename(path + ".tmp", path);
+}
+
+}  // namespace hwaware::cli
