@@ -7,8 +7,8 @@
 namespace hwaware::cli {
 namespace {
 
-[[noreturn]] void bad_set(const std::string& option, const std::string& message, const std::string& hint = {}) {
-  core::Diagnostic d{core::SourceLoc{"--set", 0, 0}, "--set " + option, message, hint};
+[[noreturn]] void bad_set(const SweepSetting& option, const std::string& message, const std::string& hint = {}) {
+  core::Diagnostic d{option.loc, option.key_path, message, hint};
   throw core::InputError(std::vector<core::Diagnostic>{d});
 }
 
@@ -33,7 +33,7 @@ YAML::Node top_of(const YAML::Node& root, std::string& top_key) {
 }
 
 // The node a path names (entering a list by an item's name or index); reports what is missing.
-YAML::Node follow(YAML::Node node, const std::vector<std::string>& path, const std::string& option) {
+YAML::Node follow(YAML::Node node, const std::vector<std::string>& path, const SweepSetting& option) {
   std::string where;
   for (const auto& seg : path) {
     std::vector<std::string> names;
@@ -61,24 +61,26 @@ YAML::Node follow(YAML::Node node, const std::vector<std::string>& path, const s
   return node;
 }
 
-SweepAxis parse_axis(const std::string& option, const YAML::Node& top, const std::string& top_key) {
+SweepAxis parse_axis(const SweepSetting& setting, const YAML::Node& top, const std::string& top_key) {
+  const std::string& option = setting.text;
   const auto eq = option.find('=');
   if (eq == std::string::npos || eq == 0)
-    bad_set(option, "expected KEY=V1,V2,... (for example pim.crossbar.rows=128,256), found '" + option + "'");
+    bad_set(setting, "expected KEY=V1,V2,... (for example pim.crossbar.rows=128,256), found '" + option + "'");
   SweepAxis a;
   a.option = option;
+  a.setting = setting;
   for (auto key : split(option.substr(0, eq), '+')) {
-    if (key.empty()) bad_set(option, "expected keys joined by '+', found an empty key");
+    if (key.empty()) bad_set(setting, "expected keys joined by '+', found an empty key");
     auto path = split(key, '.');
     if (path.front() == top_key) path.erase(path.begin());
-    follow(top, path, option);
+    follow(top, path, setting);
     a.keys.push_back(key);
     a.paths.push_back(path);
   }
   a.values = split(option.substr(eq + 1), ',');
   for (const auto& v : a.values)
     if (v.empty())
-      bad_set(option, "expected a comma-separated list of values such as 128,256,512, found '" + option.substr(eq + 1) + "'");
+      bad_set(setting, "expected a comma-separated list of values such as 128,256,512, found '" + option.substr(eq + 1) + "'");
   return a;
 }
 
@@ -128,7 +130,7 @@ arch::Spec Sweep::spec_at(const core::YamlFile& file, const SweepPoint& point) c
   YAML::Node top = top_of(root, top_key);
   for (std::size_t a = 0; a < axes.size(); ++a)
     for (const auto& path : axes[a].paths) {
-      YAML::Node node = follow(top, path, axes[a].option);
+      YAML::Node node = follow(top, path, axes[a].setting);
       node = axes[a].values[point.index[a]];
     }
   try {
@@ -136,7 +138,7 @@ arch::Spec Sweep::spec_at(const core::YamlFile& file, const SweepPoint& point) c
   } catch (const core::InputError& e) {
     std::vector<core::Diagnostic> ds;
     for (auto d : e.diagnostics()) {  // the file itself reads (run_sweep checks it): the values are wrong
-      d.loc = core::SourceLoc{"--set", 0, 0};
+      d.loc = axes.empty() ? core::SourceLoc{"--set", 0, 0} : axes.front().setting.loc;
       d.message = "with " + point.label + ": " + d.message;
       ds.push_back(d);
     }
@@ -152,13 +154,19 @@ std::vector<std::string> Sweep::columns() const {
   return c;
 }
 
-Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file) {
+Sweep parse_sweep(const std::vector<SweepSetting>& sets, const core::YamlFile& file) {
   std::string top_key;
   const YAML::Node top = top_of(file.root(), top_key);
-  if (!top) bad_set(sets.empty() ? "" : sets.front(), "a sweep needs an accelerator in YAML (accelerator: or architecture:)");
+  if (!top) bad_set(sets.empty() ? SweepSetting{} : sets.front(), "a sweep needs an accelerator in YAML (accelerator: or architecture:)");
   Sweep s;
-  for (const auto& option : sets) s.axes.push_back(parse_axis(option, top, top_key));
+  for (const auto& setting : sets) s.axes.push_back(parse_axis(setting, top, top_key));
   return s;
+}
+
+Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file) {
+  std::vector<SweepSetting> settings;
+  for (const auto& option : sets) settings.push_back({option, core::SourceLoc{"--set", 0, 0}, "--set " + option});
+  return parse_sweep(settings, file);
 }
 
 }  // namespace hwaware::cli

@@ -21,9 +21,17 @@ constexpr std::array<const char*, 8> kEnergyKinds = {"adc", "dac", "cells", "shi
 using EnergyByKind = std::array<double, kEnergyKinds.size()>;
 EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& energy);
 
+// KEY=V1,V2,... as given, and where: a --set option, or a parameter of an exploration's space file.
+struct SweepSetting {
+  std::string text;
+  core::SourceLoc loc{"--set", 0, 0};
+  std::string key_path;  // names it in messages ("--set KEY=...", "space.parameters.KEY")
+};
+
 // One --set: keys set together and their values.
 struct SweepAxis {
   std::string option;                           // as written
+  SweepSetting setting;
   std::vector<std::string> keys;                // dotted paths
   std::vector<std::vector<std::string>> paths;  // their segments
   std::vector<std::string> values;
@@ -44,8 +52,10 @@ struct Sweep {
   std::vector<std::string> columns() const;
 };
 
-// Throws core::InputError (location --set) for a malformed option, a key the file does not have
-// (with a "did you mean"), a key that is not a single value, or a value list that does not parse.
+// Throws core::InputError (at the setting's location) for a malformed setting, a key the file does
+// not have (with a "did you mean"), a key that is not a single value, or a value list that does not parse.
+Sweep parse_sweep(const std::vector<SweepSetting>& sets, const core::YamlFile& file);
+// The same for --set options.
 Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file);
 
 }  // namespace hwaware::cli

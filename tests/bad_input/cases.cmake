@@ -105,3 +105,11 @@ bad_input_case("a sweep value list that does not parse" "--set: error: --set pim
   sweep --arch ${_pim_arch} --workload ${_conv} --set pim.crossbar.rows=128,,256)
 bad_input_case("a swept value the description rejects" "--set: error: accelerator.pim.crossbar.rows: with pim.crossbar.rows=0: expected a positive integer, found '0'"
   sweep --arch ${_pim_arch} --workload ${_conv} --set pim.crossbar.rows=128,0)
+
+# hwaware explore: the space file's mistakes, at their place in it; nothing written.
+bad_input_case("explore: a parameter the accelerator does not have" "space_unknown_parameter.yaml:4:[0-9]+: error: .*no key 'szie'.*did you mean 'size'"
+  explore --space ${_bi}/space_unknown_parameter.yaml --out ${CMAKE_CURRENT_BINARY_DIR}/bad_input_explore)
+bad_input_case("explore: an empty space" "space_empty.yaml:4:[0-9]+: error: .*empty list: the space would have no points.*space_empty.yaml:5:[0-9]+: error: space.networks: expected at least one network"
+  explore --space ${_bi}/space_empty.yaml --out ${CMAKE_CURRENT_BINARY_DIR}/bad_input_explore)
+bad_input_case("explore: an unknown key in a space" "space_unknown_key.yaml:7:3: error: space: unknown key 'serach'.*did you mean 'search'"
+  explore --space ${_bi}/space_unknown_key.yaml --out ${CMAKE_CURRENT_BINARY_DIR}/bad_input_explore)

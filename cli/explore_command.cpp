@@ -1,0 +1,173 @@
+#include "cli/explore_command.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+
+#include "arch/arch_loader.h"
+#include "cli/explore_point.h"
+#include "cli/plot.h"
+#include "cli/process_group.h"
+#include "cli/prune_command.h"
+#include "cli/adapt_command.h"
+#include "cli/space_file.h"
+#include "cli/sweep_points.h"
+#include "cli/train_command.h"
+#include "core/csv_writer.h"
+#include "core/text.h"
+#include "search/fashion_mnist.h"
+#include "search/pareto.h"
+#include "search/point_journal.h"
+#include "workloads/workload_loader.h"
+
+namespace hwaware::cli {
+namespace {
+
+// Everything a space needs, read and checked before any point runs (on every rank alike).
+struct Plan {
+  ExploreSpace space;
+  core::YamlFile arch;
+  Sweep sweep;
+  std::vector<SweepPoint> hardware;
+  std::vector<workload::Network> networks;
+};
+
+Plan plan(const ExploreOptions& o) {
+  auto space = read_space(o.space);
+  auto arch = core::YamlFile::load(space.accelerator);
+  auto sweep = parse_sweep(space.parameters, arch);
+  Plan p{std::move(space), std::move(arch), std::move(sweep), {}, {}};
+  p.hardware = p.sweep.points();
+  for (const auto& h : p.hardware) p.sweep.spec_at(p.arch, h);  // every value reads
+  for (const auto& n : p.space.networks) p.networks.push_back(workload::load_workload(n.workload));
+  for (const auto& b : p.space.search.budgets) parse_budget(b);
+  if (p.space.search.method == "eap") parse_tolerance(p.space.search.tolerance);
+  return p;
+}
+
+std::vector<std::string> header(const Plan& p) {
+  std::vector<std::string> h{"point"};
+  for (const auto& a : p.sweep.axes) h.insert(h.end(), a.keys.begin(), a.keys.end());
+  for (const char* c : {"network", "method", "test_accuracy", "energy_pj", "latency_s", "area_um2", "macs", "weights", "network_file"})
+    h.push_back(c);
+  return h;
+}
+
+// The point's key: the space (its bytes), the point, the network's and weights' bytes, the options.
+std::string point_key(const Plan& p, const ExploreOptions& o, std::size_t hw, std::size_t n) {
+  const auto& net = p.space.networks[n];
+  std::string text = p.space.text + "|" + core::read_text_file(p.space.accelerator, "an accelerator file") + "|" + p.hardware[hw].label + "|" +
+                     core::read_text_file(net.workload, "a workload file") + "|" +
+                     (net.weights.empty() ? "" : core::read_text_file(net.weights, "a weights file")) + "|" +
+                     mapping::options_key(mapper_options(o.mapper));
+  text += fmt::format("|{}|{}|{}|{}", o.train.batch, o.train.learning_rate, o.train.seed, o.train.threads);
+  return core::fnv1a_hex(text);
+}
+
+std::vector<std::string> cells(const Plan& p, std::size_t hw, std::size_t n, const PointResult& r, const std::string& out) {
+  auto f = core::format_number;
+  std::vector<std::string> c{std::to_string(hw * p.networks.size() + n)};
+  c.insert(c.end(), p.hardware[hw].values.begin(), p.hardware[hw].values.end());
+  const std::string file = r.network_file.empty() ? "" : std::filesystem::relative(r.network_file, out).string();
+  for (const auto& x : {p.networks[n].name, p.space.search.method, r.accuracy < 0 ? std::string() : f(r.accuracy), f(r.energy_pj), f(r.latency_s),
+                        f(r.area_um2), std::to_string(r.macs), std::to_string(r.weights), file})
+    c.push_back(x);
+  return c;
+}
+
+// Writes DIR/<name> (through a temporary file) with `rows`.
+void write_csv(const std::string& dir, const std::string& name, const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) {
+  const std::string path = (std::filesystem::path(dir) / name).string();
+  {
+    core::CsvWriter csv(path + ".tmp", head);
+    for (const auto& r : rows) csv.row(r);
+  }
+  std::filesystem::rename(path + ".tmp", path);
+}
+
+// points.csv, pareto.csv over (accuracy, energy, latency, area), and the plot.
+int write_results(const Plan& p, const ExploreOptions& o, const std::vector<std::vector<std::string>>& rows) {
+  const auto head = header(p);
+  write_csv(o.out, "points.csv", head, rows);
+  const std::size_t acc = head.size() - 7;  // test_accuracy's column
+  std::vector<std::vector<double>> costs;
+  for (const auto& r : rows) {
+    const double a = r[acc].empty() ? 0.0 : std::stod(r[acc]);
+    costs.push_back({-a, std::stod(r[acc + 1]), std::stod(r[acc + 2]), std::stod(r[acc + 3])});
+  }
+  std::vector<std::vector<std::string>> front;
+  for (const auto i : search::pareto_front(costs)) front.push_back(rows[i]);
+  write_csv(o.out, "pareto.csv", head, front);
+  std::cout << fmt::format("{} points, {} on the Pareto front over (accuracy, energy, latency, area): {}\n", rows.size(), front.size(),
+                           (std::filesystem::path(o.out) / "pareto.csv").string());
+  if (o.plot.empty()) return 0;
+  return run_plot_script("plot_pareto.py", {(std::filesystem::path(o.out) / "points.csv").string(), (std::filesystem::path(o.out) / "pareto.csv").string()},
+                         o.plot);
+}
+
+}  // namespace
+
+std::shared_ptr<ExploreOptions> add_explore_command(CLI::App& app) {
+  auto o = std::make_shared<ExploreOptions>();
+  o->data = search::kFashionMnistDir;
+  auto* cmd = app.add_subcommand("explore", "Co-explore hardware and network shape: every hardware point of a space with every network");
+  cmd->add_option("--space", o->space, "Space file: accelerator, parameters to vary, networks, search (see docs/explore.md)")->required();
+  cmd->add_option("--out", o->out, "Directory of points.csv, pareto.csv and the journal of finished points (the same command resumes)")->required();
+  cmd->add_option("--plot", o->plot, "Draw the points and their Pareto front to FILE.png");
+  cmd->add_option("--max-points", o->max_points, "Stop after this many new points (the same command continues)");
+  add_mapper_flags(cmd, o->mapper, "--mapper-budget");
+  add_training_options(*cmd, o->train, o->data);
+  return o;
+}
+
+int run_explore(const ExploreOptions& o) {
+  ProcessGroup group;
+  Plan p;
+  try {
+    p = plan(o);
+  } catch (const core::InputError&) {
+    if (group.rank() == 0) throw;  // every rank finds the same mistakes: one reports them
+    return 2;
+  }
+  const search::PointJournal journal(o.out);
+  PointRunner runner(p.space, o.mapper, o.train, o.data);
+  const std::size_t total = p.hardware.size() * p.networks.size();
+  long long done_before = 0, done_now = 0;
+  int status = 0;
+  try {
+    for (std::size_t t = static_cast<std::size_t>(group.rank()); t < total && status == 0; t += static_cast<std::size_t>(group.size())) {
+      const std::size_t hw = t / p.networks.size(), n = t % p.networks.size();
+      const std::string key = point_key(p, o, hw, n);
+      if (journal.find(t, key)) {
+        ++done_before;
+        continue;
+      }
+      if (o.max_points >= 0 && done_now >= o.max_points) {
+        status = 1;
+        break;
+      }
+      std::cerr << fmt::format("point {} of {}: {} {}\n", t + 1, total, p.hardware[hw].label, p.networks[n].name);
+      const auto r = runner.run(p.sweep.spec_at(p.arch, p.hardware[hw]), p.space.networks[n], p.networks[n], journal.point_dir(t), key);
+      journal.record(t, key, cells(p, hw, n, r, o.out));
+      ++done_now;
+    }
+  } catch (const core::InputError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << core::format(d) << "\n";
+    status = 2;
+  }
+  std::cerr << fmt::format("rank {} of {}: {} points found done, {} done now\n", group.rank(), group.size(), done_before, done_now);
+  status = group.agree_max(status);
+  if (status != 0 || group.rank() != 0) {
+    if (status == 1 && group.rank() == 0) std::cerr << "stopped by --max-points; the same command continues\n";
+    return status;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t t = 0; t < total; ++t) {
+    const auto c = journal.find(t, point_key(p, o, t / p.networks.size(), t % p.networks.size()));
+    if (!c) core::panic("explore: point " + std::to_string(t) + " finished but not in the journal");
+    rows.push_back(*c);
+  }
+  return write_results(p, o, rows);
+}
+
+}  // namespace hwaware::cli

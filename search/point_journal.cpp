@@ -1,0 +1,46 @@
+#include "search/point_journal.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/diagnostics.h"
+
+namespace hwaware::search {
+
+PointJournal::PointJournal(std::string dir) : dir_(std::move(dir)) { std::filesystem::create_directories(std::filesystem::path(dir_) / "points"); }
+
+std::string PointJournal::file(std::size_t index) const {
+  return (std::filesystem::path(dir_) / "points" / (std::to_string(index) + ".txt")).string();
+}
+
+std::string PointJournal::point_dir(std::size_t index) const {
+  return (std::filesystem::path(dir_) / "points" / std::to_string(index)).string();
+}
+
+std::optional<std::vector<std::string>> PointJournal::find(std::size_t index, const std::string& key) const {
+  std::ifstream in(file(index));
+  std::string line;
+  if (!in || !std::getline(in, line) || line != "key " + key) return std::nullopt;
+  std::vector<std::string> cells;
+  while (std::getline(in, line)) cells.push_back(line);
+  if (cells.empty() || cells.back() != "end") return std::nullopt;  // cannot happen after a rename; a hand-edited file
+  cells.pop_back();
+  return cells;
+}
+
+void PointJournal::record(std::size_t index, const std::string& key, const std::vector<std::string>& cells) const {
+  const std::string path = file(index), tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << "key " << key << "\n";
+    for (const auto& c : cells) {
+      if (c.find('\n') != std::string::npos) core::panic("a journal cell holds a newline: " + c);
+      out << c << "\n";
+    }
+    out << "end\n";
+    if (!out) throw core::InputError(core::SourceLoc{tmp, 0, 0}, "explore", "cannot write the point's result to " + tmp);
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace hwaware::search
