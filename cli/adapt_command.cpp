@@ -58,16 +58,11 @@ std::unique_ptr<search::CostOracle> make_oracle(const AdaptOptions& o) {
   return accelerator_oracle(o.arch, o.oracle, o.mapper, lut);
 }
 
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // Identifies a run: what it adapts, on what, to what, and how. A checkpoint of another run is refused.
 std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n) {
   const std::string arch = o.arch.empty() ? search::cpu_description(search::MeasureOptions{}) : core::read_text_file(o.arch, "an accelerator file");
   std::string text = core::read_text_file(o.workload, "a workload file") + "|" + arch + "|" +
-                     o.oracle + "|" + mapping::options_key(mapper_options(o.mapper)) + "|" + file_bytes(o.weights);
+                     o.oracle + "|" + mapping::options_key(mapper_options(o.mapper)) + "|" + core::read_file_bytes(o.weights);
   for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
   text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
                       o.train.learning_rate, o.train.seed, o.train.threads);

@@ -58,7 +58,7 @@ std::string point_key(const Plan& p, const ExploreOptions& o, std::size_t hw, st
   const auto& net = p.space.networks[n];
   std::string text = p.space.text + "|" + core::read_text_file(p.space.accelerator, "an accelerator file") + "|" + p.hardware[hw].label + "|" +
                      core::read_text_file(net.workload, "a workload file") + "|" +
-                     (net.weights.empty() ? "" : core::read_text_file(net.weights, "a weights file")) + "|" +
+                     (net.weights.empty() ? "" : core::read_file_bytes(net.weights)) + "|" +
                      mapping::options_key(mapper_options(o.mapper));
   text += fmt::format("|{}|{}|{}|{}", o.train.batch, o.train.learning_rate, o.train.seed, o.train.threads);
   return core::fnv1a_hex(text);

@@ -95,6 +95,14 @@ std::string read_text_file(const std::string& path, const std::string& what) {
   return text;
 }
 
+std::string read_file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(SourceLoc{path, 0, 0}, "", "cannot open the file (missing or unreadable)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 std::string fnv1a_hex(const std::string& text) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : text) {

@@ -24,6 +24,10 @@ std::string lower(std::string s);
 // data ("expected <what>, found binary data"), with the file's name as the location.
 std::string read_text_file(const std::string& path, const std::string& what);
 
+// The whole content of a file, text or binary (weights files, for run keys). Throws InputError
+// when it cannot be read.
+std::string read_file_bytes(const std::string& path);
+
 // FNV-1a (64 bits) of the text as 16 hex digits: a stable fingerprint for cache keys and run keys.
 std::string fnv1a_hex(const std::string& text);
 
