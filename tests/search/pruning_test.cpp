@@ -185,3 +185,50 @@ TEST_CASE("energy is monotone in weight density for the sparsity-aware accelerat
   const auto dense = oracle.metrics(net);
   CHECK(last.at("fc1") < 0.5 * search::layer_energy_pj(dense, "fc1"));
 }
+
+namespace {
+
+// NetAdapt's trainer interface with accuracy falling with the square of each layer's removed
+// fraction of filters; accepted networks are the current one.
+class FakeNarrowingTrainer : public search::Trainer {
+ public:
+  explicit FakeNarrowingTrainer(const workload::Network& start) : start_(start), current_(start) {}
+  double accuracy(const workload::Network& n) const {
+    double a = 0.90;
+    for (std::size_t i = 0; i < n.layers.size(); ++i) {
+      const double cut = 1 - static_cast<double>(n.layers[i].output_channels()) / static_cast<double>(start_.layers[i].output_channels());
+      a -= 0.02 * cut * cut;
+    }
+    return a;
+  }
+  double try_proposal(const workload::Network& p, std::size_t, long long) override { return accuracy(p); }
+  void accept(const workload::Network& n) override { current_ = n; }
+  double test_accuracy() override { return accuracy(current_) - 0.01; }
+  void save(const std::string&) const override {}
+  void restore(const workload::Network& n, const std::string&) override { current_ = n; }
+  double finish(long long) override { return test_accuracy(); }
+  workload::Network current() const { return current_; }
+
+ private:
+  workload::Network start_, current_;
+};
+
+}  // namespace
+
+TEST_CASE("the filter-based baseline narrows layers highest energy first, within the tolerance") {
+  const auto net = three_layers();
+  FakeOracle oracle;
+  FakeNarrowingTrainer trainer(net);
+  search::PruneOptions o;
+  o.tolerance = 0.01;
+  const auto r = search::filter_pruning(net, oracle, trainer, o);
+  REQUIRE(r.layers.size() == 3);
+  CHECK(r.layers[0].name == "fc");     // highest energy, but the output layer: its 10 classes stay
+  CHECK(r.layers[0].trials == 0);
+  CHECK(r.layers[1].name == "conv1");  // alone, a cut of at most 70% keeps 0.02 c^2 <= 0.01
+  CHECK(r.network.layers[0].output_channels() < 8);
+  CHECK(r.network.layers[2].output_channels() == 10);
+  CHECK(r.holdout_after >= r.holdout_before - o.tolerance);
+  CHECK(trainer.current().layers[0].output_channels() == r.network.layers[0].output_channels());
+  CHECK(r.metrics_after.energy_pj < r.metrics_before.energy_pj);
+}
