@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <fmt/format.h>
+#include <optional>
 
 namespace hwaware::search {
 namespace {
@@ -28,6 +29,43 @@ std::vector<Eigen::MatrixXd> masked_weights(const LayerLeastSquares& ls, const L
   return w;
 }
 
+// One trial on a layer: the weights kept at density `aim`, set, and the network fine-tuned.
+struct Trial {
+  double density = 1, holdout = 0;
+  double error = 0, refit_error = 0, scale = 1;  // output errors before and after the refit; sum of y^2
+  double sampled_s = 0, solved_s = 0, tuned_s = 0;
+};
+
+// Empty when `aim` keeps no fewer weights than `current` does.
+std::optional<Trial> try_density(PruningTrainer& trainer, const std::string& name, double current, double aim, const PruneOptions& o,
+                                 WeightSelection selection, unsigned long long salt) {
+  Stopwatch clock;
+  Trial t;
+  const LayerLeastSquares ls = trainer.least_squares(name);
+  t.sampled_s = clock.lap();
+  const auto total = static_cast<double>(ls.weight_count());
+  const auto keep = static_cast<long long>(std::llround(aim * total));
+  if (keep >= std::llround(current * total) || keep < 1) return std::nullopt;
+  const LayerMask mask = selection == WeightSelection::feature_map ? feature_map_mask(ls, keep, o.max_swaps) : magnitude_mask(ls, keep);
+  const auto weights = selection == WeightSelection::feature_map ? refit(ls, mask, o.refit) : masked_weights(ls, mask);
+  t.error = output_error(ls, mask);
+  t.refit_error = output_error(ls, weights);
+  t.scale = std::max(1e-300, target_energy(ls));
+  t.solved_s = clock.lap();
+  trainer.set_weights(name, weights);
+  t.holdout = trainer.fine_tune(o.short_steps, salt);
+  t.tuned_s = clock.lap();
+  t.density = static_cast<double>(keep) / total;
+  return t;
+}
+
+std::string report(const std::string& name, const Trial& t, double energy_pj, bool kept) {
+  return fmt::format("{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({}; sampling {:.1f} s, "
+                     "selection and refit {:.1f} s, fine-tune {:.1f} s)",
+                     name, t.density, t.error / t.scale, t.refit_error / t.scale, energy_pj, 100 * t.holdout,
+                     kept ? "kept" : "undone: below the tolerance", t.sampled_s, t.solved_s, t.tuned_s);
+}
+
 }  // namespace
 
 PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracle, PruningTrainer& trainer, const PruneOptions& o,
@@ -46,45 +84,20 @@ PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracl
     const std::string& name = net.layers[index].name;
     PrunedLayer pl{name, 1, 1, layer_energy_pj(r.metrics_before, name), 0, 0, 0, last_holdout};
     double current = 1;
-    while (true) {
-      const double aim = std::max(o.min_density, current - o.step);
-      Stopwatch clock;
-      const LayerLeastSquares ls = trainer.least_squares(name);
-      ++salt;
-      const double sampled_s = clock.lap();
-      const long long total = ls.weight_count();
-      const auto keep = static_cast<long long>(std::llround(aim * static_cast<double>(total)));
-      if (keep >= std::llround(current * static_cast<double>(total)) || keep < 1) break;
-      const LayerMask mask = selection == WeightSelection::feature_map ? feature_map_mask(ls, keep, o.max_swaps) : magnitude_mask(ls, keep);
-      const double error = output_error(ls, mask);
-      const auto weights = selection == WeightSelection::feature_map ? refit(ls, mask, o.refit) : masked_weights(ls, mask);
-      const double refit_error = output_error(ls, weights);
-      const double solved_s = clock.lap();
-      trainer.set_weights(name, weights);
-      const double holdout = trainer.fine_tune(o.short_steps, salt);
-      const double tuned_s = clock.lap();
-      const double trial_density = static_cast<double>(keep) / static_cast<double>(total);
+    while (const auto t = try_density(trainer, name, current, std::max(o.min_density, current - o.step), o, selection, ++salt)) {
       ++pl.trials;
       auto trial = density;
-      trial[name] = trial_density;
-      const double energy = layer_energy_pj(oracle.metrics(with_densities(net, trial)), name);
-      const bool kept = holdout >= floor;
-      if (o.progress) {
-        const double scale = std::max(1e-300, target_energy(ls));
-        o.progress(fmt::format("{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({}; "
-                               "sampling {:.1f} s, selection and refit {:.1f} s, fine-tune {:.1f} s)",
-                               name, trial_density, error / scale, refit_error / scale, energy, 100 * holdout,
-                               kept ? "kept" : "undone: below the tolerance", sampled_s, solved_s, tuned_s));
-      }
+      trial[name] = t->density;
+      const bool kept = t->holdout >= floor;
+      if (o.progress) o.progress(report(name, *t, layer_energy_pj(oracle.metrics(with_densities(net, trial)), name), kept));
       if (!kept) {
         trainer.rollback();
         break;
       }
       trainer.snapshot();
-      current = trial_density;
-      density[name] = current;
+      density[name] = current = t->density;
       ++pl.accepted;
-      pl.holdout = last_holdout = holdout;
+      pl.holdout = last_holdout = t->holdout;
     }
     pl.density_after = current;
     r.layers.push_back(pl);

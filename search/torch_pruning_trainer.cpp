@@ -46,6 +46,23 @@ struct Sums {
   }
 };
 
+// A convolution's input patches (im2col: one row of k values per output position) and `take`
+// positions drawn among them.
+std::pair<torch::Tensor, torch::Tensor> sampled_patches(const torch::Tensor& input, const workload::Window& win, long long k, long long take,
+                                                        std::mt19937_64& rng) {
+  namespace F = torch::nn::functional;
+  torch::Tensor cols = F::unfold(input, F::UnfoldFuncOptions({win.kernel_h, win.kernel_w})
+                                            .dilation({win.dilation_h, win.dilation_w})
+                                            .padding({win.pad_h, win.pad_w})
+                                            .stride({win.stride_h, win.stride_w}))
+                           .permute({0, 2, 1})
+                           .reshape({-1, k});
+  std::uniform_int_distribution<long long> pick(0, cols.size(0) - 1);
+  std::vector<std::int64_t> rows(static_cast<std::size_t>(take));
+  for (auto& r : rows) r = pick(rng);
+  return {cols, torch::from_blob(rows.data(), {take}, torch::kInt64).clone()};
+}
+
 }  // namespace
 
 struct TorchPruningTrainer::Impl {
@@ -111,19 +128,7 @@ LayerLeastSquares TorchPruningTrainer::least_squares(const std::string& layer) {
       sums.add(in_c, targets[batch] - n.linear->bias);
       continue;
     }
-    const auto& win = n.window;
-    namespace F = torch::nn::functional;
-    const torch::Tensor cols = F::unfold(in_c, F::UnfoldFuncOptions({win.kernel_h, win.kernel_w})
-                                                   .dilation({win.dilation_h, win.dilation_w})
-                                                   .padding({win.pad_h, win.pad_w})
-                                                   .stride({win.stride_h, win.stride_w}))
-                                   .permute({0, 2, 1})
-                                   .reshape({-1, groups * kg});
-    const long long take = std::max(1LL, s.conv_patches * count / images);
-    std::uniform_int_distribution<long long> pick(0, cols.size(0) - 1);
-    std::vector<std::int64_t> rows(static_cast<std::size_t>(take));
-    for (auto& r : rows) r = pick(rng);
-    const torch::Tensor at = torch::from_blob(rows.data(), {take}, torch::kInt64).clone();
+    const auto [cols, at] = sampled_patches(in_c, n.window, groups * kg, std::max(1LL, s.conv_patches * count / images), rng);
     if (!known) targets.push_back(o.conv->forward(in_o).flatten(2).permute({0, 2, 1}).reshape({-1, w.size(0)}).index_select(0, at));
     sums.add(cols.index_select(0, at), targets[batch]);
   }
