@@ -9,8 +9,8 @@ oracle. Writes docs/studies/eap.md (per run: energy before and after, test accur
 per-layer density and energy) and docs/studies/eap.png (test accuracy against energy). Runs that
 already finished (their layers.csv exists) are reused.
 
-    scripts/study-eap                 # every network
-    scripts/study-eap fmnist_vgg      # one
+    scripts/study-eap                                # every network, every method
+    scripts/study-eap --methods eap,filter fmnist_vgg  # some
 """
 
 import csv
@@ -148,10 +148,15 @@ def write_doc(results):
 
 def main():
     os.makedirs(WORK, exist_ok=True)
-    nets = sys.argv[1:] or NETS
+    args = sys.argv[1:]
+    methods = [m for m, _ in METHODS]
+    if args[:1] == ["--methods"]:
+        methods = args[1].split(",")
+        args = args[2:]
+    nets = args or NETS
     results = {}
     for net in nets:
-        for method, _ in METHODS:
+        for method in methods:
             for tol in TOLERANCES:
                 print(f"{net}: {method}, tolerance {tol}", file=sys.stderr)
                 r = pruned(net, method, tol)
