@@ -22,33 +22,62 @@ double block_error(const LeastSquaresBlock& b, const Eigen::MatrixXd& v) {
   return b.target.sum() - 2 * (v.array() * b.cross.transpose().array()).sum() + ((v * b.gram).array() * v.array()).sum();
 }
 
-// The pruned (or, with `kept`, the kept) weight whose change lowers the error most. With residual
-// gradient H = V G - C' (m x k), restoring w_rj changes the error by 2 w H_rj + w^2 G_jj and
-// removing it by -2 w H_rj + w^2 G_jj.
-Entry best_change(const LayerLeastSquares& ls, const std::vector<Eigen::MatrixXd>& h, const LayerMask& mask, bool kept,
-                  const Entry& excluded) {
-  Entry best;
-  const double sign = kept ? -2.0 : 2.0;
-  for (std::size_t bi = 0; bi < ls.blocks.size(); ++bi) {
-    const auto& b = ls.blocks[bi];
-    const auto& m = mask[bi];
-    for (Eigen::Index c = 0; c < b.weights.cols(); ++c) {
-      const double g = b.gram(c, c);
-      for (Eigen::Index r = 0; r < b.weights.rows(); ++r) {
-        const double w = b.weights(r, c);
-        if (m(r, c) != kept || (!kept && w == 0)) continue;
-        const double delta = sign * w * h[bi](r, c) + w * w * g;
-        if (delta < best.delta && !(bi == excluded.block && r == excluded.row && c == excluded.col)) best = Entry{bi, r, c, delta};
-      }
+// Feature-map selection's state: the mask, the residual gradient H = V G - C' (m x k, V the kept
+// weights at their values) and, per output, its best weight to restore and to remove. Restoring
+// w_rj changes the output error by 2 w H_rj + w^2 G_jj, removing it by -2 w H_rj + w^2 G_jj.
+// Changing weight (r, j) changes only row r of H, so only that output's candidates are found again.
+class SwapSearch {
+ public:
+  SwapSearch(const LayerLeastSquares& ls, LayerMask& mask) : ls_(ls), mask_(mask) {
+    for (std::size_t bi = 0; bi < ls.blocks.size(); ++bi) {
+      const auto& b = ls.blocks[bi];
+      h_.push_back(b.weights.cwiseProduct(mask[bi].cast<double>().matrix()) * b.gram - b.cross.transpose());
+      add_.emplace_back(static_cast<std::size_t>(b.weights.rows()));
+      drop_.emplace_back(static_cast<std::size_t>(b.weights.rows()));
+      for (Eigen::Index r = 0; r < b.weights.rows(); ++r) find(bi, r, Entry{ls.blocks.size(), 0, 0});
     }
   }
-  return best;
-}
+  Entry best_add() const { return best(add_); }
+  Entry best_drop() const { return best(drop_); }
+  // Restores (keep) or removes weight `e`; `excluded` is not offered for removal until its output changes again.
+  void set(const Entry& e, bool keep, const Entry& excluded) {
+    const auto& b = ls_.blocks[e.block];
+    const double w = b.weights(e.row, e.col);
+    h_[e.block].row(e.row) += (keep ? w : -w) * b.gram.row(e.col);
+    mask_[e.block](e.row, e.col) = keep;
+    find(e.block, e.row, excluded);
+  }
+  // Finds the candidates of `e`'s output again (after an exclusion ends).
+  void refresh(const Entry& e) { find(e.block, e.row, Entry{ls_.blocks.size(), 0, 0}); }
 
-// Keeps H = V G - C' current when V(r, c) changes by `by`.
-void change(const LeastSquaresBlock& b, Eigen::MatrixXd& h, Eigen::Index r, Eigen::Index c, double by) {
-  h.row(r) += by * b.gram.row(c);
-}
+ private:
+  static Entry best(const std::vector<std::vector<Entry>>& per_row) {
+    Entry out;
+    for (const auto& rows : per_row)
+      for (const auto& e : rows)
+        if (e.delta < out.delta) out = e;
+    return out;
+  }
+  void find(std::size_t bi, Eigen::Index r, const Entry& excluded) {
+    const auto& b = ls_.blocks[bi];
+    Entry add{bi, r, 0}, drop{bi, r, 0};
+    for (Eigen::Index c = 0; c < b.weights.cols(); ++c) {
+      const double w = b.weights(r, c), hw = w * h_[bi](r, c), ww = w * w * b.gram(c, c);
+      if (!mask_[bi](r, c)) {
+        if (w != 0 && 2 * hw + ww < add.delta) add = Entry{bi, r, c, 2 * hw + ww};
+      } else if (-2 * hw + ww < drop.delta && !(excluded.block == bi && excluded.row == r && excluded.col == c)) {
+        drop = Entry{bi, r, c, -2 * hw + ww};
+      }
+    }
+    add_[bi][static_cast<std::size_t>(r)] = add;
+    drop_[bi][static_cast<std::size_t>(r)] = drop;
+  }
+
+  const LayerLeastSquares& ls_;
+  LayerMask& mask_;
+  std::vector<Eigen::MatrixXd> h_;
+  std::vector<std::vector<Entry>> add_, drop_;  // per block and output
+};
 
 // Solves (G_SS + ridge I) w_S = c_S for each output of a block directly, S the kept columns of its row.
 void solve_direct(const LeastSquaresBlock& b, const BlockMask& mask, Eigen::Index r, double ridge, Eigen::MatrixXd& out) {
@@ -161,27 +190,20 @@ LayerMask magnitude_mask(const LayerLeastSquares& ls, long long keep) {
 
 LayerMask feature_map_mask(const LayerLeastSquares& ls, long long keep, long long max_swaps) {
   LayerMask mask = magnitude_mask(ls, keep);
-  std::vector<Eigen::MatrixXd> h;  // V G - C', V the kept weights
-  for (std::size_t bi = 0; bi < ls.blocks.size(); ++bi) {
-    const auto& b = ls.blocks[bi];
-    h.push_back(b.weights.cwiseProduct(mask[bi].cast<double>().matrix()) * b.gram - b.cross.transpose());
-  }
+  SwapSearch search(ls, mask);
+  const Entry none{ls.blocks.size(), 0, 0};
   const double floor = 1e-12 * std::max(1.0, target_energy(ls));
   for (long long s = 0; s < max_swaps; ++s) {
-    const Entry add = best_change(ls, h, mask, false, Entry{});
+    const Entry add = search.best_add();
     if (!std::isfinite(add.delta)) break;
-    const auto& ab = ls.blocks[add.block];
-    change(ab, h[add.block], add.row, add.col, ab.weights(add.row, add.col));
-    mask[add.block](add.row, add.col) = true;
-    const Entry drop = best_change(ls, h, mask, true, add);
+    search.set(add, true, add);  // the weight just restored is not the one to remove
+    const Entry drop = search.best_drop();
     if (!std::isfinite(drop.delta) || add.delta + drop.delta >= -floor) {  // no pair lowers the error: undo and stop
-      change(ab, h[add.block], add.row, add.col, -ab.weights(add.row, add.col));
-      mask[add.block](add.row, add.col) = false;
+      search.set(add, false, none);
       break;
     }
-    const auto& db = ls.blocks[drop.block];
-    change(db, h[drop.block], drop.row, drop.col, -db.weights(drop.row, drop.col));
-    mask[drop.block](drop.row, drop.col) = false;
+    search.set(drop, false, none);
+    if (drop.block != add.block || drop.row != add.row) search.refresh(add);  // its output may offer it for removal again
   }
   return mask;
 }
