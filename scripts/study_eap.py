@@ -166,6 +166,13 @@ def write_doc(results):
                          f"({base[0]['test_after']:.2f}%): EAP's network takes "
                          f"{100 * (1 - float(e['energy_after_pj']) / float(f['energy_after_pj'])):.1f}% less energy.")
             lines.append("")
+        mag = [r for (n, m, t), r in runs.items() if m == "magnitude"]
+        if eap and mag:
+            e, g = eap[0]["rows"][-1], mag[0]["rows"][-1]
+            lines.append(f"Magnitude pruning (no feature-map selection, no refit) leaves {float(g['energy_after_pj']) * 1e-6:.2f} uJ "
+                         f"({mag[0]['test_after']:.2f}%): EAP's two steps save a further "
+                         f"{100 * (1 - float(e['energy_after_pj']) / float(g['energy_after_pj'])):.1f}% at this tolerance.")
+            lines.append("")
     with open(DOC, "w") as f:
         f.write("\n".join(lines))
 
