@@ -15,6 +15,7 @@ already finished (their layers.csv exists) are reused.
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,6 +98,29 @@ def plot(results):
     fig.savefig(FIG, dpi=110)
 
 
+def output_errors(net, method, tol):
+    """Per trial of the first pruned layer: (layer, density, output error after the refit), from the run's log."""
+    out = []
+    log = os.path.join(WORK, f"{net}-{method}-{tol.rstrip('%')}.log")
+    for line in open(log):
+        m = re.match(r"(\w+): density ([0-9.]+), output error [0-9.]+ -> ([0-9.]+) after refit", line)
+        if m and (not out or out[0][0] == m.group(1)):
+            out.append((m.group(1), float(m.group(2)), float(m.group(3))))
+    return out
+
+
+def error_table(net, runs):
+    """EAP's and magnitude's relative output error on the first layer they prune, trial by trial."""
+    tols = sorted({t for (n, m, t) in runs if m in ("eap", "magnitude")})
+    if not tols or not all((net, m, tols[0]) in runs for m in ("eap", "magnitude")):
+        return []
+    eap, mag = output_errors(net, "eap", tols[0]), dict((d, e) for _, d, e in output_errors(net, "magnitude", tols[0]))
+    lines = [f"### Output error of {eap[0][0]} per trial (sum of squared errors over the sampled outputs, relative to their sum of squares)", "",
+             "| density | EAP (selection and refit) | magnitude |", "|---|---|---|"]
+    lines += [f"| {d:.3f} | {e:.4f} | {mag[d]:.4f} |" for _, d, e in eap if d in mag]
+    return lines + ["", "Each run reaches a trial from its own earlier trials, so the rows compare loosely.", ""]
+
+
 def by_component(runs):
     """The network's energy by component (total rows of layers.csv): unpruned, then after each run."""
     first = next(iter(sorted(runs.items())))[1]["rows"][-1]
@@ -156,7 +180,7 @@ def write_doc(results):
                              f"{float(row['DRAM_before_pj']) * 1e-6:.3f} -> {float(row['DRAM_after_pj']) * 1e-6:.3f} | "
                              f"{float(row['mac_before_pj']) * 1e-6:.3f} -> {float(row['mac_after_pj']) * 1e-6:.3f} |")
             lines.append("")
-        lines += by_component(runs)
+        lines += by_component(runs) + error_table(net, runs)
         eap = [r for (n, m, t), r in runs.items() if m == "eap"]
         base = [r for (n, m, t), r in runs.items() if m == "filter"]
         if eap and base:
