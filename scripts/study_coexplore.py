@@ -134,10 +134,12 @@ def write_doc(given, adapted):
 
 
 def main():
+    """Arguments: `--budgets energy=70%,...` runs (and reports) only those budgets."""
     os.makedirs(WORK, exist_ok=True)
+    budgets = sys.argv[2].split(",") if sys.argv[1:2] == ["--budgets"] else BUDGETS
     given = explore("given", [f"workload: {net_file(n)}" for n in NETS], "method: evaluate") or []
     adapted = {}
-    for budget in BUDGETS:
+    for budget in budgets:
         rows = explore("adapt-" + budget.replace("=", "").replace("%", ""), [f"workload: {net_file('fmnist_vgg')}, weights: {weights()}"],
                        f"method: netadapt, budget: {budget}, {SEARCH}")
         if rows:
