@@ -30,18 +30,35 @@ struct Plan {
   Sweep sweep;
   std::vector<SweepPoint> hardware;
   std::vector<workload::Network> networks;
+  std::vector<std::string> keys;  // per point (hardware-major): what its result depends on
 };
+
+// Each point's key: the space (its bytes), the accelerator's, the point, the network's and weights'
+// bytes, the mapper and training options. Every file is read once.
+std::vector<std::string> point_keys(const Plan& p, const ExploreOptions& o) {
+  const std::string accelerator = core::read_text_file(p.space.accelerator, "an accelerator file");
+  std::vector<std::string> network_text;
+  for (const auto& net : p.space.networks)
+    network_text.push_back(core::read_text_file(net.workload, "a workload file") + "|" + (net.weights.empty() ? "" : core::read_file_bytes(net.weights)));
+  const std::string options = mapping::options_key(mapper_options(o.mapper)) +
+                              fmt::format("|{}|{}|{}|{}", o.train.batch, o.train.learning_rate, o.train.seed, o.train.threads);
+  std::vector<std::string> keys;
+  for (const auto& h : p.hardware)
+    for (const auto& n : network_text) keys.push_back(core::fnv1a_hex(p.space.text + "|" + accelerator + "|" + h.label + "|" + n + "|" + options));
+  return keys;
+}
 
 Plan plan(const ExploreOptions& o) {
   auto space = read_space(o.space);
   auto arch = core::YamlFile::load(space.accelerator);
   auto sweep = parse_sweep(space.parameters, arch);
-  Plan p{std::move(space), std::move(arch), std::move(sweep), {}, {}};
+  Plan p{std::move(space), std::move(arch), std::move(sweep), {}, {}, {}};
   p.hardware = p.sweep.points();
   for (const auto& h : p.hardware) p.sweep.spec_at(p.arch, h);  // every value reads
   for (const auto& n : p.space.networks) p.networks.push_back(workload::load_workload(n.workload));
   for (const auto& b : p.space.search.budgets) parse_budget(b);
   if (p.space.search.method == "eap") parse_tolerance(p.space.search.tolerance);
+  p.keys = point_keys(p, o);
   return p;
 }
 
@@ -51,17 +68,6 @@ std::vector<std::string> header(const Plan& p) {
   for (const char* c : {"network", "method", "test_accuracy", "energy_pj", "latency_s", "area_um2", "macs", "weights", "network_file"})
     h.push_back(c);
   return h;
-}
-
-// The point's key: the space (its bytes), the point, the network's and weights' bytes, the options.
-std::string point_key(const Plan& p, const ExploreOptions& o, std::size_t hw, std::size_t n) {
-  const auto& net = p.space.networks[n];
-  std::string text = p.space.text + "|" + core::read_text_file(p.space.accelerator, "an accelerator file") + "|" + p.hardware[hw].label + "|" +
-                     core::read_text_file(net.workload, "a workload file") + "|" +
-                     (net.weights.empty() ? "" : core::read_file_bytes(net.weights)) + "|" +
-                     mapping::options_key(mapper_options(o.mapper));
-  text += fmt::format("|{}|{}|{}|{}", o.train.batch, o.train.learning_rate, o.train.seed, o.train.threads);
-  return core::fnv1a_hex(text);
 }
 
 std::vector<std::string> cells(const Plan& p, std::size_t hw, std::size_t n, const PointResult& r, const std::string& out) {
@@ -75,20 +81,10 @@ std::vector<std::string> cells(const Plan& p, std::size_t hw, std::size_t n, con
   return c;
 }
 
-// Writes DIR/<name> (through a temporary file) with `rows`.
-void write_csv(const std::string& dir, const std::string& name, const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) {
-  const std::string path = (std::filesystem::path(dir) / name).string();
-  {
-    core::CsvWriter csv(path + ".tmp", head);
-    for (const auto& r : rows) csv.row(r);
-  }
-  std::filesystem::rename(path + ".tmp", path);
-}
-
 // points.csv, pareto.csv over (accuracy, energy, latency, area), and the plot.
 int write_results(const Plan& p, const ExploreOptions& o, const std::vector<std::vector<std::string>>& rows) {
   const auto head = header(p);
-  write_csv(o.out, "points.csv", head, rows);
+  core::write_csv_file((std::filesystem::path(o.out) / "points.csv").string(), head, rows);
   const std::size_t acc = head.size() - 7;  // test_accuracy's column
   std::vector<std::vector<double>> costs;
   for (const auto& r : rows) {
@@ -97,7 +93,7 @@ int write_results(const Plan& p, const ExploreOptions& o, const std::vector<std:
   }
   std::vector<std::vector<std::string>> front;
   for (const auto i : search::pareto_front(costs)) front.push_back(rows[i]);
-  write_csv(o.out, "pareto.csv", head, front);
+  core::write_csv_file((std::filesystem::path(o.out) / "pareto.csv").string(), head, front);
   std::cout << fmt::format("{} points, {} on the Pareto front over (accuracy, energy, latency, area): {}\n", rows.size(), front.size(),
                            (std::filesystem::path(o.out) / "pareto.csv").string());
   if (o.plot.empty()) return 0;
@@ -137,7 +133,7 @@ int run_explore(const ExploreOptions& o) {
   try {
     for (std::size_t t = static_cast<std::size_t>(group.rank()); t < total && status == 0; t += static_cast<std::size_t>(group.size())) {
       const std::size_t hw = t / p.networks.size(), n = t % p.networks.size();
-      const std::string key = point_key(p, o, hw, n);
+      const std::string& key = p.keys[t];
       if (journal.find(t, key)) {
         ++done_before;
         continue;
@@ -163,7 +159,7 @@ int run_explore(const ExploreOptions& o) {
   }
   std::vector<std::vector<std::string>> rows;
   for (std::size_t t = 0; t < total; ++t) {
-    const auto c = journal.find(t, point_key(p, o, t / p.networks.size(), t % p.networks.size()));
+    const auto c = journal.find(t, p.keys[t]);
     if (!c) core::panic("explore: point " + std::to_string(t) + " finished but not in the journal");
     rows.push_back(*c);
   }

@@ -33,20 +33,17 @@ void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows
   const auto& first = rows.front().net;
   for (const auto& l : first.layers)
     if (l.is_mac_layer) header.push_back("width:" + l.name);
-  {
-    core::CsvWriter csv(path + ".tmp", header);
-    for (const auto& r : rows) {
-      const auto m = oracle.metrics(r.net);
-      std::vector<std::string> cells{r.iteration, r.narrowed, r.width ? std::to_string(r.width) : "", r.holdout < 0 ? "" : core::format_number(r.holdout),
-                                     core::format_number(r.test), core::format_number(m.latency_s), core::format_number(m.energy_pj),
-                                     std::to_string(r.net.macs()), std::to_string(search::weight_count(r.net))};
-      for (const auto& l : r.net.layers)
-        if (l.is_mac_layer) cells.push_back(std::to_string(l.output_channels()));
-      csv.row(cells);
-    }
-    if (!csv.good()) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write family.csv");
+  std::vector<std::vector<std::string>> table;
+  for (const auto& r : rows) {
+    const auto m = oracle.metrics(r.net);
+    std::vector<std::string> cells{r.iteration, r.narrowed, r.width ? std::to_string(r.width) : "", r.holdout < 0 ? "" : core::format_number(r.holdout),
+                                   core::format_number(r.test), core::format_number(m.latency_s), core::format_number(m.energy_pj),
+                                   std::to_string(r.net.macs()), std::to_string(search::weight_count(r.net))};
+    for (const auto& l : r.net.layers)
+      if (l.is_mac_layer) cells.push_back(std::to_string(l.output_channels()));
+    table.push_back(std::move(cells));
   }
-  std::filesystem::rename(path + ".tmp", path);
+  core::write_csv_file(path, header, table);
 }
 
 }  // namespace hwaware::cli

@@ -77,30 +77,27 @@ void write_prune_csv(const std::string& dir, const search::PruneResult& r, const
     header.push_back(c + "_before_pj");
     header.push_back(c + "_after_pj");
   }
-  const std::string path = (std::filesystem::path(dir) / "layers.csv").string();
-  {
-    core::CsvWriter csv(path + ".tmp", header);
-    auto f = core::format_number;
-    for (const auto& pl : r.layers) {
-      std::vector<std::string> row{pl.name, f(pl.density_before), f(pl.density_after), std::to_string(pl.trials), std::to_string(pl.accepted),
-                                   f(pl.holdout), f(pl.energy_before_pj), f(pl.energy_after_pj)};
-      for (const auto& c : names) {
-        row.push_back(f(at(before, pl.name, c)));
-        row.push_back(f(at(after, pl.name, c)));
-      }
-      csv.row(row);
-    }
-    std::vector<std::string> total{"total", "", "", "", "", f(r.holdout_after), f(r.metrics_before.energy_pj), f(r.metrics_after.energy_pj)};
+  auto f = core::format_number;
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& pl : r.layers) {
+    std::vector<std::string> row{pl.name, f(pl.density_before), f(pl.density_after), std::to_string(pl.trials), std::to_string(pl.accepted),
+                                 f(pl.holdout), f(pl.energy_before_pj), f(pl.energy_after_pj)};
     for (const auto& c : names) {
-      double b = 0, a = 0;
-      for (const auto& [layer, by] : before) b += at(before, layer, c);
-      for (const auto& [layer, by] : after) a += at(after, layer, c);
-      total.push_back(f(b));
-      total.push_back(f(a));
+      row.push_back(f(at(before, pl.name, c)));
+      row.push_back(f(at(after, pl.name, c)));
     }
-    csv.row(total);
+    rows.push_back(std::move(row));
   }
-  std::filesystem::rename(path + ".tmp", path);
+  std::vector<std::string> total{"total", "", "", "", "", f(r.holdout_after), f(r.metrics_before.energy_pj), f(r.metrics_after.energy_pj)};
+  for (const auto& c : names) {
+    double b = 0, a = 0;
+    for (const auto& [layer, by] : before) b += at(before, layer, c);
+    for (const auto& [layer, by] : after) a += at(after, layer, c);
+    total.push_back(f(b));
+    total.push_back(f(a));
+  }
+  rows.push_back(std::move(total));
+  core::write_csv_file((std::filesystem::path(dir) / "layers.csv").string(), header, rows);
 }
 
 }  // namespace hwaware::cli

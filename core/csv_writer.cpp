@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+
+#include "core/diagnostics.h"
 
 namespace hwaware::core {
 
@@ -33,6 +36,15 @@ CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& he
 void CsvWriter::row(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? "," : "") << quote(cells[i]);
   out_ << "\n";
+}
+
+void write_csv_file(const std::string& path, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  {
+    CsvWriter csv(path + ".tmp", header);
+    for (const auto& r : rows) csv.row(r);
+    if (!csv.good()) throw InputError(SourceLoc{path, 0, 0}, "", "cannot write the file");
+  }
+  std::filesystem::rename(path + ".tmp", path);
 }
 
 }  // namespace hwaware::core

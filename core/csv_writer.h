@@ -22,4 +22,8 @@ class CsvWriter {
   std::ofstream out_;
 };
 
+// Writes a whole CSV file: to PATH.tmp, then renamed into place, so that a run stopped while writing
+// never leaves a partial file under the real name. Throws InputError when it cannot be written.
+void write_csv_file(const std::string& path, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace hwaware::core

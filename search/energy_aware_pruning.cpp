@@ -22,13 +22,6 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// The layer's current weights where `mask` keeps them, zero elsewhere (magnitude pruning: no refit).
-std::vector<Eigen::MatrixXd> masked_weights(const LayerLeastSquares& ls, const LayerMask& mask) {
-  std::vector<Eigen::MatrixXd> w;
-  for (std::size_t i = 0; i < ls.blocks.size(); ++i) w.push_back(ls.blocks[i].weights.cwiseProduct(mask[i].cast<double>().matrix()));
-  return w;
-}
-
 // One trial on a layer: the weights kept at density `aim`, set, and the network fine-tuned.
 struct Trial {
   double density = 1, holdout = 0;

@@ -152,11 +152,13 @@ double output_error(const LayerLeastSquares& ls, const std::vector<Eigen::Matrix
   return std::max(0.0, e);
 }
 
-double output_error(const LayerLeastSquares& ls, const LayerMask& mask) {
+std::vector<Eigen::MatrixXd> masked_weights(const LayerLeastSquares& ls, const LayerMask& mask) {
   std::vector<Eigen::MatrixXd> w;
   for (std::size_t i = 0; i < ls.blocks.size(); ++i) w.push_back(ls.blocks[i].weights.cwiseProduct(mask[i].cast<double>().matrix()));
-  return output_error(ls, w);
+  return w;
 }
+
+double output_error(const LayerLeastSquares& ls, const LayerMask& mask) { return output_error(ls, masked_weights(ls, mask)); }
 
 double target_energy(const LayerLeastSquares& ls) {
   double e = 0;

@@ -31,8 +31,11 @@ using LayerMask = std::vector<BlockMask>;
 
 long long kept_count(const LayerMask& mask);
 
-// Sum over patches and outputs of (y - w x)^2 with the layer's weights where `mask` keeps them and
-// zero elsewhere (the output error of pruning without refitting).
+// The layer's weights where `mask` keeps them, zero elsewhere (pruning without refitting).
+std::vector<Eigen::MatrixXd> masked_weights(const LayerLeastSquares& ls, const LayerMask& mask);
+
+// Sum over patches and outputs of (y - w x)^2 with masked_weights(ls, mask) (the output error of
+// pruning without refitting).
 double output_error(const LayerLeastSquares& ls, const LayerMask& mask);
 // The same for any weights (per block, m x k).
 double output_error(const LayerLeastSquares& ls, const std::vector<Eigen::MatrixXd>& weights);
