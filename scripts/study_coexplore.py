@@ -107,32 +107,38 @@ def plot(given, adapted):
 
 
 def cross_candidates(adapted):
-    """(label, workload, weights) of every shape: the VGG-style CNN as trained, the other CNNs as given
-    (no weights: energy only), and each shape NetAdapt found, with the weights it fine-tuned."""
-    out = [("fmnist_vgg as trained", net_file("fmnist_vgg"), weights())]
-    out += [(n + " as given", net_file(n), None) for n in NETS if n != "fmnist_vgg"]
+    """Every shape: the VGG-style CNN as trained, the other CNNs as given (no weights: energy only), and each
+    shape NetAdapt found, with the weights it fine-tuned (one entry for sizes that found the same widths)."""
+    out = [{"label": "fmnist_vgg as trained", "workload": net_file("fmnist_vgg"), "weights": weights(), "found": ()}]
+    out += [{"label": n + " as given", "workload": net_file(n), "weights": None, "found": ()} for n in NETS if n != "fmnist_vgg"]
     for budget, rows in adapted.items():
         work = os.path.join(WORK, "adapt-" + budget.replace("=", "").replace("%", ""))
+        shapes = {}
         for r in sorted(rows, key=lambda r: r["size"]):
             final = os.path.join(work, r["network_file"])
-            out.append((f"NetAdapt {budget} for {r['size']}x{r['size']}", final, final[:-len(".yaml")] + ".weights"))
+            shapes.setdefault(tuple(widths(final)), []).append((r["size"], final))
+        for found in shapes.values():
+            sizes, final = [s for s, _ in found], found[0][1]
+            out.append({"label": f"NetAdapt {budget} for " + ", ".join(f"{s}x{s}" for s in sizes), "workload": final,
+                        "weights": final[:-len(".yaml")] + ".weights", "found": tuple((budget, s) for s in sizes)})
     return out
 
 
 def cross(candidates):
     """Every candidate at every size. Points are numbered size-major, networks in space order."""
-    rows = explore("cross", [f"workload: {w}" + (f", weights: {v}" if v else "") for _, w, v in candidates], "method: evaluate")
+    rows = explore("cross", [f"workload: {c['workload']}" + (f", weights: {c['weights']}" if c["weights"] else "") for c in candidates],
+                   "method: evaluate")
     if rows is None:
         return None
     for r in rows:
-        r["label"] = candidates[int(r["point"]) % len(candidates)][0]
+        r["label"] = candidates[int(r["point"]) % len(candidates)]["label"]
     return rows
 
 
-def cross_section(candidates, rows):
+def cross_section(candidates, rows, budgets):
     """Energy of every shape at every size; per size, the least energy among shapes whose accuracy is known
-    and within 1 point of the trained VGG-style CNN's."""
-    labels = [c[0] for c in candidates]
+    and within 1 point of the trained VGG-style CNN's, and the accuracy-energy front."""
+    labels = [c["label"] for c in candidates]
     at = {(r["label"], r["size"]): r for r in rows}
     base = float(at[(labels[0], SIZES[0])]["test_accuracy"])
     def ok(r):
@@ -148,12 +154,26 @@ def cross_section(candidates, rows):
         cells = [f"{float(at[(l, s)]['energy_pj']) * 1e-6:.3f}" for s in SIZES]
         cells = [f"**{c}**" if best[s] == l else c for c, s in zip(cells, SIZES)]
         lines.append(f"| {l} | {'' if a == '' else f'{100 * float(a):.2f}'} | " + " | ".join(cells) + " |")
-    lines += ["", "| crossbar | least energy within 1 point | its energy over that of the shape NetAdapt found for this size |", "|---|---|---|"]
+    lines += ["", "Per size: the winner above, its energy over that of the shape NetAdapt found for that size at each budget, "
+              "and the accuracy-energy Pareto front among the shapes with weights (no other shape is both more accurate and "
+              "cheaper there), cheapest first.", "",
+              "| crossbar | least energy within 1 point | its energy over that of the shape found for this size | accuracy-energy front |",
+              "|---|---|---|---|"]
     for s in SIZES:
-        own = [l for l in labels if l.endswith(f"for {s}x{s}")]
-        ratios = ", ".join(f"{l.split(' for ')[0]}: {float(at[(best[s], s)]['energy_pj']) / float(at[(l, s)]['energy_pj']):.3f}x" for l in own)
-        lines.append(f"| {s}x{s} | {best[s]} | {ratios} |")
+        own = [(b, c["label"]) for b in budgets for c in candidates if (b, s) in c["found"]]
+        ratios = ", ".join(f"{b}: {float(at[(best[s], s)]['energy_pj']) / float(at[(l, s)]['energy_pj']):.3f}x" for b, l in own)
+        known = [at[(l, s)] for l in labels if at[(l, s)]["test_accuracy"] != ""]
+        front = [r for r in known if not any(dominates(o, r) for o in known)]
+        front = "; ".join(f"{r['label']} ({100 * float(r['test_accuracy']):.2f}%, {float(r['energy_pj']) * 1e-6:.3f} uJ)"
+                          for r in sorted(front, key=lambda r: float(r["energy_pj"])))
+        lines.append(f"| {s}x{s} | {best[s]} | {ratios} | {front} |")
     return lines + [""]
+
+
+def dominates(a, b):
+    """a is at least as accurate and as cheap as b, and better in one."""
+    aa, ab, ea, eb = float(a["test_accuracy"]), float(b["test_accuracy"]), float(a["energy_pj"]), float(b["energy_pj"])
+    return aa >= ab and ea <= eb and (aa > ab or ea < eb)
 
 
 def write_doc(given, adapted, cross_rows=None, candidates=None):
@@ -182,7 +202,7 @@ def write_doc(given, adapted, cross_rows=None, candidates=None):
                          f"{100 * float(r['test_accuracy']):.2f} | {int(r['macs']):,} | {' '.join(w)} | {'yes' if r['front'] else ''} |")
         lines.append("")
     if cross_rows:
-        lines += cross_section(candidates, cross_rows)
+        lines += cross_section(candidates, cross_rows, list(adapted))
     with open(DOC, "w") as f:
         f.write("\n".join(lines))
 
