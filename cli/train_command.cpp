@@ -2,8 +2,10 @@
 
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
 
+#include "core/diagnostics.h"
 #include "search/fashion_mnist.h"
 #include "search/torch_trainer.h"
 #include "workloads/workload_loader.h"
@@ -36,10 +38,14 @@ int run_train(const TrainCommandOptions& o) {
   search::TorchModel model(net, o.train.seed);
   search::require_fashion_mnist_shape(net, model);
   const auto data = search::load_fashion_mnist(o.data);
-  // The weights' directory is made (and a model saved there) before training, not after it.
+  // The weights' directory is made, and checked writable, before training, not after it; the
+  // weights file itself appears only once training is done, so a killed run leaves none to mistake
+  // for trained weights.
   const auto dir = std::filesystem::path(o.out).parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir);
-  model.save(o.out);
+  const std::string probe = o.out + ".tmp";
+  if (!std::ofstream(probe)) throw core::InputError(core::SourceLoc{o.out, 0, 0}, "", "cannot write the weights file");
+  std::filesystem::remove(probe);
   const long long train_end = data.train.count - search::kHoldoutImages;
   search::TrainOptions t = o.train;
   t.progress = [&](long long step, double loss) {
