@@ -146,6 +146,12 @@ def by_component(runs):
     return lines + [""]
 
 
+def energy_against(run, other):
+    """'x.x% less energy' (or 'more') of one run's pruned network against another's."""
+    d = 100 * (1 - float(run["rows"][-1]["energy_after_pj"]) / float(other["rows"][-1]["energy_after_pj"]))
+    return f"{abs(d):.1f}% {'less' if d >= 0 else 'more'} energy", d
+
+
 def summary(results):
     """One row per network: energy saved and test accuracy lost by each method, and EAP against the baseline."""
     nets = [n for n in NETS if any(k[0] == n for k in results)]
@@ -163,10 +169,7 @@ def summary(results):
             after = float(r["rows"][-1]["energy_after_pj"]) if r else None
             cells.append(f"{100 * (1 - after / before):.1f}%, {r['test_before'] - r['test_after']:.2f}" if r else "not run")
         e, f = runs["eap"], runs["filter"]
-        vs = ""
-        if e and f:
-            d = 100 * (1 - float(e["rows"][-1]["energy_after_pj"]) / float(f["rows"][-1]["energy_after_pj"]))
-            vs = f"{abs(d):.1f}% {'less' if d >= 0 else 'more'} energy"
+        vs = energy_against(e, f)[0] if e and f else ""
         lines.append(f"| {net} | {before * 1e-6:.2f}, {first['test_before']:.2f} | " + " | ".join(cells) + f" | {vs} |")
     return lines + [""]
 
@@ -213,17 +216,16 @@ def write_doc(results):
         base = [r for (n, m, t), r in runs.items() if m == "filter"]
         if eap and base:
             e, f = eap[0]["rows"][-1], base[0]["rows"][-1]
-            diff = 100 * (1 - float(e['energy_after_pj']) / float(f['energy_after_pj']))
             lines.append(f"At tolerance {TOLERANCES[0]}, EAP leaves {float(e['energy_after_pj']) * 1e-6:.2f} uJ "
                          f"({eap[0]['test_after']:.2f}%) and the filter-based baseline {float(f['energy_after_pj']) * 1e-6:.2f} uJ "
-                         f"({base[0]['test_after']:.2f}%): EAP's network takes {abs(diff):.1f}% {'less' if diff >= 0 else 'more'} energy.")
+                         f"({base[0]['test_after']:.2f}%): EAP's network takes {energy_against(eap[0], base[0])[0]}.")
             lines.append("")
         mag = [r for (n, m, t), r in runs.items() if m == "magnitude"]
         if eap and mag:
-            e, g = eap[0]["rows"][-1], mag[0]["rows"][-1]
-            diff = 100 * (1 - float(e['energy_after_pj']) / float(g['energy_after_pj']))
+            g = mag[0]["rows"][-1]
+            against, diff = energy_against(eap[0], mag[0])
             lines.append(f"Magnitude pruning (no feature-map selection, no refit) leaves {float(g['energy_after_pj']) * 1e-6:.2f} uJ "
-                         f"({mag[0]['test_after']:.2f}%): EAP's network takes {abs(diff):.1f}% {'less' if diff >= 0 else 'more'} energy."
+                         f"({mag[0]['test_after']:.2f}%): EAP's network takes {against}."
                          + ("" if diff >= 0 else " EAP reproduces each layer's outputs better after a trial (the output error above), "
                             "but after the global fine-tunes the holdout tolerance, not the output error, decides how far each layer goes."))
             lines.append("")
