@@ -15,7 +15,7 @@ namespace hwaware::arch {
 struct LoopConstraint {
   std::vector<std::pair<std::string, long long>> factors;  // dimension -> fixed factor
   std::vector<std::string> permutation;                    // innermost first; may list only some dims
-  std::optional<long long> split;  // spatial: the first `split` dims of the permutation go on X
+  std::optional<long long> split;                          // spatial: the first `split` dims of the permutation go on X
   core::SourceLoc loc;
 };
 

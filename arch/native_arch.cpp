@@ -32,8 +32,7 @@ std::vector<std::string> tensor_list(const core::YamlView& v) {
     auto s = item.as_string();
     if (!s) continue;
     if (std::find(kTensors.begin(), kTensors.end(), *s) == kTensors.end()) {
-      item.error("expected a tensor name (Weights, Inputs or Outputs), found '" + *s + "'",
-                 core::did_you_mean(*s, kTensors));
+      item.error("expected a tensor name (Weights, Inputs or Outputs), found '" + *s + "'", core::did_you_mean(*s, kTensors));
       continue;
     }
     out.push_back(*s);
@@ -66,8 +65,7 @@ void read_compression(const core::YamlView& v, StorageLevel& lvl) {
   core::MapReader m(v);
   for (auto& [tensor, fv] : m.entries()) {
     if (std::find(kTensors.begin(), kTensors.end(), tensor) == kTensors.end()) {
-      fv.error("expected a tensor name (Weights, Inputs or Outputs) as key, found '" + tensor + "'",
-               core::did_you_mean(tensor, kTensors));
+      fv.error("expected a tensor name (Weights, Inputs or Outputs) as key, found '" + tensor + "'", core::did_you_mean(tensor, kTensors));
       continue;
     }
     auto s = fv.as_string();
@@ -75,8 +73,7 @@ void read_compression(const core::YamlView& v, StorageLevel& lvl) {
     const auto& names = compression_names();
     auto it = std::find(names.begin(), names.end(), *s);
     if (it == names.end()) {
-      fv.error("expected a compression format (none, bitmask or run-length), found '" + *s + "'",
-               core::did_you_mean(*s, names));
+      fv.error("expected a compression format (none, bitmask or run-length), found '" + *s + "'", core::did_you_mean(*s, names));
       continue;
     }
     lvl.compression[tensor] = static_cast<Compression>(it - names.begin());
@@ -98,15 +95,13 @@ void read_zero_operands(const core::YamlView& v, ComputeUnit& c) {
     auto it = s ? std::find(names.begin(), names.end(), *s) : names.end();
     if (s && it == names.end())
       mode->error("expected a zero-operand mode (none, gating or skipping), found '" + *s + "'", core::did_you_mean(*s, names));
-    else if (s)
-      c.zero_operands = static_cast<ZeroOperands>(it - names.begin());
+    else if (s) c.zero_operands = static_cast<ZeroOperands>(it - names.begin());
   }
   if (operands) {
     const std::vector<std::string> kinds = {"weights", "inputs", "both"};
     auto s = operands->as_string();
     if (s && std::find(kinds.begin(), kinds.end(), *s) == kinds.end())
-      operands->error("expected the operands tested for zero (weights, inputs or both), found '" + *s + "'",
-                      core::did_you_mean(*s, kinds));
+      operands->error("expected the operands tested for zero (weights, inputs or both), found '" + *s + "'", core::did_you_mean(*s, kinds));
     else if (s) {
       c.zero_weights = *s != "inputs";
       c.zero_inputs = *s != "weights";
@@ -155,8 +150,7 @@ void read_capacity(core::MapReader& m, const core::YamlView& level, bool technol
     if (entries < 1)
       size->error("a size of " + size->scalar() + " holds no entry of " + std::to_string(lvl.word_bits) + " bits x " +
                   std::to_string(lvl.block_size) + " words");
-    else
-      lvl.depth = entries;
+    else lvl.depth = entries;
   } else if (technology_known && lvl.technology != Technology::dram) {
     level.error("level '" + lvl.name + "' needs a capacity: give 'size' (such as 108KiB) or 'depth' (entries)");
   }
@@ -222,8 +216,7 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
   if (auto d = m.get("dram_type")) {
     if (lvl.technology != Technology::dram)
       d->error("'dram_type' applies to a DRAM level only; level '" + lvl.name + "' is " + to_string(lvl.technology));
-    else
-      lvl.energy.dram_type = d->as_string().value_or("");
+    else lvl.energy.dram_type = d->as_string().value_or("");
   }
   if (auto r = m.get("read_bandwidth")) lvl.read_bandwidth = r->as_positive_quantity(core::UnitKind::words_per_cycle);
   if (auto w = m.get("write_bandwidth")) lvl.write_bandwidth = w->as_positive_quantity(core::UnitKind::words_per_cycle);
@@ -231,13 +224,13 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
     if (auto q = l->as_quantity(core::UnitKind::cycles)) {
       if (*q < 0 || *q != static_cast<double>(static_cast<long long>(*q)))
         l->error("expected a whole, non-negative number of cycles such as 100cycles, found '" + l->scalar() + "'");
-      else
-        lvl.latency_cycles = static_cast<long long>(*q);
+      else lvl.latency_cycles = static_cast<long long>(*q);
     }
   }
   if (auto ports = m.get("ports")) {
     if (auto n = ports->as_positive_int()) {
-      if (*n > 2) ports->error("expected 1 (reads and writes share one port) or 2 (a read and a write port), found '" + ports->scalar() + "'");
+      if (*n > 2)
+        ports->error("expected 1 (reads and writes share one port) or 2 (a read and a write port), found '" + ports->scalar() + "'");
       else lvl.ports = static_cast<int>(*n);
     }
   }
@@ -252,8 +245,7 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
     if (fanout.instances == before)
       n->error("a network connects a level to its spatial children, but level '" + lvl.name +
                "' has no 'spatial' fan-out (give 'spatial: {x: X, y: Y}' or remove 'network')");
-    else
-      read_network(*n, priced_by_model, lvl);
+    else read_network(*n, priced_by_model, lvl);
   }
   m.finish();
   return lvl;
@@ -305,8 +297,7 @@ void read_systolic(const core::YamlView& v, Spec& spec) {
   if (auto d = m.required("dataflow")) {
     const auto name = d->as_string().value_or("");
     if (auto df = systolic_dataflow_from(name)) s.dataflow = *df;
-    else
-      d->error("expected a systolic dataflow (os, ws or is), found '" + name + "'", core::did_you_mean(name, {"os", "ws", "is"}));
+    else d->error("expected a systolic dataflow (os, ws or is), found '" + name + "'", core::did_you_mean(name, {"os", "ws", "is"}));
   }
   m.finish();
   spec.systolic = s;
@@ -315,15 +306,13 @@ void read_systolic(const core::YamlView& v, Spec& spec) {
 void read_globals(core::MapReader& m, Spec& spec) {
   if (auto n = m.get("name")) spec.name = n->as_string().value_or("");
   if (auto c = m.get("clock")) spec.clock_hz = c->as_positive_quantity(core::UnitKind::frequency_hz).value_or(spec.clock_hz);
-  if (auto t = m.get("technology"))
-    spec.technology_nm = t->as_positive_quantity(core::UnitKind::length_nm).value_or(spec.technology_nm);
+  if (auto t = m.get("technology")) spec.technology_nm = t->as_positive_quantity(core::UnitKind::length_nm).value_or(spec.technology_nm);
   if (auto e = m.get("energy_model")) {
     auto s = e->as_string().value_or("");
     if (std::find(kEnergyModels.begin(), kEnergyModels.end(), s) == kEnergyModels.end())
       e->error("expected an energy model (eyeriss-normalized) or no 'energy_model' key, found '" + s + "'",
                core::did_you_mean(s, kEnergyModels));
-    else
-      spec.energy_model = s;
+    else spec.energy_model = s;
   }
   if (auto d = m.get("dataflow")) {
     spec.dataflow = d->as_string().value_or("");
@@ -352,11 +341,11 @@ Spec read_native_arch(const core::YamlView& accelerator) {
   m.finish();
   if (spec.systolic && spec.systolic->rows > 0 && spec.systolic->cols > 0 &&
       (spec.compute.mesh_y != spec.systolic->rows || spec.compute.mesh_x != spec.systolic->cols))
-    m.get("systolic")->error("a systolic array of " + std::to_string(spec.systolic->rows) + " rows x " +
-                             std::to_string(spec.systolic->cols) + " cols needs 'spatial: {x: " +
-                             std::to_string(spec.systolic->cols) + ", y: " + std::to_string(spec.systolic->rows) +
-                             "}' above the compute unit; the levels give " + std::to_string(spec.compute.mesh_x) + " x " +
-                             std::to_string(spec.compute.mesh_y));
+    m.get("systolic")
+        ->error("a systolic array of " + std::to_string(spec.systolic->rows) + " rows x " + std::to_string(spec.systolic->cols) +
+                " cols needs 'spatial: {x: " + std::to_string(spec.systolic->cols) + ", y: " + std::to_string(spec.systolic->rows) +
+                "}' above the compute unit; the levels give " + std::to_string(spec.compute.mesh_x) + " x " +
+                std::to_string(spec.compute.mesh_y));
   return spec;
 }
 

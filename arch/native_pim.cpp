@@ -8,7 +8,7 @@
 namespace hwaware::arch {
 namespace {
 
-const std::vector<std::string> kDevices = {"rram", "sram"};  // the devices models/pim_estimators.h knows
+const std::vector<std::string> kDevices = {"rram", "sram"};             // the devices models/pim_estimators.h knows
 const std::vector<std::string> kAdcModels = {"isaac-table", "survey"};  // models/pim_estimators.h
 constexpr int kMaxAdcBits = 16;
 
@@ -96,11 +96,13 @@ void read_pim(const core::YamlView& v, Spec& spec) {
   if (auto r = m.get("replicate")) p.replicate = r->as_bool().value_or(false);
   m.finish();
   if (p.cell.bits > p.weight_bits)
-    (m.get("cell") ? *m.get("cell") : v).error("a cell of " + std::to_string(p.cell.bits) + " bits holds more than a weight of " +
-                                                std::to_string(p.weight_bits) + " bits (weight_bits)");
+    (m.get("cell") ? *m.get("cell") : v)
+        .error("a cell of " + std::to_string(p.cell.bits) + " bits holds more than a weight of " + std::to_string(p.weight_bits) +
+               " bits (weight_bits)");
   if (p.dac_bits > p.input_bits)
-    m.get("dac_bits")->error("a DAC of " + std::to_string(p.dac_bits) + " bits is wider than an input of " +
-                             std::to_string(p.input_bits) + " bits (input_bits)");
+    m.get("dac_bits")
+        ->error("a DAC of " + std::to_string(p.dac_bits) + " bits is wider than an input of " + std::to_string(p.input_bits) +
+                " bits (input_bits)");
   if (spec.systolic) v.error("an accelerator is either a systolic array or PIM crossbars, not both ('systolic' is given too)");
   spec.pim = p;
 }

@@ -14,10 +14,10 @@
 namespace hwaware::arch {
 
 struct PimCell {
-  std::string device = "rram";  // rram or sram: selects the built-in cell estimates
-  int bits = 2;                  // bits stored per cell
-  std::optional<double> read_pj, read_latency_ns;    // per cell read / per crossbar activation; empty: estimated
-  std::optional<double> write_pj, write_latency_ns;  // per cell written (weights loaded); empty: estimated
+  std::string device = "rram";                                  // rram or sram: selects the built-in cell estimates
+  int bits = 2;                                                 // bits stored per cell
+  std::optional<double> read_pj, read_latency_ns;               // per cell read / per crossbar activation; empty: estimated
+  std::optional<double> write_pj, write_latency_ns;             // per cell written (weights loaded); empty: estimated
   std::optional<double> on_conductance_us, off_conductance_us;  // microsiemens; documentation of the device, not priced
   core::SourceLoc loc;
 };
@@ -34,11 +34,11 @@ struct PimSpec {
   long long crossbars_per_tile = 1;  // crossbars in a tile
   long long rows = 128, cols = 128;  // cells per crossbar
   PimCell cell;
-  int weight_bits = 8;               // bits of a weight, over ceil(weight_bits / cell.bits) cells
-  int input_bits = 8;                // bits of an input activation
-  int dac_bits = 1;                  // bits a DAC applies at once: input_bits / dac_bits slices
+  int weight_bits = 8;  // bits of a weight, over ceil(weight_bits / cell.bits) cells
+  int input_bits = 8;   // bits of an input activation
+  int dac_bits = 1;     // bits a DAC applies at once: input_bits / dac_bits slices
   PimAdc adc;
-  bool replicate = false;            // copy a layer's weights into idle crossbars to process inputs in parallel
+  bool replicate = false;  // copy a layer's weights into idle crossbars to process inputs in parallel
   core::SourceLoc loc;
 
   long long crossbars() const { return tiles * crossbars_per_tile; }

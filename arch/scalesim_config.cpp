@@ -93,10 +93,8 @@ const std::vector<KeyRule>& rules() {
   return all;
 }
 
-const std::vector<std::string> kSections = {"general", "architecture_presets", "run_presets", "network_presets",
-                                            "sparsity", "layout"};
-const std::vector<std::string> kRequired = {"ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB",
-                                            "OfmapSramSzkB", "Dataflow"};
+const std::vector<std::string> kSections = {"general", "architecture_presets", "run_presets", "network_presets", "sparsity", "layout"};
+const std::vector<std::string> kRequired = {"ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB", "OfmapSramSzkB", "Dataflow"};
 
 // The key of `section` closest to `key` compared case-insensitively, as SCALE-Sim spells it; "" if
 // none is close ("did you mean" hints).
@@ -128,11 +126,11 @@ class ConfigReader {
         const std::string hint = core::did_you_mean(s.name, kSections);
         for (const auto& known : kSections)
           if (hint == hint_for(known)) hinted_.insert(known);
-        error(s.line, 2, "", "unknown section [" + s.name + "]; SCALE-Sim's sections are [" + core::join(kSections, "], [") + "]",
-              hint);
+        error(s.line, 2, "", "unknown section [" + s.name + "]; SCALE-Sim's sections are [" + core::join(kSections, "], [") + "]", hint);
         continue;
       }
-      if (seen.count(s.name)) error(s.line, 2, "", "duplicate section [" + s.name + "] (first at line " + std::to_string(seen[s.name]) + ")");
+      if (seen.count(s.name))
+        error(s.line, 2, "", "duplicate section [" + s.name + "] (first at line " + std::to_string(seen[s.name]) + ")");
       seen.emplace(s.name, s.line);
       read_section(s);
     }
@@ -158,8 +156,7 @@ class ConfigReader {
       if (line.front() == '[') {
         if (line.back() != ']' || line.size() < 3)
           error(n, indent + 1, "", "expected a section header such as [architecture_presets], found '" + line + "'");
-        else
-          sections.push_back({core::trim(line.substr(1, line.size() - 2)), n, {}});
+        else sections.push_back({core::trim(line.substr(1, line.size() - 2)), n, {}});
         continue;
       }
       auto sep = raw.find_first_of(":=");
@@ -192,7 +189,8 @@ class ConfigReader {
         continue;
       }
       if (keys.count(core::lower(e.key))) {
-        error(e.line, e.key_column, s.name, "duplicate key '" + e.key + "' (first at line " + std::to_string(keys[core::lower(e.key)]) + ")");
+        error(e.line, e.key_column, s.name,
+              "duplicate key '" + e.key + "' (first at line " + std::to_string(keys[core::lower(e.key)]) + ")");
         continue;
       }
       keys.emplace(core::lower(e.key), e.line);
@@ -259,7 +257,8 @@ class ConfigReader {
     }
     if (!ok || !first) {
       error(e.line, e.value_column, path,
-            "expected a bandwidth in words/cycle (a positive number), found " + (e.value.empty() ? std::string("nothing") : "'" + e.value + "'"));
+            "expected a bandwidth in words/cycle (a positive number), found " +
+                (e.value.empty() ? std::string("nothing") : "'" + e.value + "'"));
       return;
     }
     bandwidth_ = first;
@@ -272,18 +271,15 @@ class ConfigReader {
     std::vector<std::string> arch_keys;
     for (const auto& k : kRequired)
       if (!given_.count(k) && !hinted_.count(k)) arch_keys.push_back(k);
-    if (user_bandwidth_.value_or(false) && !given_.count("Bandwidth") && !hinted_.count("Bandwidth"))
-      arch_keys.push_back("Bandwidth");
+    if (user_bandwidth_.value_or(false) && !given_.count("Bandwidth") && !hinted_.count("Bandwidth")) arch_keys.push_back("Bandwidth");
     missing(seen, "architecture_presets", arch_keys);
-    if (!given_.count("InterfaceBandwidth") && !hinted_.count("InterfaceBandwidth"))
-      missing(seen, "run_presets", {"InterfaceBandwidth"});
+    if (!given_.count("InterfaceBandwidth") && !hinted_.count("InterfaceBandwidth")) missing(seen, "run_presets", {"InterfaceBandwidth"});
   }
 
   void missing(const std::map<std::string, int>& seen, const std::string& section, const std::vector<std::string>& keys) {
     if (keys.empty() || hinted_.count(section)) return;
     auto s = seen.find(section);
-    if (s == seen.end())
-      error(1, 1, "", "missing section [" + section + "] with " + core::join(keys, ", "));
+    if (s == seen.end()) error(1, 1, "", "missing section [" + section + "] with " + core::join(keys, ", "));
     else
       for (const auto& k : keys) error(s->second, 1, section, "missing required key '" + k + "'");
   }
@@ -292,10 +288,10 @@ class ConfigReader {
 
   std::string path_;
   core::DiagnosticSink sink_;
-  std::map<std::string, long long> ints_;            // canonical key -> value
-  std::map<std::string, core::SourceLoc> where_;     // canonical key -> its value in the file (valid values)
-  std::set<std::string> given_;                      // canonical keys present in the file
-  std::set<std::string> hinted_;                     // keys and sections a "did you mean" named
+  std::map<std::string, long long> ints_;         // canonical key -> value
+  std::map<std::string, core::SourceLoc> where_;  // canonical key -> its value in the file (valid values)
+  std::set<std::string> given_;                   // canonical keys present in the file
+  std::set<std::string> hinted_;                  // keys and sections a "did you mean" named
   std::optional<double> bandwidth_;
   std::optional<SystolicDataflow> dataflow_;
   std::optional<bool> user_bandwidth_;
@@ -303,8 +299,7 @@ class ConfigReader {
 };
 
 // An on-chip level of `words` one-byte words, one-word blocks, keeping one tensor.
-StorageLevel keeping(const std::string& name, Technology tech, long long words, const std::string& keep,
-                     const core::SourceLoc& loc) {
+StorageLevel keeping(const std::string& name, Technology tech, long long words, const std::string& keep, const core::SourceLoc& loc) {
   StorageLevel l;
   l.name = name;
   l.technology = tech;
@@ -330,8 +325,7 @@ Spec ConfigReader::build() const {
   const long long rows = ints_.at("ArrayHeight"), cols = ints_.at("ArrayWidth");
   const SystolicDataflow df = *dataflow_;
   spec.systolic = SystolicSpec{rows, cols, df, where_.at("Dataflow")};
-  spec.dataflow = df == SystolicDataflow::os ? "output-stationary"
-                  : df == SystolicDataflow::ws ? "weight-stationary" : "input-stationary";
+  spec.dataflow = df == SystolicDataflow::os ? "output-stationary" : df == SystolicDataflow::ws ? "weight-stationary" : "input-stationary";
   spec.dataflow_loc = where_.at("Dataflow");
 
   StorageLevel dram;
@@ -352,7 +346,9 @@ Spec ConfigReader::build() const {
 
   // The register each PE keeps its stationary operand in, below the rows x cols fan-out.
   const std::string kept = df == SystolicDataflow::os ? "Outputs" : df == SystolicDataflow::ws ? "Weights" : "Inputs";
-  StorageLevel pe = keeping(df == SystolicDataflow::os ? "pe_output" : df == SystolicDataflow::ws ? "pe_weight" : "pe_input",
+  StorageLevel pe = keeping(df == SystolicDataflow::os   ? "pe_output"
+                            : df == SystolicDataflow::ws ? "pe_weight"
+                                                         : "pe_input",
                             Technology::regfile, 1, kept, where_.at("Dataflow"));
   pe.instances = rows * cols;
   pe.mesh_x = cols;  // x: ArrayWidth (columns), y: ArrayHeight (rows), as in the TPU-like preset

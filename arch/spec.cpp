@@ -81,17 +81,15 @@ long long Spec::fanout_below(int level) const { return fanout_x_below(level) * f
 
 long long Spec::fanout_x_below(int level) const {
   const auto& me = levels.at(static_cast<std::size_t>(level));
-  long long child = (static_cast<std::size_t>(level) + 1 < levels.size())
-                        ? levels[static_cast<std::size_t>(level) + 1].mesh_x
-                        : compute.mesh_x;
+  long long child =
+      (static_cast<std::size_t>(level) + 1 < levels.size()) ? levels[static_cast<std::size_t>(level) + 1].mesh_x : compute.mesh_x;
   return child / me.mesh_x;
 }
 
 long long Spec::fanout_y_below(int level) const {
   const auto& me = levels.at(static_cast<std::size_t>(level));
-  long long child = (static_cast<std::size_t>(level) + 1 < levels.size())
-                        ? levels[static_cast<std::size_t>(level) + 1].mesh_y
-                        : compute.mesh_y;
+  long long child =
+      (static_cast<std::size_t>(level) + 1 < levels.size()) ? levels[static_cast<std::size_t>(level) + 1].mesh_y : compute.mesh_y;
   return child / me.mesh_y;
 }
 

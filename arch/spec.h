@@ -56,9 +56,9 @@ const std::vector<std::string>& zero_operand_modes();
 // global buffer, for instance). Absent: the network is counted but costs nothing, as in Timeloop.
 struct NetworkSpec {
   bool declared = false;
-  std::string name;                    // component name; default "<level>_network"
-  std::optional<double> hop_length_nm; // distance between neighbouring children, for the wire estimator
-  EnergySpec energy;                   // explicit: transfer (pJ per word delivered), hop (pJ per word-hop); area
+  std::string name;                     // component name; default "<level>_network"
+  std::optional<double> hop_length_nm;  // distance between neighbouring children, for the wire estimator
+  EnergySpec energy;                    // explicit: transfer (pJ per word delivered), hop (pJ per word-hop); area
   core::SourceLoc loc;
 };
 
@@ -71,16 +71,16 @@ struct StorageLevel {
   std::optional<double> read_bandwidth;   // words/cycle per instance
   std::optional<double> write_bandwidth;  // words/cycle per instance
   long long latency_cycles = 0;           // from a request to its first word (SystemC backend)
-  int ports = 2;  // 2: reads and writes each at their bandwidth; 1: they share one port's time
+  int ports = 2;                          // 2: reads and writes each at their bandwidth; 1: they share one port's time
   long long instances = 1;
   long long mesh_x = 1, mesh_y = 1;
   std::vector<std::string> keep;    // tensors this level must keep (constraint)
   std::vector<std::string> bypass;  // tensors this level must bypass (constraint)
   EnergySpec energy;
-  NetworkSpec network;  // between this level and its spatial children (used when it fans out)
-  LevelConstraints constraints;  // mapper constraints written with the level (Timeloop v0.4 files)
+  NetworkSpec network;                             // between this level and its spatial children (used when it fans out)
+  LevelConstraints constraints;                    // mapper constraints written with the level (Timeloop v0.4 files)
   std::map<std::string, Compression> compression;  // tensor -> format; absent: none
-  int run_bits = 4;     // bits of a run-length count (EIE, Han et al., ISCA 2016, uses 4)
+  int run_bits = 4;                                // bits of a run-length count (EIE, Han et al., ISCA 2016, uses 4)
   core::SourceLoc loc;
 
   bool is_virtual() const { return technology == Technology::none; }
@@ -120,9 +120,9 @@ struct Spec {
   ComputeUnit compute;
   double clock_hz = 1e9;
   double technology_nm = 45;
-  std::string energy_model;  // "" (per-component) or "eyeriss-normalized"
-  std::string dataflow;      // named dataflow preset (used by the mapper)
-  core::SourceLoc dataflow_loc;  // where the dataflow was named
+  std::string energy_model;                // "" (per-component) or "eyeriss-normalized"
+  std::string dataflow;                    // named dataflow preset (used by the mapper)
+  core::SourceLoc dataflow_loc;            // where the dataflow was named
   std::map<std::string, int> tensor_bits;  // tensor name -> bits per element; overrides the workload
   std::optional<SystolicSpec> systolic;    // the compute array is a systolic array
   std::optional<PimSpec> pim;              // the compute array is analog PIM crossbars

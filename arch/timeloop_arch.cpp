@@ -75,16 +75,29 @@ std::optional<double> num_attr(core::MapReader& attrs, const std::string& key) {
 }
 
 // Attributes common to components; unknown ones are reported.
-void read_component(const core::YamlView& node, const std::string& cls, const std::string& name,
-                    std::optional<core::YamlView> attributes, std::optional<core::YamlView> constraints,
-                    const Context& ctx, long long own_instances, long long own_mx, long long own_my, Spec& spec) {
+void read_component(const core::YamlView& node, const std::string& cls, const std::string& name, std::optional<core::YamlView> attributes,
+                    std::optional<core::YamlView> constraints, const Context& ctx, long long own_instances, long long own_mx,
+                    long long own_my, Spec& spec) {
   core::MapReader attrs(attributes ? *attributes : node.child(YAML::Node(), "attributes"));
   // Attributes that describe circuits for Accelergy but do not change counts or cycles.
-  const std::vector<std::string> accelergy_only = {"technology", "n_banks", "update_fifo_depth", "latency",
-                                                   "n_rdwr_ports", "n_rd_ports", "n_wr_ports", "cluster-size",
-                                                   "cluster_size", "num-ports", "num_ports", "type",
-                                                   "adder_width", "multiplier_width", "global_cycle_seconds",
-                                                   "metadata_storage_width", "metadata_datawidth", "ag_datawidth"};
+  const std::vector<std::string> accelergy_only = {"technology",
+                                                   "n_banks",
+                                                   "update_fifo_depth",
+                                                   "latency",
+                                                   "n_rdwr_ports",
+                                                   "n_rd_ports",
+                                                   "n_wr_ports",
+                                                   "cluster-size",
+                                                   "cluster_size",
+                                                   "num-ports",
+                                                   "num_ports",
+                                                   "type",
+                                                   "adder_width",
+                                                   "multiplier_width",
+                                                   "global_cycle_seconds",
+                                                   "metadata_storage_width",
+                                                   "metadata_datawidth",
+                                                   "ag_datawidth"};
   long long instances = ctx.instances * own_instances;
   long long mx = ctx.mesh_x * own_mx, my = ctx.mesh_y * own_my;
   if (auto v = int_attr(attrs, "instances")) instances = *v;
@@ -255,8 +268,7 @@ void read_v2_subtree(const core::YamlView& tree, Context ctx, Spec& spec) {
       auto [cname, ccount] = split_name(craw);
       // A name range names all instances of the component (including the ones of enclosing subtrees).
       long long instances = ccount >= ctx.instances ? ccount : ctx.instances * ccount;
-      read_component(comp, cls, cname, attrs, std::nullopt, Context{1, 1, 1, ctx.inherited}, instances, instances, 1,
-                     spec);
+      read_component(comp, cls, cname, attrs, std::nullopt, Context{1, 1, 1, ctx.inherited}, instances, instances, 1, spec);
     }
   }
   if (auto sub = m.get("subtree"))

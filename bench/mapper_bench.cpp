@@ -90,8 +90,8 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   auto r = mapping::find_mapping(spec, pr, rules, cost, o);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("mapper on one thread: %lld evaluated + %lld rejected in %.2f s = %.0f evaluations per second\n", r.evaluated,
-              r.rejected, secs, static_cast<double>(r.evaluated) / secs);
+  std::printf("mapper on one thread: %lld evaluated + %lld rejected in %.2f s = %.0f evaluations per second\n", r.evaluated, r.rejected,
+              secs, static_cast<double>(r.evaluated) / secs);
   std::printf("(checksum %.6g)\n", sink);
   return 0;
 }

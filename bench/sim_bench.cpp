@@ -13,8 +13,8 @@
 #include "arch/arch_loader.h"
 #include "mappings/mapping_loader.h"
 #include "models/analytical_model.h"
-#include "sim/simulator.h"
 #include "sim/layer_schedule.h"
+#include "sim/simulator.h"
 #include "workloads/workload_loader.h"
 
 using namespace hwaware;
@@ -43,9 +43,10 @@ int main(int argc, char** argv) {
     steps += r.steps;
   }
   const double secs = std::chrono::duration<double>(clock::now() - t0).count();
-  std::printf("%s on %s: %zu layers, %lld steps, %lld simulated cycles (analytical %lld) in %.3f s wall, one core = %.3g simulated "
-              "cycles per second\n",
-              network.name.c_str(), spec.name.c_str(), network.layers.size(), steps, simulated, analytical, secs,
-              static_cast<double>(simulated) / secs);
+  std::printf(
+      "%s on %s: %zu layers, %lld steps, %lld simulated cycles (analytical %lld) in %.3f s wall, one core = %.3g simulated "
+      "cycles per second\n",
+      network.name.c_str(), spec.name.c_str(), network.layers.size(), steps, simulated, analytical, secs,
+      static_cast<double>(simulated) / secs);
   return 0;
 }

@@ -1,8 +1,8 @@
 #include "cli/adapt_command.h"
 
+#include <fmt/format.h>
 #include <chrono>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -29,8 +29,8 @@ namespace {
 core::InputError budget_error(const std::string& text, const std::string& what) {
   return core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
                           "expected RESOURCE=VALUE with RESOURCE one of latency, energy, macs, weights and VALUE a percentage of the "
-                          "starting network in (0%, 100%) or the budget itself (latency=2ms, energy=5uJ, macs=1e6), " + what +
-                              " in '" + text + "'");
+                          "starting network in (0%, 100%) or the budget itself (latency=2ms, energy=5uJ, macs=1e6), " +
+                              what + " in '" + text + "'");
 }
 
 // The --arch and --oracle options agree, and a budget is one the oracle can see.
@@ -41,9 +41,10 @@ void check_oracle(const AdaptOptions& o, const std::vector<search::Budget>& budg
                              "expected no accelerator with --oracle measured (it times this machine's CPU), found '" + o.arch + "'");
     for (const auto& b : budgets)
       if (b.resource == search::Resource::energy)
-        throw core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
-                               "expected latency, macs or weights with --oracle measured (it times layers and measures no energy), found an "
-                               "energy budget");
+        throw core::InputError(
+            core::SourceLoc{"--budget", 0, 0}, "--budget",
+            "expected latency, macs or weights with --oracle measured (it times layers and measures no energy), found an "
+            "energy budget");
   } else if (o.arch.empty()) {
     throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch", "expected an accelerator file with --oracle " + o.oracle);
   }
@@ -60,9 +61,10 @@ std::unique_ptr<search::CostOracle> make_oracle(const AdaptOptions& o) {
 
 // Identifies a run: what it adapts, on what, to what, and how. A checkpoint of another run is refused.
 std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n) {
-  const std::string arch = o.arch.empty() ? search::cpu_description(search::MeasureOptions{}) : core::read_text_file(o.arch, "an accelerator file");
-  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + arch + "|" +
-                     o.oracle + "|" + mapping::options_key(mapper_options(o.mapper)) + "|" + core::read_file_bytes(o.weights);
+  const std::string arch =
+      o.arch.empty() ? search::cpu_description(search::MeasureOptions{}) : core::read_text_file(o.arch, "an accelerator file");
+  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + arch + "|" + o.oracle + "|" +
+                     mapping::options_key(mapper_options(o.mapper)) + "|" + core::read_file_bytes(o.weights);
   for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
   text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
                       o.train.learning_rate, o.train.seed, o.train.threads);
@@ -86,8 +88,10 @@ search::Budget parse_budget(const std::string& text) {
     if (!percent || !(*percent > 0 && *percent < 100)) throw budget_error(text, "found the percentage '" + value + "'");
     b.fraction = *percent / 100;
   } else if (b.resource == search::Resource::latency || b.resource == search::Resource::energy) {
-    const auto q = core::parse_quantity(value, b.resource == search::Resource::latency ? core::UnitKind::time_s : core::UnitKind::energy_pj);
-    if (!q.error.empty() || !(q.value > 0)) throw budget_error(text, "found '" + value + "' (" + (q.error.empty() ? "not positive" : q.error) + ")");
+    const auto q =
+        core::parse_quantity(value, b.resource == search::Resource::latency ? core::UnitKind::time_s : core::UnitKind::energy_pj);
+    if (!q.error.empty() || !(q.value > 0))
+      throw budget_error(text, "found '" + value + "' (" + (q.error.empty() ? "not positive" : q.error) + ")");
     b.absolute = q.value;
   } else {
     const auto count = core::parse_number(value);
@@ -106,22 +110,34 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   cmd->add_option("--arch", o->arch, "Accelerator file (its cost oracle sets latency and energy); not with --oracle measured");
   cmd->add_option("--workload", o->workload, "Network to adapt (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();
-  cmd->add_option("--budget", o->budgets, "RESOURCE=VALUE: latency, energy, macs or weights, as a percentage of the starting network (latency=50%) or a value (latency=2ms, energy=5uJ); repeatable")
+  cmd->add_option("--budget", o->budgets,
+                  "RESOURCE=VALUE: latency, energy, macs or weights, as a percentage of the starting network (latency=50%) or a value "
+                  "(latency=2ms, energy=5uJ); repeatable")
       ->required();
   cmd->add_option("--out", o->out, "Directory of the family and its checkpoint (the same command resumes from it)")->required();
   cmd->add_option("--oracle", o->oracle,
                   "Cost oracle: the accelerator's analytical model or SystemC models, or measured (every layer timed on this CPU "
                   "with LibTorch, one thread: latency only)")
-      ->capture_default_str()->check(CLI::IsMember({"analytical", "systemc", "measured"}));
+      ->capture_default_str()
+      ->check(CLI::IsMember({"analytical", "systemc", "measured"}));
   cmd->add_option("--lut", o->lut, "Per-layer lookup table of the oracle's answers (default: OUT/lut.txt)");
   cmd->add_option("--step", o->netadapt.step_fraction, "Resource cut of the first iteration, as a fraction of the start")
-      ->capture_default_str()->check(CLI::Range(1e-4, 0.9));
-  cmd->add_option("--decay", o->netadapt.step_decay, "The cut is multiplied by this after each iteration")->capture_default_str()->check(CLI::Range(0.1, 1.0));
-  cmd->add_option("--short-steps", o->netadapt.short_steps, "Fine-tuning steps of each proposal")->capture_default_str()->check(CLI::Range(0LL, 1000000LL));
-  cmd->add_option("--long-steps", o->netadapt.long_steps, "Fine-tuning steps of the final network")->capture_default_str()->check(CLI::Range(0LL, 10000000LL));
+      ->capture_default_str()
+      ->check(CLI::Range(1e-4, 0.9));
+  cmd->add_option("--decay", o->netadapt.step_decay, "The cut is multiplied by this after each iteration")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 1.0));
+  cmd->add_option("--short-steps", o->netadapt.short_steps, "Fine-tuning steps of each proposal")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 1000000LL));
+  cmd->add_option("--long-steps", o->netadapt.long_steps, "Fine-tuning steps of the final network")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 10000000LL));
   cmd->add_option("--choose", o->choose, "Best proposal: highest holdout accuracy, or highest accuracy change per resource drop")
-      ->capture_default_str()->check(CLI::IsMember({"accuracy", "accuracy-per-resource"}));
-  cmd->add_option("--max-iterations", o->netadapt.max_iterations, "Stop after this many iterations (the run can be continued)")->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::IsMember({"accuracy", "accuracy-per-resource"}));
+  cmd->add_option("--max-iterations", o->netadapt.max_iterations, "Stop after this many iterations (the run can be continued)")
+      ->capture_default_str();
   add_mapper_flags(cmd, o->mapper, "--mapper-budget");
   add_training_options(*cmd, o->train, o->data);
   return o;
@@ -161,17 +177,19 @@ int run_adapt(const AdaptOptions& o) {
     return 1;
   }
   trainer.save((std::filesystem::path(o.out) / "final.weights").string());
-  write_family_workload(o.out, "final",
-                        fmt::format("NetAdapt's final network (weights: final.weights): member {} fine-tuned for {} steps; test accuracy {:.4f}",
-                                    r.family.back().iteration, n.long_steps, r.test_accuracy),
-                        r.network);
+  write_family_workload(
+      o.out, "final",
+      fmt::format("NetAdapt's final network (weights: final.weights): member {} fine-tuned for {} steps; test accuracy {:.4f}",
+                  r.family.back().iteration, n.long_steps, r.test_accuracy),
+      r.network);
   search::FamilyMember last = r.family.back();
   std::vector<FamilyRow> rows;
   const auto groups = search::width_groups(start);
   for (const auto& m : r.family) {
     const auto net = workload::load_workload((std::filesystem::path(o.out) / fmt::format("member_{}.yaml", m.iteration)).string());
-    rows.push_back({std::to_string(m.iteration), m.group >= 0 ? start.layers[groups[static_cast<std::size_t>(m.group)].layers.front()].name : "",
-                    m.width, m.holdout, m.test, net});
+    rows.push_back({std::to_string(m.iteration),
+                    m.group >= 0 ? start.layers[groups[static_cast<std::size_t>(m.group)].layers.front()].name : "", m.width, m.holdout,
+                    m.test, net});
   }
   rows.push_back({"final", "", 0, -1, r.test_accuracy, r.network});
   write_family_csv(o.out, rows, timed);

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "arch/arch_loader.h"
-#include "models/network_mapper.h"
 #include "cli/mapper_flags.h"
 #include "cli/plot.h"
 #include "cli/report.h"
@@ -17,6 +16,7 @@
 #include "mappings/mapping_writer.h"
 #include "models/analytical_model.h"
 #include "models/energy_estimators.h"
+#include "models/network_mapper.h"
 #include "models/pim_model.h"
 #include "models/timeloop_ert.h"
 #include "workloads/workload_loader.h"
@@ -39,17 +39,19 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
   cmd->add_option("--dataflow", opts->dataflow,
                   "Mapper: dataflow preset (row-stationary, weight-stationary, output-stationary, input-stationary) or a "
                   "constraints file; default: the one the accelerator names");
-  cmd->add_option("--objective", opts->objective,
-                  "Mapper: energy, latency, edp, or an ordered list such as energy,latency")->capture_default_str();
-  cmd->add_option("--budget", opts->budget, "Mapper: mappings evaluated per distinct layer shape")->capture_default_str()
+  cmd->add_option("--objective", opts->objective, "Mapper: energy, latency, edp, or an ordered list such as energy,latency")
+      ->capture_default_str();
+  cmd->add_option("--budget", opts->budget, "Mapper: mappings evaluated per distinct layer shape")
+      ->capture_default_str()
       ->check(CLI::Range(1LL, 1000000000LL));
-  cmd->add_option("--patience", opts->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str()
+  cmd->add_option("--patience", opts->patience, "Mapper: stop after this many evaluations without improvement")
+      ->capture_default_str()
       ->check(CLI::Range(1LL, 1000000000LL));
   cmd->add_option("--seed", opts->seed, "Mapper: random seed (same seed, same mappings)")->capture_default_str();
   cmd->add_option("--threads", opts->threads, "Mapper: threads (0 = every core)")->capture_default_str()->check(CLI::Range(0, 1024));
-  cmd->add_option("--ert", opts->ert,
-                  "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
-  cmd->add_option("--out", opts->out, "Directory for summary.csv, breakdown.csv, stats.json and, when the mapper ran, mappings.yaml (created if missing)");
+  cmd->add_option("--ert", opts->ert, "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
+  cmd->add_option("--out", opts->out,
+                  "Directory for summary.csv, breakdown.csv, stats.json and, when the mapper ran, mappings.yaml (created if missing)");
   cmd->add_option("--backend", opts->backend,
                   "analytical (throughput-bound cycles) or systemc (also simulates every layer on SystemC models of the "
                   "accelerator: pipeline fill and drain, DRAM stalls)")
@@ -73,7 +75,7 @@ mapping::MapperOptions mapper_options(const EvalOptions& o) {
 }
 
 std::vector<model::MappedLayer> choose_mappings(const EvalOptions& o, const arch::Spec& spec, const workload::Network& network,
-                                         const model::EnergyTable& table) {
+                                                const model::EnergyTable& table) {
   model::MapOptions mo;
   mo.dataflow = o.dataflow;
   mo.mapper = mapper_options(o);

@@ -1,15 +1,15 @@
 #include "cli/explore_command.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <iostream>
 
 #include "arch/arch_loader.h"
+#include "cli/adapt_command.h"
 #include "cli/explore_point.h"
 #include "cli/plot.h"
 #include "cli/process_group.h"
 #include "cli/prune_command.h"
-#include "cli/adapt_command.h"
 #include "cli/space_file.h"
 #include "cli/sweep_points.h"
 #include "cli/train_command.h"
@@ -39,12 +39,14 @@ std::vector<std::string> point_keys(const Plan& p, const ExploreOptions& o) {
   const std::string accelerator = core::read_text_file(p.space.accelerator, "an accelerator file");
   std::vector<std::string> network_text;
   for (const auto& net : p.space.networks)
-    network_text.push_back(core::read_text_file(net.workload, "a workload file") + "|" + (net.weights.empty() ? "" : core::read_file_bytes(net.weights)));
+    network_text.push_back(core::read_text_file(net.workload, "a workload file") + "|" +
+                           (net.weights.empty() ? "" : core::read_file_bytes(net.weights)));
   const std::string options = mapping::options_key(mapper_options(o.mapper)) +
                               fmt::format("|{}|{}|{}|{}", o.train.batch, o.train.learning_rate, o.train.seed, o.train.threads);
   std::vector<std::string> keys;
   for (const auto& h : p.hardware)
-    for (const auto& n : network_text) keys.push_back(core::fnv1a_hex(p.space.text + "|" + accelerator + "|" + h.label + "|" + n + "|" + options));
+    for (const auto& n : network_text)
+      keys.push_back(core::fnv1a_hex(p.space.text + "|" + accelerator + "|" + h.label + "|" + n + "|" + options));
   return keys;
 }
 
@@ -75,8 +77,8 @@ std::vector<std::string> cells(const Plan& p, std::size_t hw, std::size_t n, con
   std::vector<std::string> c{std::to_string(hw * p.networks.size() + n)};
   c.insert(c.end(), p.hardware[hw].values.begin(), p.hardware[hw].values.end());
   const std::string file = r.network_file.empty() ? "" : std::filesystem::relative(r.network_file, out).string();
-  for (const auto& x : {p.networks[n].name, p.space.search.method, r.accuracy < 0 ? std::string() : f(r.accuracy), f(r.energy_pj), f(r.latency_s),
-                        f(r.area_um2), std::to_string(r.macs), std::to_string(r.weights), file})
+  for (const auto& x : {p.networks[n].name, p.space.search.method, r.accuracy < 0 ? std::string() : f(r.accuracy), f(r.energy_pj),
+                        f(r.latency_s), f(r.area_um2), std::to_string(r.macs), std::to_string(r.weights), file})
     c.push_back(x);
   return c;
 }
@@ -97,7 +99,8 @@ int write_results(const Plan& p, const ExploreOptions& o, const std::vector<std:
   std::cout << fmt::format("{} points, {} on the Pareto front over (accuracy, energy, latency, area): {}\n", rows.size(), front.size(),
                            (std::filesystem::path(o.out) / "pareto.csv").string());
   if (o.plot.empty()) return 0;
-  return run_plot_script("plot_pareto.py", {(std::filesystem::path(o.out) / "points.csv").string(), (std::filesystem::path(o.out) / "pareto.csv").string()},
+  return run_plot_script("plot_pareto.py",
+                         {(std::filesystem::path(o.out) / "points.csv").string(), (std::filesystem::path(o.out) / "pareto.csv").string()},
                          o.plot);
 }
 
@@ -108,7 +111,8 @@ std::shared_ptr<ExploreOptions> add_explore_command(CLI::App& app) {
   o->data = search::kFashionMnistDir;
   auto* cmd = app.add_subcommand("explore", "Co-explore hardware and network shape: every hardware point of a space with every network");
   cmd->add_option("--space", o->space, "Space file: accelerator, parameters to vary, networks, search (see docs/explore.md)")->required();
-  cmd->add_option("--out", o->out, "Directory of points.csv, pareto.csv and the journal of finished points (the same command resumes)")->required();
+  cmd->add_option("--out", o->out, "Directory of points.csv, pareto.csv and the journal of finished points (the same command resumes)")
+      ->required();
   cmd->add_option("--plot", o->plot, "Draw the points and their Pareto front to FILE.png");
   cmd->add_option("--max-points", o->max_points, "Stop after this many new points (the same command continues)");
   add_mapper_flags(cmd, o->mapper, "--mapper-budget");

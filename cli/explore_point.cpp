@@ -1,7 +1,7 @@
 #include "cli/explore_point.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/adapt_command.h"
@@ -70,8 +70,8 @@ PointResult PointRunner::run(const arch::Spec& spec, const SpaceNetwork& network
       r.accuracy = e.test_after;
       trainer.save((std::filesystem::path(dir) / "final.weights").string());
     }
-    write_family_workload(dir, "final", fmt::format("{}'s network found by {} at this hardware point (weights: final.weights)", net.name, s.method),
-                          result);
+    write_family_workload(
+        dir, "final", fmt::format("{}'s network found by {} at this hardware point (weights: final.weights)", net.name, s.method), result);
     r.network_file = (std::filesystem::path(dir) / "final.yaml").string();
   }
   const auto m = oracle.metrics(result);

@@ -1,7 +1,7 @@
 #include "cli/family_files.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 
 #include "core/csv_writer.h"
@@ -28,17 +28,23 @@ void write_member_workload(const std::string& dir, const search::FamilyMember& m
 
 void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows, search::CostOracle& oracle) {
   const auto path = (std::filesystem::path(dir) / "family.csv").string();
-  std::vector<std::string> header{"iteration", "narrowed", "width", "holdout_accuracy", "test_accuracy", "latency_s", "energy_pj", "macs",
-                                  "weights"};
+  std::vector<std::string> header{"iteration", "narrowed",  "width", "holdout_accuracy", "test_accuracy",
+                                  "latency_s", "energy_pj", "macs",  "weights"};
   const auto& first = rows.front().net;
   for (const auto& l : first.layers)
     if (l.is_mac_layer) header.push_back("width:" + l.name);
   std::vector<std::vector<std::string>> table;
   for (const auto& r : rows) {
     const auto m = oracle.metrics(r.net);
-    std::vector<std::string> cells{r.iteration, r.narrowed, r.width ? std::to_string(r.width) : "", r.holdout < 0 ? "" : core::format_number(r.holdout),
-                                   core::format_number(r.test), core::format_number(m.latency_s), core::format_number(m.energy_pj),
-                                   std::to_string(r.net.macs()), std::to_string(search::weight_count(r.net))};
+    std::vector<std::string> cells{r.iteration,
+                                   r.narrowed,
+                                   r.width ? std::to_string(r.width) : "",
+                                   r.holdout < 0 ? "" : core::format_number(r.holdout),
+                                   core::format_number(r.test),
+                                   core::format_number(m.latency_s),
+                                   core::format_number(m.energy_pj),
+                                   std::to_string(r.net.macs()),
+                                   std::to_string(search::weight_count(r.net))};
     for (const auto& l : r.net.layers)
       if (l.is_mac_layer) cells.push_back(std::to_string(l.output_channels()));
     table.push_back(std::move(cells));

@@ -7,9 +7,9 @@
 #include "arch/arch_loader.h"
 #include "core/diagnostics.h"
 #include "search/analytical_oracle.h"
-#include "search/systemc_oracle.h"
 #include "search/lut.h"
 #include "search/lut_fill.h"
+#include "search/systemc_oracle.h"
 #include "workloads/workload_loader.h"
 
 namespace hwaware::cli {
@@ -23,21 +23,30 @@ void add_measure_options(CLI::App* cmd, search::MeasureOptions& m) {
       ->transform(CLI::CheckedTransformer(clocks, CLI::ignore_case))
       ->default_str("cpu");
   cmd->add_option("--warmup", m.warmup, "Measured: untimed passes before timing layers (round robin) or a network")
-      ->capture_default_str()->check(CLI::Range(0, 100000));
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--repeats", m.repeats, "Measured: timed passes over layers (round robin) or a network; the median is kept")
-      ->capture_default_str()->check(CLI::Range(1, 100000));
-  cmd->add_option("--rounds", m.rounds, "Measured: at least this many rounds over every layer shape (build) or sampled network "
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--rounds", m.rounds,
+                  "Measured: at least this many rounds over every layer shape (build) or sampled network "
                   "(check); the smallest median is kept")
-      ->capture_default_str()->check(CLI::Range(1, 1000));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
   cmd->add_option("--span", m.span_s, "Measured: seconds the rounds span at least (more rounds until then)")
-      ->capture_default_str()->check(CLI::Range(0.0, 86400.0));
-  cmd->add_option("--steady-wait", m.steady_wait_s, "Measured: seconds a timing may wait for the machine to run at its usual "
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  cmd->add_option("--steady-wait", m.steady_wait_s,
+                  "Measured: seconds a timing may wait for the machine to run at its usual "
                   "speed (a BLAS probe within --steady-tolerance of its fastest); 0: no probes")
-      ->capture_default_str()->check(CLI::Range(0.0, 86400.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
   cmd->add_option("--steady-tolerance", m.steady_tolerance, "Measured: how much slower than its fastest the probe may run")
-      ->capture_default_str()->check(CLI::Range(0.0, 10.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 10.0));
   cmd->add_option("--threads", m.threads, "Measured: LibTorch threads while timing (1: stable timings)")
-      ->capture_default_str()->check(CLI::Range(1, 256));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
 }
 
 std::function<void(long long, long long)> progress(const std::string& what) {
@@ -67,7 +76,8 @@ int run_measured(const LutCommands& c, const workload::Network& net) {
   if (!o.arch.empty())
     throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
                            "expected no accelerator with --backend measured (it times this machine's CPU and keys the table on it), "
-                           "found '" + o.arch + "'");
+                           "found '" +
+                               o.arch + "'");
   if (o.measure.clock == search::MeasureClock::thread_cpu && o.measure.threads != 1)
     throw core::InputError(core::SourceLoc{"--clock", 0, 0}, "--clock",
                            "the cpu clock times one thread, found --threads " + std::to_string(o.measure.threads) +
@@ -94,10 +104,10 @@ int run_measured(const LutCommands& c, const workload::Network& net) {
   if (lut.misses() > 0)
     std::cerr << fmt::format("note: {} layer shapes were not in the table and were timed now, in one round (run `lut build` first)\n",
                              lut.misses());
-  std::cout << fmt::format("{} sampled networks of {} on {}: measured latency, sum of layers vs whole network: error mean {:.3g}%, "
-                           "95th percentile {:.3g}%, within 10%: {:.1f}%{}\n",
-                           r.networks, net.name, cpu, 100 * r.mean_error, 100 * r.p95_error, 100 * r.share_within_10,
-                           unsteady_note());
+  std::cout << fmt::format(
+      "{} sampled networks of {} on {}: measured latency, sum of layers vs whole network: error mean {:.3g}%, "
+      "95th percentile {:.3g}%, within 10%: {:.1f}%{}\n",
+      r.networks, net.name, cpu, 100 * r.mean_error, 100 * r.p95_error, 100 * r.share_within_10, unsteady_note());
   return 0;
 }
 
@@ -113,10 +123,13 @@ LutCommands add_lut_command(CLI::App& app) {
     cmd->add_option("--arch", o->arch, "Accelerator file (not with --backend measured, which times this machine's CPU)");
     cmd->add_option("--workload", o->workload, "Network whose layers (at every width a search may visit) the table holds")->required();
     cmd->add_option("--lut", o->lut, "The table's file (created, or extended)")->required();
-    cmd->add_option("--backend", o->backend, "What fills the table: the analytical model or the SystemC models of --arch, or layers timed on this CPU (measured)")
-        ->capture_default_str()->check(CLI::IsMember({"analytical", "systemc", "measured"}));
+    cmd->add_option("--backend", o->backend,
+                    "What fills the table: the analytical model or the SystemC models of --arch, or layers timed on this CPU (measured)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"analytical", "systemc", "measured"}));
     cmd->add_option("--levels", o->levels, "Widths per group: k/levels of each width, k = 1..levels")
-        ->capture_default_str()->check(CLI::Range(1, 64));
+        ->capture_default_str()
+        ->check(CLI::Range(1, 64));
     add_mapper_flags(cmd, o->mapper);
     add_measure_options(cmd, o->measure);
   };
@@ -149,16 +162,16 @@ int run_lut(const LutCommands& c) {
   if (c.build->parsed()) {
     const auto before = lut.size();
     search::fill_lut(lut, net, o.levels, progress("layer shapes "));
-    std::cout << fmt::format("{}: {} entries ({} new) for {} on {} ({})\n", o.lut, lut.size(), lut.size() - before, net.name,
-                             spec.name, lut.backend());
+    std::cout << fmt::format("{}: {} entries ({} new) for {} on {} ({})\n", o.lut, lut.size(), lut.size() - before, net.name, spec.name,
+                             lut.backend());
     return 0;
   }
   const auto whole = backend();
   const auto r = search::check_lut(lut, *whole, net, o.levels, o.samples, o.seed);
-  std::cout << fmt::format("{} sampled networks of {}: latency error mean {:.3g}%, 95th percentile {:.3g}%, within 10%: {:.1f}%; "
-                           "energy error mean {:.3g}%\n",
-                           r.networks, net.name, 100 * r.mean_error, 100 * r.p95_error, 100 * r.share_within_10,
-                           100 * r.mean_energy_error);
+  std::cout << fmt::format(
+      "{} sampled networks of {}: latency error mean {:.3g}%, 95th percentile {:.3g}%, within 10%: {:.1f}%; "
+      "energy error mean {:.3g}%\n",
+      r.networks, net.name, 100 * r.mean_error, 100 * r.p95_error, 100 * r.share_within_10, 100 * r.mean_energy_error);
   return 0;
 }
 

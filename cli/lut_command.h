@@ -16,11 +16,11 @@ namespace hwaware::cli {
 
 struct LutOptions {
   std::string arch, workload, lut, backend = "analytical";
-  int levels = 8;       // widths per group: k/levels of the width, k = 1..levels
-  int samples = 50;     // check: networks sampled
+  int levels = 8;    // widths per group: k/levels of the width, k = 1..levels
+  int samples = 50;  // check: networks sampled
   unsigned long long seed = 1;
   MapperFlags mapper = search_mapper_flags();
-  search::MeasureOptions measure;           // the measured backend's warm-up, repeats, threads
+  search::MeasureOptions measure;  // the measured backend's warm-up, repeats, threads
 };
 
 struct LutCommands {

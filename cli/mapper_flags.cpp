@@ -8,9 +8,11 @@ namespace hwaware::cli {
 void add_mapper_flags(CLI::App* cmd, MapperFlags& flags, const std::string& budget_flag) {
   cmd->add_option("--objective", flags.objective, "Mapper: energy, latency, edp, or an ordered list such as energy,latency")
       ->capture_default_str();
-  cmd->add_option(budget_flag, flags.budget, "Mapper: mappings evaluated per distinct layer shape")->capture_default_str()
+  cmd->add_option(budget_flag, flags.budget, "Mapper: mappings evaluated per distinct layer shape")
+      ->capture_default_str()
       ->check(CLI::Range(1LL, 1000000000LL));
-  cmd->add_option("--patience", flags.patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str()
+  cmd->add_option("--patience", flags.patience, "Mapper: stop after this many evaluations without improvement")
+      ->capture_default_str()
       ->check(CLI::Range(1LL, 1000000000LL));
 }
 

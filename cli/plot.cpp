@@ -1,8 +1,8 @@
 #include "cli/plot.h"
 
 #include <spawn.h>
-#include <unistd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -54,8 +54,8 @@ std::string interpreter() {
 }
 
 int draw(const std::string& python, const std::string& dir, const std::string& png) {
-  return run_plot_script("plot_breakdown.py", {"--breakdown", (fs::path(dir) / "breakdown.csv").string(), "--stats",
-                                               (fs::path(dir) / "stats.json").string()},
+  return run_plot_script("plot_breakdown.py",
+                         {"--breakdown", (fs::path(dir) / "breakdown.csv").string(), "--stats", (fs::path(dir) / "stats.json").string()},
                          png, python);
 }
 
@@ -95,8 +95,7 @@ int run_plot_script(const std::string& name, const std::vector<std::string>& arg
   return 0;
 }
 
-int plot_breakdown(const EvalOptions& o, const arch::Spec& spec, const workload::Network& net,
-                   const std::vector<LayerReport>& layers) {
+int plot_breakdown(const EvalOptions& o, const arch::Spec& spec, const workload::Network& net, const std::vector<LayerReport>& layers) {
   const std::string python = interpreter();
   if (!o.out.empty()) return draw(python, o.out, o.plot);
   std::string tmp = make_temp_dir();

@@ -26,7 +26,6 @@ int plot_breakdown(const EvalOptions& options, const arch::Spec& spec, const wor
 
 // Runs scripts/NAME with `args` and `--out PNG`, reporting a missing interpreter, matplotlib or
 // script as plot_breakdown does; returns the exit status. `python` empty: the default interpreter.
-int run_plot_script(const std::string& name, const std::vector<std::string>& args, const std::string& png,
-                    const std::string& python = {});
+int run_plot_script(const std::string& name, const std::vector<std::string>& args, const std::string& png, const std::string& python = {});
 
 }  // namespace hwaware::cli

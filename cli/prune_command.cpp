@@ -1,8 +1,8 @@
 #include "cli/prune_command.h"
 
+#include <fmt/format.h>
 #include <chrono>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 
 #include "arch/arch_loader.h"
@@ -29,7 +29,8 @@ double parse_tolerance(const std::string& text) {
   if (!x || !(t > 0 && t < 1))
     throw core::InputError(core::SourceLoc{"--tolerance", 0, 0}, "--tolerance",
                            "expected the holdout accuracy drop allowed, a percentage in (0%, 100%) such as 1% or a fraction in (0, 1) such "
-                           "as 0.01, found '" + text + "'");
+                           "as 0.01, found '" +
+                               text + "'");
   return t;
 }
 
@@ -39,8 +40,10 @@ std::shared_ptr<PruneCommandOptions> add_prune_command(CLI::App& app) {
   // Pruning fine-tunes a trained network: a tenth of training's rate, so that a fine-tune does not
   // throw away the accuracy the tolerance is measured against.
   o->train.learning_rate = 0.002;
-  auto* cmd = app.add_subcommand("prune", "Energy-aware pruning: prune a trained network layer by layer, highest energy first, on the accelerator");
-  cmd->add_option("--arch", o->arch, "Accelerator file; its cost oracle sees weight density (compression, zero gating or skipping)")->required();
+  auto* cmd =
+      app.add_subcommand("prune", "Energy-aware pruning: prune a trained network layer by layer, highest energy first, on the accelerator");
+  cmd->add_option("--arch", o->arch, "Accelerator file; its cost oracle sees weight density (compression, zero gating or skipping)")
+      ->required();
   cmd->add_option("--workload", o->workload, "Network to prune (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();
   cmd->add_option("--out", o->out, "Directory of the pruned network (pruned.yaml, pruned.weights) and its report (layers.csv)")->required();
@@ -49,15 +52,23 @@ std::shared_ptr<PruneCommandOptions> add_prune_command(CLI::App& app) {
   cmd->add_option("--method", o->method,
                   "eap: weights kept by output feature map, least-squares refit; magnitude: largest weights kept, no refit; filter: "
                   "whole filters of smallest L2 norm removed (the network narrows)")
-      ->capture_default_str()->check(CLI::IsMember({"eap", "magnitude", "filter"}));
+      ->capture_default_str()
+      ->check(CLI::IsMember({"eap", "magnitude", "filter"}));
   cmd->add_option("--oracle", o->oracle, "Cost oracle: the accelerator's analytical model or SystemC models")
-      ->capture_default_str()->check(CLI::IsMember({"analytical", "systemc"}));
+      ->capture_default_str()
+      ->check(CLI::IsMember({"analytical", "systemc"}));
   cmd->add_option("--lut", o->lut, "Per-layer lookup table of the oracle's answers (default: OUT/lut.txt)");
   cmd->add_option("--step", o->prune.step, "Each trial removes this fraction of the layer's weights (filters)")->capture_default_str();
   cmd->add_option("--min-density", o->prune.min_density, "No layer keeps less than this fraction")->capture_default_str();
-  cmd->add_option("--short-steps", o->prune.short_steps, "Global fine-tuning steps after each trial")->capture_default_str()->check(CLI::Range(0LL, 1000000LL));
-  cmd->add_option("--long-steps", o->prune.long_steps, "Fine-tuning steps of the pruned network")->capture_default_str()->check(CLI::Range(0LL, 10000000LL));
-  cmd->add_option("--max-swaps", o->prune.max_swaps, "Feature-map selection: restore/remove pairs per trial")->capture_default_str()->check(CLI::Range(0LL, 100000000LL));
+  cmd->add_option("--short-steps", o->prune.short_steps, "Global fine-tuning steps after each trial")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 1000000LL));
+  cmd->add_option("--long-steps", o->prune.long_steps, "Fine-tuning steps of the pruned network")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 10000000LL));
+  cmd->add_option("--max-swaps", o->prune.max_swaps, "Feature-map selection: restore/remove pairs per trial")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 100000000LL));
   add_mapper_flags(cmd, o->mapper, "--mapper-budget");
   add_training_options(*cmd, o->train, o->data);
   return o;
@@ -76,7 +87,8 @@ int run_prune(const PruneCommandOptions& o) {
   std::filesystem::create_directories(o.out);
   search::PruneResult r;
   try {
-    auto oracle = accelerator_oracle(o.arch, o.oracle, o.mapper, o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut);
+    auto oracle =
+        accelerator_oracle(o.arch, o.oracle, o.mapper, o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut);
     search::TimedOracle timed(*oracle);
     const std::string weights = (std::filesystem::path(o.out) / "pruned.weights").string();
     if (o.method == "filter") {
@@ -94,10 +106,11 @@ int run_prune(const PruneCommandOptions& o) {
     if (fresh_dir) std::filesystem::remove_all(o.out);  // a directory this run made goes
     throw;
   }
-  write_family_workload(o.out, "pruned",
-                        fmt::format("{} pruned by {} on {} (weights: pruned.weights): energy {:.6g} pJ -> {:.6g} pJ, test accuracy {:.4f} -> {:.4f}",
-                                    net.name, o.method, spec.name, r.metrics_before.energy_pj, r.metrics_after.energy_pj, r.test_before, r.test_after),
-                        r.network);
+  write_family_workload(
+      o.out, "pruned",
+      fmt::format("{} pruned by {} on {} (weights: pruned.weights): energy {:.6g} pJ -> {:.6g} pJ, test accuracy {:.4f} -> {:.4f}",
+                  net.name, o.method, spec.name, r.metrics_before.energy_pj, r.metrics_after.energy_pj, r.test_before, r.test_after),
+      r.network);
   const auto mapper = mapper_options(o.mapper);
   const auto before = component_energy(spec, net, mapper), after = component_energy(spec, r.network, mapper);
   write_prune_csv(o.out, r, before, after);

@@ -1,7 +1,7 @@
 #include "cli/prune_report.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <set>
 
 #include "core/csv_writer.h"
@@ -44,7 +44,8 @@ ComponentEnergy component_energy(const arch::Spec& spec, const workload::Network
     mo.mapper = mapper;
     mo.quiet = true;
     const auto mapped = model::map_layers(spec, net, table, mo);
-    for (std::size_t i = 0; i < net.layers.size(); ++i) counts.push_back(model::evaluate_counts(spec, mapped[i].mapping, net.layers[i].problem));
+    for (std::size_t i = 0; i < net.layers.size(); ++i)
+      counts.push_back(model::evaluate_counts(spec, mapped[i].mapping, net.layers[i].problem));
   }
   for (std::size_t i = 0; i < net.layers.size(); ++i)
     for (const auto& row : model::price_layer(spec, counts[i], table).rows) out[net.layers[i].name][row.component] += row.energy_pj;
@@ -53,26 +54,29 @@ ComponentEnergy component_energy(const arch::Spec& spec, const workload::Network
 
 void print_prune_table(std::ostream& os, const search::PruneResult& r, const ComponentEnergy& before, const ComponentEnergy& after) {
   const auto names = components(before, after);
-  os << fmt::format("{:<10} {:>8} {:>7} {:>9} {:>12} {:>12} {:>7}", "layer", "density", "trials", "holdout", "energy_uJ", "after_uJ", "saved");
+  os << fmt::format("{:<10} {:>8} {:>7} {:>9} {:>12} {:>12} {:>7}", "layer", "density", "trials", "holdout", "energy_uJ", "after_uJ",
+                    "saved");
   for (const auto& c : names) os << fmt::format(" {:>16}", c + "_uJ");
   os << "\n";
   for (const auto& pl : r.layers) {
-    os << fmt::format("{:<10} {:>8.3f} {:>7} {:>8.2f}% {:>12.4f} {:>12.4f} {:>6.1f}%", pl.name, pl.density_after, pl.trials, 100 * pl.holdout,
-                      pl.energy_before_pj * 1e-6, pl.energy_after_pj * 1e-6,
+    os << fmt::format("{:<10} {:>8.3f} {:>7} {:>8.2f}% {:>12.4f} {:>12.4f} {:>6.1f}%", pl.name, pl.density_after, pl.trials,
+                      100 * pl.holdout, pl.energy_before_pj * 1e-6, pl.energy_after_pj * 1e-6,
                       pl.energy_before_pj > 0 ? 100 * (1 - pl.energy_after_pj / pl.energy_before_pj) : 0.0);
     for (const auto& c : names) os << fmt::format(" {:>7.3f} -> {:>6.3f}", at(before, pl.name, c) * 1e-6, at(after, pl.name, c) * 1e-6);
     os << "\n";
   }
-  os << fmt::format("network energy {:.4f} uJ -> {:.4f} uJ ({:.1f}% saved); latency {:.4g} s -> {:.4g} s\n", r.metrics_before.energy_pj * 1e-6,
-                    r.metrics_after.energy_pj * 1e-6, 100 * (1 - r.metrics_after.energy_pj / r.metrics_before.energy_pj),
-                    r.metrics_before.latency_s, r.metrics_after.latency_s);
-  os << fmt::format("holdout accuracy {:.2f}% -> {:.2f}%; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune\n", 100 * r.holdout_before,
-                    100 * r.holdout_after, 100 * r.test_before, 100 * r.test_after);
+  os << fmt::format("network energy {:.4f} uJ -> {:.4f} uJ ({:.1f}% saved); latency {:.4g} s -> {:.4g} s\n",
+                    r.metrics_before.energy_pj * 1e-6, r.metrics_after.energy_pj * 1e-6,
+                    100 * (1 - r.metrics_after.energy_pj / r.metrics_before.energy_pj), r.metrics_before.latency_s,
+                    r.metrics_after.latency_s);
+  os << fmt::format("holdout accuracy {:.2f}% -> {:.2f}%; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune\n",
+                    100 * r.holdout_before, 100 * r.holdout_after, 100 * r.test_before, 100 * r.test_after);
 }
 
 void write_prune_csv(const std::string& dir, const search::PruneResult& r, const ComponentEnergy& before, const ComponentEnergy& after) {
   const auto names = components(before, after);
-  std::vector<std::string> header{"layer", "density_before", "density_after", "trials", "accepted", "holdout", "energy_before_pj", "energy_after_pj"};
+  std::vector<std::string> header{"layer",    "density_before", "density_after",    "trials",
+                                  "accepted", "holdout",        "energy_before_pj", "energy_after_pj"};
   for (const auto& c : names) {
     header.push_back(c + "_before_pj");
     header.push_back(c + "_after_pj");
@@ -80,8 +84,9 @@ void write_prune_csv(const std::string& dir, const search::PruneResult& r, const
   auto f = core::format_number;
   std::vector<std::vector<std::string>> rows;
   for (const auto& pl : r.layers) {
-    std::vector<std::string> row{pl.name, f(pl.density_before), f(pl.density_after), std::to_string(pl.trials), std::to_string(pl.accepted),
-                                 f(pl.holdout), f(pl.energy_before_pj), f(pl.energy_after_pj)};
+    std::vector<std::string> row{
+        pl.name,       f(pl.density_before),   f(pl.density_after),  std::to_string(pl.trials), std::to_string(pl.accepted),
+        f(pl.holdout), f(pl.energy_before_pj), f(pl.energy_after_pj)};
     for (const auto& c : names) {
       row.push_back(f(at(before, pl.name, c)));
       row.push_back(f(at(after, pl.name, c)));

@@ -1,8 +1,8 @@
 #include "cli/report.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -137,10 +137,14 @@ nlohmann::ordered_json level_json(const model::LevelCounts& lvl, const std::vect
     if (n.fanout <= 1 || n.instances == 0) continue;
     const auto& nb = lvl.network_bits[ds];
     jv["network"]["name"] = lvl.network_name;
-    jv["network"]["tensors"][tensors[ds]] = {
-        {"fanout", n.fanout},           {"ingresses_per_instance", n.ingresses},        {"deliveries_per_instance", n.deliveries},
-        {"hops_per_instance", n.hops},  {"instances", n.instances},                     {"bits_per_element", nb.bits_per_element},
-        {"transfer_words_per_instance", nb.transfer_words}, {"hop_words_per_instance", nb.hop_words}};
+    jv["network"]["tensors"][tensors[ds]] = {{"fanout", n.fanout},
+                                             {"ingresses_per_instance", n.ingresses},
+                                             {"deliveries_per_instance", n.deliveries},
+                                             {"hops_per_instance", n.hops},
+                                             {"instances", n.instances},
+                                             {"bits_per_element", nb.bits_per_element},
+                                             {"transfer_words_per_instance", nb.transfer_words},
+                                             {"hop_words_per_instance", nb.hop_words}};
   }
   return jv;
 }
@@ -154,41 +158,62 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
   jl["energy_pj"] = l.energy.total_pj;
   jl["utilization"] = l.counts.utilization;
   const auto& c = l.counts.compute;
-  jl["computes"] = {{"dense", l.counts.computes},         {"performed", c.performed},       {"gated", c.gated},
-                    {"skipped", c.skipped},               {"effective_fraction", c.effective_fraction},
-                    {"weight_bits", c.weight_bits},       {"input_bits", c.input_bits}};
+  jl["computes"] = {{"dense", l.counts.computes},
+                    {"performed", c.performed},
+                    {"gated", c.gated},
+                    {"skipped", c.skipped},
+                    {"effective_fraction", c.effective_fraction},
+                    {"weight_bits", c.weight_bits},
+                    {"input_bits", c.input_bits}};
   if (l.search) {
     const auto& sr = *l.search;
-    jl["search"] = {{"evaluated", sr.evaluated}, {"rejected", sr.rejected}, {"repeated", sr.repeated}, {"exhaustive", sr.exhaustive},
-                    {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
+    jl["search"] = {{"evaluated", sr.evaluated},   {"rejected", sr.rejected},       {"repeated", sr.repeated},
+                    {"exhaustive", sr.exhaustive}, {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
   }
   if (l.counts.pim) {
     const auto& p = *l.counts.pim;
     const auto& x = p.placement;
-    jl["pim"] = {{"crossbars", x.crossbars},         {"replicas", x.replicas},       {"row_blocks", x.row_blocks},
-                 {"col_blocks", x.col_blocks},       {"groups_per_crossbar", x.groups_per_crossbar},
-                 {"weight_rows", x.rows},            {"weight_cols", x.cols},        {"cells_used", x.cells_used},
-                 {"utilization", x.utilization},     {"fits_on_chip", x.fits},       {"input_vectors", x.vectors},
-                 {"dac_activations", p.dac_activations}, {"cell_reads", p.cell_reads}, {"adc_conversions", p.adc_conversions},
-                 {"shift_adds", p.shift_adds},       {"partial_sums", p.partial_sums}, {"weight_writes", p.weight_writes},
-                 {"read_ns", p.read_ns},             {"convert_ns", p.convert_ns},
-                 {"slice_ns", p.slice_ns},           {"weight_write_ns", p.write_ns}};
+    jl["pim"] = {{"crossbars", x.crossbars},
+                 {"replicas", x.replicas},
+                 {"row_blocks", x.row_blocks},
+                 {"col_blocks", x.col_blocks},
+                 {"groups_per_crossbar", x.groups_per_crossbar},
+                 {"weight_rows", x.rows},
+                 {"weight_cols", x.cols},
+                 {"cells_used", x.cells_used},
+                 {"utilization", x.utilization},
+                 {"fits_on_chip", x.fits},
+                 {"input_vectors", x.vectors},
+                 {"dac_activations", p.dac_activations},
+                 {"cell_reads", p.cell_reads},
+                 {"adc_conversions", p.adc_conversions},
+                 {"shift_adds", p.shift_adds},
+                 {"partial_sums", p.partial_sums},
+                 {"weight_writes", p.weight_writes},
+                 {"read_ns", p.read_ns},
+                 {"convert_ns", p.convert_ns},
+                 {"slice_ns", p.slice_ns},
+                 {"weight_write_ns", p.write_ns}};
   }
   if (l.systemc) {
     const auto& x = *l.systemc;
-    jl["systemc"] = {{"cycles", x.cycles},           {"compute_cycles", x.compute_cycles}, {"stall_cycles", x.stall_cycles},
-                     {"fill_cycles", x.fill_cycles}, {"drain_cycles", x.drain_cycles},     {"steps", x.steps},
-                     {"double_buffered", x.double_buffered}, {"energy_pj", x.energy_pj}};
+    jl["systemc"] = {{"cycles", x.cycles},
+                     {"compute_cycles", x.compute_cycles},
+                     {"stall_cycles", x.stall_cycles},
+                     {"fill_cycles", x.fill_cycles},
+                     {"drain_cycles", x.drain_cycles},
+                     {"steps", x.steps},
+                     {"double_buffered", x.double_buffered},
+                     {"energy_pj", x.energy_pj}};
     if (x.systolic) {
       const auto& f = x.systolic->report;
-      jl["systemc"]["scalesim"] = {
-          {"total_cycles", x.systolic->total_cycles}, {"stall_cycles", x.systolic->stall_cycles},
-          {"compute_cycles", f.compute_cycles},       {"folds", f.folds},
-          {"overall_util_pct", 100 * f.utilization},  {"mapping_efficiency_pct", 100 * f.mapping_efficiency},
-          {"sram_ifmap_reads", f.sram_ifmap_reads},   {"sram_filter_reads", f.sram_filter_reads},
-          {"sram_ofmap_writes", f.sram_ofmap_writes}, {"sram_ofmap_writes_physical", f.sram_ofmap_writes_physical},
-          {"dram_ifmap_reads", f.dram_ifmap_reads},   {"dram_filter_reads", f.dram_filter_reads},
-          {"dram_ofmap_writes", f.dram_ofmap_writes}};
+      jl["systemc"]["scalesim"] = {{"total_cycles", x.systolic->total_cycles}, {"stall_cycles", x.systolic->stall_cycles},
+                                   {"compute_cycles", f.compute_cycles},       {"folds", f.folds},
+                                   {"overall_util_pct", 100 * f.utilization},  {"mapping_efficiency_pct", 100 * f.mapping_efficiency},
+                                   {"sram_ifmap_reads", f.sram_ifmap_reads},   {"sram_filter_reads", f.sram_filter_reads},
+                                   {"sram_ofmap_writes", f.sram_ofmap_writes}, {"sram_ofmap_writes_physical", f.sram_ofmap_writes_physical},
+                                   {"dram_ifmap_reads", f.dram_ifmap_reads},   {"dram_filter_reads", f.dram_filter_reads},
+                                   {"dram_ofmap_writes", f.dram_ofmap_writes}};
     }
   }
   for (const auto& lvl : l.counts.levels)
@@ -211,9 +236,8 @@ void write_scalesim_report(const std::filesystem::path& base, const std::vector<
     const auto& f = x.report;
     c.row({l.name, std::to_string(x.total_cycles), std::to_string(x.stall_cycles), core::format_number(100 * f.utilization),
            core::format_number(100 * f.mapping_efficiency), core::format_number(f.sram_ifmap_reads),
-           core::format_number(f.sram_filter_reads), core::format_number(f.sram_ofmap_writes),
-           core::format_number(f.dram_ifmap_reads), core::format_number(f.dram_filter_reads),
-           core::format_number(f.dram_ofmap_writes)});
+           core::format_number(f.sram_filter_reads), core::format_number(f.sram_ofmap_writes), core::format_number(f.dram_ifmap_reads),
+           core::format_number(f.dram_filter_reads), core::format_number(f.dram_ofmap_writes)});
   }
 }
 
@@ -237,8 +261,8 @@ void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<Lay
   double energy = 0;
   for (const auto& l : layers) {
     std::string pj_per_mac = l.macs ? fmt::format("{:.3f}", per_mac(l.energy.total_pj, l.macs)) : "-";
-    os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%{}  {}\n", l.name, l.macs, l.counts.cycles,
-                      l.energy.total_pj, pj_per_mac, 100.0 * l.counts.utilization, systemc_columns(l), top_spender(l.energy));
+    os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%{}  {}\n", l.name, l.macs, l.counts.cycles, l.energy.total_pj,
+                      pj_per_mac, 100.0 * l.counts.utilization, systemc_columns(l), top_spender(l.energy));
     macs += l.macs;
     cycles += l.counts.cycles;
     energy += l.energy.total_pj;
@@ -251,8 +275,8 @@ void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<Lay
   os << "\n" << area_line(model::estimate_area(spec)) << "\n";
 }
 
-void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net,
-                   const std::vector<LayerReport>& layers, const EvalOptions& o) {
+void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net, const std::vector<LayerReport>& layers,
+                   const EvalOptions& o) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -268,8 +292,11 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
     long long macs = 0, cycles = 0, sc_cycles = 0, sc_stalls = 0;
     double energy = 0, sc_energy = 0;
     for (const auto& l : layers) {
-      std::vector<std::string> row = {l.name, std::to_string(l.macs), std::to_string(l.counts.cycles),
-                                      core::format_number(l.energy.total_pj), core::format_number(l.counts.utilization),
+      std::vector<std::string> row = {l.name,
+                                      std::to_string(l.macs),
+                                      std::to_string(l.counts.cycles),
+                                      core::format_number(l.energy.total_pj),
+                                      core::format_number(l.counts.utilization),
                                       core::format_number(static_cast<double>(l.counts.cycles) / spec.clock_hz),
                                       l.macs ? core::format_number(per_mac(l.energy.total_pj, l.macs)) : std::string()};
       if (sc && l.systemc) {
@@ -285,15 +312,18 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
       cycles += l.counts.cycles;
       energy += l.energy.total_pj;
     }
-    std::vector<std::string> total = {"total", std::to_string(macs), std::to_string(cycles), core::format_number(energy), "",
+    std::vector<std::string> total = {"total",
+                                      std::to_string(macs),
+                                      std::to_string(cycles),
+                                      core::format_number(energy),
+                                      "",
                                       core::format_number(static_cast<double>(cycles) / spec.clock_hz),
                                       core::format_number(macs ? energy / static_cast<double>(macs) : 0)};
     if (sc)
       total.insert(total.end(), {std::to_string(sc_cycles), std::to_string(sc_stalls), core::format_number(sc_energy),
                                  core::format_number(static_cast<double>(sc_cycles) / static_cast<double>(std::max(1LL, cycles)))});
     s.row(total);
-    core::CsvWriter b((base / "breakdown.csv.tmp").string(),
-                      {"layer", "component", "tensor", "action", "count", "energy_pj", "bits"});
+    core::CsvWriter b((base / "breakdown.csv.tmp").string(), {"layer", "component", "tensor", "action", "count", "energy_pj", "bits"});
     for (const auto& l : layers)
       for (const auto& r : l.energy.rows)
         b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
@@ -310,7 +340,10 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
                  {"ert", o.ert.empty() ? "" : fs::path(o.ert).filename().string()}};
   if (o.mapping.empty())  // the mapper chose the mappings: how, so the run can be repeated
     j["mapper"] = {{"dataflow", o.dataflow.empty() ? spec.dataflow : fs::path(o.dataflow).filename().string()},
-                   {"objective", o.objective}, {"budget", o.budget}, {"patience", o.patience}, {"seed", o.seed}};
+                   {"objective", o.objective},
+                   {"budget", o.budget},
+                   {"patience", o.patience},
+                   {"seed", o.seed}};
   j["accelerator"] = accelerator_json(spec);
   j["area"] = area_json(spec);
   j["network"] = net.name;

@@ -34,7 +34,7 @@ struct SystolicSummary {
 struct SystemcSummary {
   long long cycles = 0, compute_cycles = 0, stall_cycles = 0, fill_cycles = 0, drain_cycles = 0, steps = 0;
   bool double_buffered = false;
-  double energy_pj = 0;  // the energy table's price of the simulated counts
+  double energy_pj = 0;                     // the energy table's price of the simulated counts
   std::optional<SystolicSummary> systolic;  // a systolic array: SCALE-Sim's report
 };
 
@@ -48,7 +48,7 @@ struct LayerReport {
 };
 
 void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers);
-void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net,
-                   const std::vector<LayerReport>& layers, const EvalOptions& options);
+void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net, const std::vector<LayerReport>& layers,
+                   const EvalOptions& options);
 
 }  // namespace hwaware::cli

@@ -32,7 +32,8 @@ std::vector<std::string> values_of(const core::YamlView& v) {
     return out;
   }
   for (const auto& item : v.items()) {
-    if (!item.is_scalar() || item.scalar().empty() || item.scalar().find(',') != std::string::npos) item.error("expected a value, found " + item.found());
+    if (!item.is_scalar() || item.scalar().empty() || item.scalar().find(',') != std::string::npos)
+      item.error("expected a value, found " + item.found());
     else out.push_back(item.scalar());
   }
   if (out.empty() && v.node().size() == 0) v.error("expected at least one value, found an empty list: the space would have no points");
@@ -43,7 +44,9 @@ void read_parameters(const core::YamlView& v, ExploreSpace& s) {
   core::MapReader m(v);
   if (!m.ok()) return;
   const auto entries = m.entries();
-  if (entries.empty()) v.error("expected at least one accelerator parameter to vary, found none: the space is empty (`hwaware eval` evaluates one accelerator)");
+  if (entries.empty())
+    v.error(
+        "expected at least one accelerator parameter to vary, found none: the space is empty (`hwaware eval` evaluates one accelerator)");
   for (const auto& [key, values] : entries) {
     const auto list = values_of(values);
     if (list.empty()) continue;
@@ -126,7 +129,8 @@ ExploreSpace read_space(const std::string& path) {
   if (s.search.method != "evaluate")
     for (const auto& n : s.networks)
       if (n.weights.empty())
-        sink.error(n.loc, "space.networks", "expected the network's trained weights (weights: FILE) to run " + s.search.method + " on it, found none");
+        sink.error(n.loc, "space.networks",
+                   "expected the network's trained weights (weights: FILE) to run " + s.search.method + " on it, found none");
   sink.throw_if_any();
   return s;
 }

@@ -26,7 +26,7 @@ struct SpaceNetwork {
 };
 
 struct SpaceSearch {
-  std::string method = "evaluate";  // evaluate, netadapt or eap
+  std::string method = "evaluate";   // evaluate, netadapt or eap
   std::vector<std::string> budgets;  // netadapt: RESOURCE=VALUE, as `adapt --budget`
   std::string tolerance = "1%";      // eap: as `prune --tolerance`
   double step = 0.1;                 // netadapt's first cut, eap's density step

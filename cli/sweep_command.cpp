@@ -1,17 +1,17 @@
 #include "cli/sweep_command.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <iostream>
 
 #include "arch/arch_loader.h"
-#include "models/network_mapper.h"
 #include "cli/plot.h"
 #include "cli/sweep_points.h"
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
 #include "models/analytical_model.h"
 #include "models/energy_estimators.h"
+#include "models/network_mapper.h"
 #include "models/pim_model.h"
 #include "workloads/workload_loader.h"
 
@@ -97,10 +97,10 @@ Row total_of(const std::vector<Row>& rows) {
 
 void write_row(core::CsvWriter& csv, const SweepPoint& point, const Row& r, double clock_hz) {
   std::vector<std::string> fields = point.values;
-  fields.insert(fields.end(), {r.layer, std::to_string(r.macs), std::to_string(r.cycles),
-                               core::format_number(static_cast<double>(r.cycles) / clock_hz), core::format_number(r.energy_pj),
-                               r.macs ? core::format_number(r.energy_pj / static_cast<double>(r.macs)) : "",
-                               core::format_number(r.utilization)});
+  fields.insert(fields.end(),
+                {r.layer, std::to_string(r.macs), std::to_string(r.cycles), core::format_number(static_cast<double>(r.cycles) / clock_hz),
+                 core::format_number(r.energy_pj), r.macs ? core::format_number(r.energy_pj / static_cast<double>(r.macs)) : "",
+                 core::format_number(r.utilization)});
   for (double e : r.kinds) fields.push_back(core::format_number(e));
   csv.row(fields);
 }

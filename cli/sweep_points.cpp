@@ -52,8 +52,9 @@ YAML::Node follow(YAML::Node node, const std::vector<std::string>& path, const S
     } else {
       bad_set(option, "'" + where + "' is a value; it has no key '" + seg + "'");
     }
-    if (!next.IsDefined() || next.IsNull()) bad_set(option, "the description has no key '" + seg + "'" + (where.empty() ? "" : " under '" + where + "'"),
-                       core::did_you_mean(seg, names));
+    if (!next.IsDefined() || next.IsNull())
+      bad_set(option, "the description has no key '" + seg + "'" + (where.empty() ? "" : " under '" + where + "'"),
+              core::did_you_mean(seg, names));
     node.reset(next);  // rebinds the handle (operator= would write into the tree)
     where += (where.empty() ? "" : ".") + seg;
   }
@@ -79,8 +80,7 @@ SweepAxis parse_axis(const SweepSetting& setting, const YAML::Node& top, const s
   }
   a.values = split(option.substr(eq + 1), ',');
   for (const auto& v : a.values)
-    if (v.empty())
-      bad_set(setting, "expected a comma-separated list of values such as 128,256,512, found '" + option.substr(eq + 1) + "'");
+    if (v.empty()) bad_set(setting, "expected a comma-separated list of values such as 128,256,512, found '" + option.substr(eq + 1) + "'");
   return a;
 }
 

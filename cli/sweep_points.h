@@ -16,8 +16,8 @@ namespace hwaware::cli {
 
 // The kinds of energy a sweep reports: a PIM chip's peripherals and cells, a digital MAC, moving
 // activations and partial sums (storage and networks), moving and writing weights, leakage.
-constexpr std::array<const char*, 8> kEnergyKinds = {"adc", "dac", "cells", "shift_add", "mac",
-                                                     "activation_movement", "weight_movement", "leakage"};
+constexpr std::array<const char*, 8> kEnergyKinds = {"adc",    "dac", "cells", "shift_add", "mac", "activation_movement", "weight_movement",
+                                                     "leakage"};
 using EnergyByKind = std::array<double, kEnergyKinds.size()>;
 EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& energy);
 
@@ -30,7 +30,7 @@ struct SweepSetting {
 
 // One --set: keys set together and their values.
 struct SweepAxis {
-  std::string option;                           // as written
+  std::string option;  // as written
   SweepSetting setting;
   std::vector<std::string> keys;                // dotted paths
   std::vector<std::vector<std::string>> paths;  // their segments

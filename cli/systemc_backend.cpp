@@ -3,8 +3,8 @@
 #include <iostream>
 #include <optional>
 
-#include "sim/simulator.h"
 #include "sim/layer_schedule.h"
+#include "sim/simulator.h"
 
 namespace hwaware::cli {
 
@@ -39,8 +39,8 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
       sc.systolic = x;
     }
     r.systemc = sc;
-    std::cerr << "[" << i + 1 << "/" << layers.size() << "] " << layer.name << ": simulated " << s.cycles << " cycles ("
-              << s.steps << " steps)\n";
+    std::cerr << "[" << i + 1 << "/" << layers.size() << "] " << layer.name << ": simulated " << s.cycles << " cycles (" << s.steps
+              << " steps)\n";
   }
 }
 

@@ -1,7 +1,7 @@
 #include "cli/train_command.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -15,7 +15,8 @@ namespace hwaware::cli {
 void add_training_options(CLI::App& cmd, search::TrainOptions& o, std::string& data) {
   cmd.add_option("--batch", o.batch, "Images per training step")->capture_default_str()->check(CLI::Range(1, 60000));
   cmd.add_option("--lr", o.learning_rate, "Learning rate at the start of each training (SGD, momentum 0.9, cosine decay)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd.add_option("--seed", o.seed, "Seed of initialization and shuffling: runs with the same seed are identical")->capture_default_str();
   cmd.add_option("--threads", o.threads, "LibTorch threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd.add_option("--data", data, "Fashion-MNIST directory (Debian's dataset-fashion-mnist)")->capture_default_str();
@@ -57,7 +58,8 @@ int run_train(const TrainCommandOptions& o) {
   const double holdout = model.accuracy(data.train, train_end, data.train.count);
   const double test = model.accuracy(data.test, 0, data.test.count);
   model.save(o.out);
-  std::cout << fmt::format("{}: holdout accuracy {:.2f}%, test accuracy {:.2f}%; weights in {}\n", net.name, 100 * holdout, 100 * test, o.out);
+  std::cout << fmt::format("{}: holdout accuracy {:.2f}%, test accuracy {:.2f}%; weights in {}\n", net.name, 100 * holdout, 100 * test,
+                           o.out);
   return 0;
 }
 

@@ -29,9 +29,7 @@ static std::string quote(const std::string& cell) {
   return out + "\"";
 }
 
-CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& header) : out_(path) {
-  row(header);
-}
+CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& header) : out_(path) { row(header); }
 
 void CsvWriter::row(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? "," : "") << quote(cells[i]);

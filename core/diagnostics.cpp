@@ -17,8 +17,7 @@ std::string format(const Diagnostic& d) {
   return out;
 }
 
-void DiagnosticSink::error(const SourceLoc& loc, std::string key_path, std::string message,
-                           std::string hint) {
+void DiagnosticSink::error(const SourceLoc& loc, std::string key_path, std::string message, std::string hint) {
   diagnostics_.push_back({loc, std::move(key_path), std::move(message), std::move(hint)});
 }
 

@@ -13,8 +13,8 @@ enum class UnitKind { size_bits, frequency_hz, energy_pj, time_s, length_nm, are
 std::string describe(UnitKind kind);
 
 struct ParsedQuantity {
-  double value = 0;       // in the base unit of the kind
-  std::string error;      // empty when parsed; else what was wrong ("no unit", "unknown unit 'Kb'")
+  double value = 0;   // in the base unit of the kind
+  std::string error;  // empty when parsed; else what was wrong ("no unit", "unknown unit 'Kb'")
 };
 
 // Parses "<number><unit>" (a space between is allowed). A bare number is an error: units are

@@ -15,7 +15,6 @@ SourceLoc loc_of(const YAML::Mark& m, const std::string& file) {
   return {file, m.line + 1, m.column + 1};
 }
 
-
 }  // namespace
 
 YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
@@ -55,9 +54,7 @@ std::string YamlView::found() const {
   return "'" + node_.Scalar() + "'";
 }
 
-void YamlView::error(const std::string& message, const std::string& hint) const {
-  sink_->error(loc(), key_path_, message, hint);
-}
+void YamlView::error(const std::string& message, const std::string& hint) const { sink_->error(loc(), key_path_, message, hint); }
 
 YamlView YamlView::child(const YAML::Node& n, const std::string& suffix) const {
   std::string p = key_path_;
@@ -161,8 +158,7 @@ MapReader::MapReader(const YamlView& view) : view_(view) {
   for (auto it = view.node().begin(); it != view.node().end(); ++it) {
     std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("<complex key>");
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-      view.sink().error(loc_of(it->first.Mark(), view.file()), view.path(),
-                        "duplicate key '" + key + "' (each key may appear once)");
+      view.sink().error(loc_of(it->first.Mark(), view.file()), view.path(), "duplicate key '" + key + "' (each key may appear once)");
       continue;
     }
     seen.push_back(key);

@@ -15,7 +15,7 @@ namespace hwaware::mapping {
 
 struct CrossbarPlacement {
   long long groups = 1;
-  long long rows = 0, cols = 0;             // of one group's weight matrix (cells)
+  long long rows = 0, cols = 0;              // of one group's weight matrix (cells)
   long long row_blocks = 0, col_blocks = 0;  // crossbars one group spans, down and across
   long long groups_per_crossbar = 1;         // groups sharing one crossbar on its diagonal
   long long crossbars = 0;                   // for one copy of the layer's weights

@@ -14,11 +14,11 @@ namespace hwaware::mapping {
 
 // Constraints on the levels a target selects.
 struct DataflowTarget {
-  std::string target;  // a level name, or a role: outermost, array, pe, all
-  std::optional<std::vector<std::string>> spatial_x, spatial_y;  // dimensions allowed on each axis
-  std::optional<std::vector<std::string>> temporal_allowed;      // dimensions allowed in time
+  std::string target;                                               // a level name, or a role: outermost, array, pe, all
+  std::optional<std::vector<std::string>> spatial_x, spatial_y;     // dimensions allowed on each axis
+  std::optional<std::vector<std::string>> temporal_allowed;         // dimensions allowed in time
   std::vector<std::pair<std::string, long long>> temporal_factors;  // fixed factors
-  std::vector<std::string> innermost;                             // innermost loops, innermost first
+  std::vector<std::string> innermost;                               // innermost loops, innermost first
   std::vector<std::string> keep, bypass;
   core::SourceLoc loc;
 };

@@ -49,9 +49,9 @@ void check_legality(const Mapping& m, const arch::Spec& spec, const workload::Pr
   }
   for (std::size_t d = 0; d < product.size(); ++d)
     if (product[d] != pr.bounds[d])
-      sink.error(where.loc(), "mapping", "the factors of dimension '" + pr.dim_names[d] + "' multiply to " +
-                                             std::to_string(product[d]) + ", expected " + std::to_string(pr.bounds[d]) +
-                                             " (the layer's size)");
+      sink.error(where.loc(), "mapping",
+                 "the factors of dimension '" + pr.dim_names[d] + "' multiply to " + std::to_string(product[d]) + ", expected " +
+                     std::to_string(pr.bounds[d]) + " (the layer's size)");
   // Spatial factors fit the mesh below each level.
   for (std::size_t l = 0; l < m.levels.size(); ++l) {
     long long x = 1, y = 1;

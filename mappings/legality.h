@@ -21,7 +21,6 @@ std::vector<std::vector<long long>> tile_sizes(const Mapping& m, const workload:
 double element_storage_bits(const arch::Spec& spec, std::size_t level, const workload::DataSpace& ds);
 
 // Reports violations to `where`'s sink (at the level's mapping entry when known).
-void check_legality(const Mapping& m, const arch::Spec& spec, const workload::Problem& problem,
-                    const core::YamlView& where);
+void check_legality(const Mapping& m, const arch::Spec& spec, const workload::Problem& problem, const core::YamlView& where);
 
 }  // namespace hwaware::mapping

@@ -115,8 +115,7 @@ class Search {
   std::string reason() const {
     if (out_of_budget()) return "evaluation budget of " + std::to_string(o_.max_evaluations) + " reached";
     if (stalled()) return "no better mapping in the last " + std::to_string(o_.patience) + " evaluations";
-    if (exhausted())
-      return "no new mapping in the last " + std::to_string(since_new_) + " candidates drawn (the space seems used up)";
+    if (exhausted()) return "no new mapping in the last " + std::to_string(since_new_) + " candidates drawn (the space seems used up)";
     return "gave up after " + std::to_string(rejected_) + " candidates that did not fit";
   }
 
@@ -130,8 +129,8 @@ class Search {
   Cost best_cost_;
   Score best_score_;
   long long evaluated_ = 0, rejected_ = 0, since_improvement_ = 0;
-  long long repeated_ = 0;                // candidates skipped: their mapping was seen before
-  long long since_new_ = 0;               // consecutive such candidates
+  long long repeated_ = 0;                  // candidates skipped: their mapping was seen before
+  long long since_new_ = 0;                 // consecutive such candidates
   std::unordered_set<std::uint64_t> seen_;  // keys of every candidate drawn (SearchSpace::key)
 };
 
@@ -154,7 +153,7 @@ void exhaustive(const SearchSpace& space, Search& search) {
 void heuristic(const SearchSpace& space, Search& search, std::mt19937_64& rng) {
   Candidate walker;
   Score walker_score;
-  int idle = 2;  // neighbour batches without progress; 2 = start a new walker
+  int idle = 2;                       // neighbour batches without progress; 2 = start a new walker
   std::vector<Candidate> batch(128);  // its candidates' storage is reused from batch to batch
   while (!search.out_of_budget() && !search.stalled() && !search.hopeless()) {
     if (idle >= 2) {
@@ -194,8 +193,8 @@ std::string options_key(const MapperOptions& o) {
          " exhaustive=" + std::to_string(o.exhaustive_limit) + " seed=" + std::to_string(o.seed);
 }
 
-MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& problem, const Rules& rules,
-                          const CostModel& cost, const MapperOptions& options) {
+MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& problem, const Rules& rules, const CostModel& cost,
+                          const MapperOptions& options) {
   MapperResult r;
   SearchSpace space(spec, problem, rules);
   if (!space.infeasible().empty()) {
@@ -224,8 +223,7 @@ MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& probl
     r.mapping = space.to_mapping(search.best_);
     r.cost = search.best_cost_;
   } else {
-    r.infeasible = "no candidate fits; with every free factor in the outermost level that may take it, " +
-                   space.misfit(space.minimal());
+    r.infeasible = "no candidate fits; with every free factor in the outermost level that may take it, " + space.misfit(space.minimal());
   }
   return r;
 }

@@ -31,11 +31,11 @@ std::optional<Objective> objective_from(const std::string& name);
 
 struct MapperOptions {
   std::vector<Objective> objectives{Objective::energy};  // compared in order
-  long long max_evaluations = 20000;  // mappings evaluated by the cost model, per layer
-  long long patience = 2000;          // stop after this many evaluations without improvement
-  long long exhaustive_limit = 20000; // search every candidate when the space is at most this big
+  long long max_evaluations = 20000;                     // mappings evaluated by the cost model, per layer
+  long long patience = 2000;                             // stop after this many evaluations without improvement
+  long long exhaustive_limit = 20000;                    // search every candidate when the space is at most this big
   unsigned long long seed = 1;
-  int threads = 0;                    // 0: every core
+  int threads = 0;  // 0: every core
 };
 
 // What a search's result depends on besides the spec and the layer, as text ("objectives=edp
@@ -54,7 +54,7 @@ struct MapperResult {
   std::string infeasible;   // when nothing was found: the constraint that blocks the layer
 };
 
-MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& problem, const Rules& rules,
-                          const CostModel& cost, const MapperOptions& options);
+MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& problem, const Rules& rules, const CostModel& cost,
+                          const MapperOptions& options);
 
 }  // namespace hwaware::mapping

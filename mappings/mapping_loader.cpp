@@ -8,8 +8,7 @@
 
 namespace hwaware::mapping {
 
-Mapping load_mapping(const std::string& path, const arch::Spec& spec, const workload::Problem& problem,
-                     const std::string& layer) {
+Mapping load_mapping(const std::string& path, const arch::Spec& spec, const workload::Problem& problem, const std::string& layer) {
   auto file = core::YamlFile::load(path);
   core::DiagnosticSink sink;
   core::YamlView root(file.root(), path, "", &sink);

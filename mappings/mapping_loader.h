@@ -13,7 +13,6 @@ namespace hwaware::mapping {
 
 // A file with `mapping:` applies to every layer; a file with `mappings:` (as the mapper writes
 // them) holds one mapping per layer name.
-Mapping load_mapping(const std::string& path, const arch::Spec& spec, const workload::Problem& problem,
-                     const std::string& layer = {});
+Mapping load_mapping(const std::string& path, const arch::Spec& spec, const workload::Problem& problem, const std::string& layer = {});
 
 }  // namespace hwaware::mapping

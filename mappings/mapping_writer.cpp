@@ -14,8 +14,7 @@ std::string loops_map(const std::vector<Loop>& loops, const workload::Problem& p
 
 }  // namespace
 
-void write_native_mapping(std::ostream& os, const Mapping& m, const arch::Spec& spec, const workload::Problem& pr,
-                          int indent) {
+void write_native_mapping(std::ostream& os, const Mapping& m, const arch::Spec& spec, const workload::Problem& pr, int indent) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
   for (std::size_t l = 0; l < m.levels.size(); ++l) {
     const auto& lm = m.levels[l];
@@ -24,8 +23,7 @@ void write_native_mapping(std::ostream& os, const Mapping& m, const arch::Spec& 
     if (!lm.temporal.empty()) {
       std::string order;
       for (const auto& lp : lm.temporal) order += (order.empty() ? "" : ", ") + pr.dim_names[static_cast<std::size_t>(lp.dim)];
-      os << pad << "  temporal: {factors: " << loops_map(lm.temporal, pr, LoopKind::temporal) << ", order: [" << order
-         << "]}\n";
+      os << pad << "  temporal: {factors: " << loops_map(lm.temporal, pr, LoopKind::temporal) << ", order: [" << order << "]}\n";
     }
     if (!lm.spatial.empty())
       os << pad << "  spatial: {x: " << loops_map(lm.spatial, pr, LoopKind::spatial_x)
@@ -38,8 +36,8 @@ void write_native_mapping(std::ostream& os, const Mapping& m, const arch::Spec& 
   }
 }
 
-void write_mappings_file(std::ostream& os, const std::vector<std::pair<std::string, const Mapping*>>& layers,
-                         const arch::Spec& spec, const std::vector<const workload::Problem*>& problems) {
+void write_mappings_file(std::ostream& os, const std::vector<std::pair<std::string, const Mapping*>>& layers, const arch::Spec& spec,
+                         const std::vector<const workload::Problem*>& problems) {
   os << "# Mappings chosen by hwaware's mapper, one per layer; evaluate them again with --mapping.\n";
   os << "mappings:\n";
   for (std::size_t i = 0; i < layers.size(); ++i) {

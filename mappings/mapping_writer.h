@@ -14,11 +14,10 @@
 namespace hwaware::mapping {
 
 // The body of one mapping (levels as keys), indented by `indent` spaces.
-void write_native_mapping(std::ostream& os, const Mapping& m, const arch::Spec& spec, const workload::Problem& problem,
-                          int indent);
+void write_native_mapping(std::ostream& os, const Mapping& m, const arch::Spec& spec, const workload::Problem& problem, int indent);
 
 // A file of mappings per layer: `mappings: {layer: {level: ...}}`.
-void write_mappings_file(std::ostream& os, const std::vector<std::pair<std::string, const Mapping*>>& layers,
-                         const arch::Spec& spec, const std::vector<const workload::Problem*>& problems);
+void write_mappings_file(std::ostream& os, const std::vector<std::pair<std::string, const Mapping*>>& layers, const arch::Spec& spec,
+                         const std::vector<const workload::Problem*>& problems);
 
 }  // namespace hwaware::mapping

@@ -45,10 +45,8 @@ std::vector<Loop> read_temporal(const core::YamlView& v, const workload::Problem
         if (!s) continue;
         int d = dim_of(item, *s, pr);
         if (d < 0) continue;
-        if (std::find(order.begin(), order.end(), d) != order.end())
-          item.error("dimension '" + *s + "' appears twice in 'order'");
-        else
-          order.push_back(d);
+        if (std::find(order.begin(), order.end(), d) != order.end()) item.error("dimension '" + *s + "' appears twice in 'order'");
+        else order.push_back(d);
       }
   }
   m.finish();
@@ -80,11 +78,8 @@ std::vector<int> tensor_indices(const core::YamlView& list, const workload::Prob
     auto s = item.as_string();
     if (!s) continue;
     int ds = pr.data_space_index(*s);
-    if (ds < 0)
-      item.error("unknown tensor '" + *s + "' (the problem has " + core::join(names, ", ") + ")",
-                 core::did_you_mean(*s, names));
-    else
-      out.push_back(ds);
+    if (ds < 0) item.error("unknown tensor '" + *s + "' (the problem has " + core::join(names, ", ") + ")", core::did_you_mean(*s, names));
+    else out.push_back(ds);
   }
   return out;
 }

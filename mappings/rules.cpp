@@ -11,9 +11,7 @@ const std::vector<std::string> kRoles = {"outermost", "array", "pe", "all"};
 const std::vector<std::string> kTensors = {"Weights", "Inputs", "Outputs"};
 const std::vector<std::string> kDims = {"G", "C", "M", "R", "S", "N", "P", "Q", "T"};
 
-std::string where(const core::SourceLoc& loc) {
-  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
-}
+std::string where(const core::SourceLoc& loc) { return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column); }
 
 int first_array_level(const arch::Spec& spec) {
   for (std::size_t l = 0; l < spec.levels.size(); ++l)
@@ -27,9 +25,8 @@ std::vector<int> select(const arch::Spec& spec, const std::string& target) {
   const int n = static_cast<int>(spec.levels.size());
   const int first = first_array_level(spec);
   for (int l = 0; l < n; ++l) {
-    bool pick = target == "all" || (target == "outermost" && l == 0) ||
-                (target == "array" && spec.fanout_below(l) > 1) || (target == "pe" && first >= 0 && l > first) ||
-                spec.levels[static_cast<std::size_t>(l)].name == target;
+    bool pick = target == "all" || (target == "outermost" && l == 0) || (target == "array" && spec.fanout_below(l) > 1) ||
+                (target == "pe" && first >= 0 && l > first) || spec.levels[static_cast<std::size_t>(l)].name == target;
     if (pick) out.push_back(l);
   }
   return out;
@@ -50,12 +47,13 @@ void check_target(core::DiagnosticSink& sink, const arch::Spec& spec, const Data
   auto levels = select(spec, t.target);
   if (levels.empty()) {
     if (contains(kRoles, t.target))
-      sink.error(t.loc, "constraints.targets", "role '" + t.target + "' selects no level of accelerator '" + spec.name + "'" +
-                                                   (t.target == "outermost" ? "" : " (it has no spatial fan-out)"));
+      sink.error(t.loc, "constraints.targets",
+                 "role '" + t.target + "' selects no level of accelerator '" + spec.name + "'" +
+                     (t.target == "outermost" ? "" : " (it has no spatial fan-out)"));
     else
       sink.error(t.loc, "constraints.targets",
-                 "unknown target '" + t.target + "' (expected a role: outermost, array, pe, all; or a level: " +
-                     core::join(level_names, ", ") + ")",
+                 "unknown target '" + t.target +
+                     "' (expected a role: outermost, array, pe, all; or a level: " + core::join(level_names, ", ") + ")",
                  core::did_you_mean(t.target, level_names));
     return;
   }
@@ -142,8 +140,7 @@ void apply_timeloop(const arch::StorageLevel& lvl, const workload::Problem& pr, 
 
 void apply_target(const DataflowTarget& t, const workload::Problem& pr, LevelRules& r) {
   std::string src = "dataflow constraint at " + where(t.loc);
-  auto restrict = [&](const std::optional<std::vector<std::string>>& list, std::vector<bool>& allowed,
-                      std::vector<std::string>& sources) {
+  auto restrict = [&](const std::optional<std::vector<std::string>>& list, std::vector<bool>& allowed, std::vector<std::string>& sources) {
     if (!list) return;
     for (std::size_t d = 0; d < pr.dim_names.size(); ++d)
       if (!contains(*list, pr.dim_names[d]) && allowed[d]) {

@@ -14,12 +14,12 @@
 namespace hwaware::mapping {
 
 struct LevelRules {
-  std::vector<bool> temporal_allowed;     // per dimension
-  std::vector<long long> temporal_fixed;  // per dimension; 0 = free
-  std::vector<int> innermost;             // dimensions that must be innermost, innermost first
-  std::vector<bool> x_allowed, y_allowed; // per dimension
+  std::vector<bool> temporal_allowed;      // per dimension
+  std::vector<long long> temporal_fixed;   // per dimension; 0 = free
+  std::vector<int> innermost;              // dimensions that must be innermost, innermost first
+  std::vector<bool> x_allowed, y_allowed;  // per dimension
   std::vector<long long> x_fixed, y_fixed;
-  std::vector<int> keep;                  // per tensor: 1 must keep, -1 must bypass, 0 open
+  std::vector<int> keep;                                     // per tensor: 1 must keep, -1 must bypass, 0 open
   std::vector<std::string> temporal_source, spatial_source;  // per dimension: who restricted it
 };
 

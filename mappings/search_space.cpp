@@ -67,8 +67,8 @@ SearchSpace::SearchSpace(const arch::Spec& spec, const workload::Problem& proble
     }
     primes_[d] = prime_factors(n / fixed_product);
     if (!primes_[d].empty() && free_slots_[d].empty()) {
-      infeasible_ = "dimension '" + pr_.dim_names[d] + "' (size " + std::to_string(n) +
-                    ") has no level allowed to iterate it (" + (why.empty() ? "no free loop" : core::join(why, "; ")) + ")";
+      infeasible_ = "dimension '" + pr_.dim_names[d] + "' (size " + std::to_string(n) + ") has no level allowed to iterate it (" +
+                    (why.empty() ? "no free loop" : core::join(why, "; ")) + ")";
       return;
     }
   }
@@ -251,8 +251,8 @@ std::string SearchSpace::misfit(const Candidate& c) const {
   const auto& level = spec_.levels[static_cast<std::size_t>(m.level)];
   if (m.spatial)
     return "spatial factors " + std::to_string(m.x) + " x " + std::to_string(m.y) + " do not fit below level '" + level.name + "'";
-  return "the tiles kept at level '" + level.name + "' need " + std::to_string(static_cast<long long>(m.used_bits)) + " bits but it holds " +
-         std::to_string(static_cast<long long>(*level.capacity_bits())) + " bits";
+  return "the tiles kept at level '" + level.name + "' need " + std::to_string(static_cast<long long>(m.used_bits)) +
+         " bits but it holds " + std::to_string(static_cast<long long>(*level.capacity_bits())) + " bits";
 }
 
 std::uint64_t SearchSpace::key(const Candidate& c) const {
@@ -283,7 +283,8 @@ Mapping SearchSpace::to_mapping(const Candidate& c) const {
     auto& lm = m.levels[static_cast<std::size_t>(slots_[s].level)];
     if (slots_[s].kind == LoopKind::temporal) {
       for (int d : c.order[static_cast<std::size_t>(slots_[s].level)])
-        if (c.factor[static_cast<std::size_t>(d)][s] > 1) lm.temporal.push_back({d, c.factor[static_cast<std::size_t>(d)][s], LoopKind::temporal});
+        if (c.factor[static_cast<std::size_t>(d)][s] > 1)
+          lm.temporal.push_back({d, c.factor[static_cast<std::size_t>(d)][s], LoopKind::temporal});
       continue;
     }
     std::vector<Loop> loops;

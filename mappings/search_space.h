@@ -72,7 +72,7 @@ class SearchSpace {
   // The outermost level the candidate does not fit (-1: it fits), with what does not fit there.
   struct Misfit {
     int level = -1;
-    bool spatial = false;   // the mesh (x, y) or the capacity (used_bits)
+    bool spatial = false;  // the mesh (x, y) or the capacity (used_bits)
     long long x = 1, y = 1;
     double used_bits = 0;
   };
@@ -89,15 +89,15 @@ class SearchSpace {
   const workload::Problem& pr_;
   Rules rules_;
   std::vector<Slot> slots_;
-  std::vector<std::vector<std::size_t>> free_slots_;  // [dimension]: slots that may take factors
-  std::vector<std::vector<long long>> fixed_;         // [dimension][slot]: fixed factors (1 = none)
-  std::vector<std::vector<long long>> primes_;        // [dimension]: prime factors of the free part
+  std::vector<std::vector<std::size_t>> free_slots_;             // [dimension]: slots that may take factors
+  std::vector<std::vector<long long>> fixed_;                    // [dimension][slot]: fixed factors (1 = none)
+  std::vector<std::vector<long long>> primes_;                   // [dimension]: prime factors of the free part
   std::vector<std::pair<std::size_t, std::size_t>> open_keeps_;  // (level, tensor) choices
-  std::vector<std::vector<double>> element_bits_;    // [level][tensor] storage bits per element
+  std::vector<std::vector<double>> element_bits_;                // [level][tensor] storage bits per element
   std::string infeasible_;
-  Candidate minimal_;                                  // build_minimal(), once the space is feasible
+  Candidate minimal_;                                           // build_minimal(), once the space is feasible
   std::vector<std::pair<std::size_t, long long>> prime_moves_;  // (dimension, prime), every prime factor
-  std::vector<std::size_t> movable_dims_;              // dimensions with primes and two or more free slots
+  std::vector<std::size_t> movable_dims_;                       // dimensions with primes and two or more free slots
 };
 
 }  // namespace hwaware::mapping

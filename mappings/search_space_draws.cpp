@@ -103,7 +103,7 @@ void SearchSpace::neighbour_into(const Candidate& base, std::mt19937_64& rng, Ca
       return;
     }
   }
-  if (k < 90 || open_keeps_.empty()) {  // swap two loops of one level that iterate (factor > 1)
+  if (k < 90 || open_keeps_.empty()) {                                     // swap two loops of one level that iterate (factor > 1)
     std::vector<std::pair<std::size_t, std::vector<std::size_t>>> levels;  // level, positions in its order
     for (std::size_t s = 0; s < slots_.size(); ++s) {
       if (slots_[s].kind != LoopKind::temporal) continue;

@@ -60,8 +60,7 @@ std::vector<bool> tensor_mask(const core::YamlView& list, const workload::Proble
     if (ds < 0) {
       std::vector<std::string> names;
       for (auto& d : pr.data_spaces) names.push_back(d.name);
-      item.error("unknown tensor '" + n + "' (the problem has " + core::join(names, ", ") + ")",
-                 core::did_you_mean(n, names));
+      item.error("unknown tensor '" + n + "' (the problem has " + core::join(names, ", ") + ")", core::did_you_mean(n, names));
       continue;
     }
     mask[static_cast<std::size_t>(ds)] = true;
@@ -71,8 +70,7 @@ std::vector<bool> tensor_mask(const core::YamlView& list, const workload::Proble
 
 }  // namespace
 
-Mapping read_timeloop_mapping(const core::YamlView& mapping_view, const arch::Spec& spec,
-                              const workload::Problem& pr) {
+Mapping read_timeloop_mapping(const core::YamlView& mapping_view, const arch::Spec& spec, const workload::Problem& pr) {
   Mapping m;
   m.levels.resize(spec.levels.size());
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {

@@ -33,8 +33,7 @@ double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, doubl
 namespace {
 
 // One level's counts: the nest's scalar accesses, the bits they move and its network's words.
-void level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, const LevelAccounting& acc,
-                  LevelCounts& lc) {
+void level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, const LevelAccounting& acc, LevelCounts& lc) {
   const auto& lvl = spec.levels[l];
   // Every field is set (the vectors keep their storage when `lc` is reused).
   lc.slowdown = 1;
@@ -175,8 +174,7 @@ void price_pim(const PimLayerCounts& p, const EnergyTable& table, Add add) {
   add({cells, kNoTensor, "read", p.cell_reads, p.cell_reads * pj("cells"), std::nullopt});
   if (p.weight_writes > 0) add({cells, kNoTensor, "write", p.weight_writes, p.weight_writes * pj("cells", true), std::nullopt});
   add({adc, kNoTensor, "convert", p.adc_conversions, p.adc_conversions * pj("adc"), std::nullopt});
-  add({shift_add, kNoTensor, "add", p.shift_adds + p.partial_sums, (p.shift_adds + p.partial_sums) * pj("shift_add"),
-       std::nullopt});
+  add({shift_add, kNoTensor, "add", p.shift_adds + p.partial_sums, (p.shift_adds + p.partial_sums) * pj("shift_add"), std::nullopt});
 }
 
 // Walks every priced action of a layer: storage reads, fills, updates and leakage per level,

@@ -23,14 +23,14 @@ struct LevelCounts {
   bool is_virtual = false;
   long long block_size = 1;
   int word_bits = 8;
-  std::vector<TensorAccess> tensors;  // per data space
-  std::vector<TensorBits> bits;       // per data space: bits moved and vector accesses (kept tensors)
-  std::vector<NetworkAccess> network; // per data space: the network to this level's children
+  std::vector<TensorAccess> tensors;      // per data space
+  std::vector<TensorBits> bits;           // per data space: bits moved and vector accesses (kept tensors)
+  std::vector<NetworkAccess> network;     // per data space: the network to this level's children
   std::vector<NetworkBits> network_bits;  // per data space: words that network carries
-  std::string network_name;           // component that prices the network
-  double slowdown = 1;                // bandwidth throttling (1 = none)
+  std::string network_name;               // component that prices the network
+  double slowdown = 1;                    // bandwidth throttling (1 = none)
   long long cycles = 0;
-  long long utilized_instances = 0;   // max over tensors
+  long long utilized_instances = 0;  // max over tensors
 };
 
 struct LayerCounts {
@@ -41,7 +41,7 @@ struct LayerCounts {
   long long compute_instances = 0;  // utilized
   long long compute_cycles = 0;     // after skipping
   long long cycles = 0;
-  double utilization = 0;  // issued computes (performed + gated) / (cycles * compute instances available)
+  double utilization = 0;             // issued computes (performed + gated) / (cycles * compute instances available)
   std::optional<PimLayerCounts> pim;  // analog PIM crossbars did the MACs (models/pim_model.h)
 };
 

@@ -13,11 +13,11 @@ namespace hwaware::model {
 
 struct ComponentArea {
   std::string component;
-  std::string kind;            // storage, network, compute
+  std::string kind;  // storage, network, compute
   long long instances = 1;
   double per_instance_um2 = 0;
   double total_um2 = 0;
-  std::string source;          // explicit, or the estimator's name
+  std::string source;  // explicit, or the estimator's name
 };
 
 struct AreaReport {

@@ -17,16 +17,16 @@ namespace {
 
 // Buffers of one analysis, kept per thread so that evaluating many mappings allocates nothing.
 struct Workspace {
-  std::vector<long long> stride, high;  // [loop * dims + dim]: loop step and tile extent - 1 per dimension
-  std::vector<char> master;             // [loop]: outermost loop of a spatial group
-  std::vector<long long> elems, fanout; // [loop]: instances above, children of a spatial group
-  std::vector<long long> bound;         // [loop]
-  std::vector<RankVec> steps;           // [tensor * loops + loop]: where one step moves the tensor
-  std::vector<std::size_t> branching;   // temporal loops with bound >= 2, innermost first
-  std::vector<long long> branch_bound;  // [i]: bound of branching[i]
-  std::vector<double> outside;          // [i]: product of the bounds of branching[i+1..]
-  std::vector<RankVec> relative;        // [tensor * branching + i]: relative_moves()
-  std::vector<std::size_t> first_above; // [loop]: index in `branching` of the first one above it
+  std::vector<long long> stride, high;   // [loop * dims + dim]: loop step and tile extent - 1 per dimension
+  std::vector<char> master;              // [loop]: outermost loop of a spatial group
+  std::vector<long long> elems, fanout;  // [loop]: instances above, children of a spatial group
+  std::vector<long long> bound;          // [loop]
+  std::vector<RankVec> steps;            // [tensor * loops + loop]: where one step moves the tensor
+  std::vector<std::size_t> branching;    // temporal loops with bound >= 2, innermost first
+  std::vector<long long> branch_bound;   // [i]: bound of branching[i]
+  std::vector<double> outside;           // [i]: product of the bounds of branching[i+1..]
+  std::vector<RankVec> relative;         // [tensor * branching + i]: relative_moves()
+  std::vector<std::size_t> first_above;  // [loop]: index in `branching` of the first one above it
 };
 
 class ClosedForm {
@@ -141,16 +141,14 @@ class ClosedForm {
   long long tile_size(std::size_t ds, std::size_t l) const { return box_volume(extent(ds, l), pr_.data_spaces[ds].ranks.size()); }
 
   // Weighted data the tile of loop b fetches over every position of the temporal loops above.
-  Branching branching() const {
-    return Branching{w_.branching.data(), w_.branch_bound.data(), w_.outside.data(), w_.branching.size()};
-  }
+  Branching branching() const { return Branching{w_.branching.data(), w_.branch_bound.data(), w_.outside.data(), w_.branching.size()}; }
 
   double delta_sum(std::size_t ds, std::size_t b) const {
     const std::size_t first = w_.first_above[b];
     const RankVec none{};
     const RankVec& first_step = first < w_.branching.size() ? w_.steps[ds * n_ + w_.branching[first]] : none;
-    return model::delta_sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), first_step,
-                            w_.relative.data() + ds * w_.branching.size(), branching(), first);
+    return model::delta_sum(extent(ds, b), pr_.data_spaces[ds].ranks.size(), first_step, w_.relative.data() + ds * w_.branching.size(),
+                            branching(), first);
   }
 
   // Product of the temporal bounds above loop l: how many times loop l's body runs per instance.
@@ -180,8 +178,7 @@ class ClosedForm {
     for (std::size_t ds = 0; ds < nds; ++ds) {
       double per_class = (low == 0) ? visits_above(l) : delta_sum(ds, low - 1);
       if (per_class <= 0) continue;
-      const auto classes = multicast_classes(&w_.steps[ds * n_ + low], &w_.bound[low], l - low + 1,
-                                             pr_.data_spaces[ds].ranks.size());
+      const auto classes = multicast_classes(&w_.steps[ds * n_ + low], &w_.bound[low], l - low + 1, pr_.data_spaces[ds].ranks.size());
       for (const auto& [m, count] : classes) t.accesses[ds][m] += per_class * count;
     }
   }

@@ -25,19 +25,18 @@ struct NestLoop {
   bool boundary = false;  // outermost loop of its storage level
 };
 
-
 struct LoopTile {
   bool valid = false;  // temporal, or the outermost loop of a spatial group
   bool master_spatial = false;
-  long long fanout = 1;           // spatial group size below a master loop
-  long long replication = 1;      // instances of this loop (product of spatial loops above)
-  std::vector<long long> size;    // per data space: largest tile seen (averaged over instances)
+  long long fanout = 1;               // spatial group size below a master loop
+  long long replication = 1;          // instances of this loop (product of spatial loops above)
+  std::vector<long long> size;        // per data space: largest tile seen (averaged over instances)
   std::vector<AccessStats> accesses;  // per data space, per instance
 };
 
 struct NestResult {
-  std::vector<NestLoop> loops;  // innermost first
-  std::vector<LoopTile> tiles;  // aligned with loops
+  std::vector<NestLoop> loops;      // innermost first
+  std::vector<LoopTile> tiles;      // aligned with loops
   double compute_per_instance = 0;  // computes of one compute instance (its cycles, unthrottled)
   long long compute_instances = 1;  // utilized compute instances
 };

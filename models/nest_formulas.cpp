@@ -12,8 +12,7 @@ namespace {
 using Histogram = AccessStats;  // multiplicity -> number of distinct positions
 
 // Positions of the children of a few loops, counted by how many children share each.
-Histogram count_positions(const RankVec* steps, const long long* bounds, const std::size_t* group, std::size_t size,
-                          std::size_t ranks) {
+Histogram count_positions(const RankVec* steps, const long long* bounds, const std::size_t* group, std::size_t size, std::size_t ranks) {
   thread_local std::vector<RankVec> offsets, next;
   offsets.assign(1, RankVec{});
   for (std::size_t g = 0; g < size; ++g) {
@@ -40,8 +39,7 @@ Histogram count_positions(const RankVec* steps, const long long* bounds, const s
 
 // count_positions() behind a small per-thread table: the answer depends only on the loops'
 // bounds and steps, which repeat across the mappings of a search.
-Histogram enumerate(const RankVec* steps, const long long* bounds, const std::size_t* group, std::size_t size,
-                    std::size_t ranks) {
+Histogram enumerate(const RankVec* steps, const long long* bounds, const std::size_t* group, std::size_t size, std::size_t ranks) {
   struct Key {
     std::size_t size = 0;
     std::array<long long, 4> bounds{};
@@ -89,8 +87,8 @@ AccessStats multicast_classes(const RankVec* steps, const long long* bounds, std
   // Loops that do not move the tensor multiply every multiplicity; a loop alone on its ranks
   // multiplies the distinct positions; only loops sharing a rank (a sliding window spread in
   // space) are enumerated.
-  long long shared = 1;    // multiplicity from loops that do not move the tensor
-  double distinct = 1;     // positions from loops alone on their ranks
+  long long shared = 1;                // multiplicity from loops that do not move the tensor
+  double distinct = 1;                 // positions from loops alone on their ranks
   std::array<std::size_t, 32> moving;  // only the first nmoving are set
   std::size_t nmoving = 0;
   for (std::size_t j = 0; j < count; ++j) {

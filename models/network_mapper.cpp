@@ -1,7 +1,7 @@
 #include "models/network_mapper.h"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 #include <iostream>
 #include <map>
 
@@ -36,10 +36,10 @@ std::optional<mapping::Dataflow> load_dataflow_for(const arch::Spec& spec, const
   if (file.empty()) {
     core::SourceLoc loc = override_name.empty() ? spec.dataflow_loc : core::SourceLoc{"--dataflow", 0, 0};
     auto presets = mapping::dataflow_presets();
-    throw core::InputError({core::Diagnostic{loc, override_name.empty() ? "accelerator.dataflow" : "--dataflow",
-                                             "unknown dataflow '" + name + "' (presets: " + core::join(presets, ", ") +
-                                                 "; or give a constraints file ending in .yaml)",
-                                             core::did_you_mean(name, presets)}});
+    throw core::InputError({core::Diagnostic{
+        loc, override_name.empty() ? "accelerator.dataflow" : "--dataflow",
+        "unknown dataflow '" + name + "' (presets: " + core::join(presets, ", ") + "; or give a constraints file ending in .yaml)",
+        core::did_you_mean(name, presets)}});
   }
   auto df = mapping::load_dataflow(file);
   mapping::check_dataflow(spec, df);
@@ -48,8 +48,8 @@ std::optional<mapping::Dataflow> load_dataflow_for(const arch::Spec& spec, const
 
 }  // namespace
 
-std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network,
-                                    const EnergyTable& table, const MapOptions& options) {
+std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network, const EnergyTable& table,
+                                    const MapOptions& options) {
   auto dataflow = load_dataflow_for(spec, options.dataflow);
   std::vector<MappedLayer> out;
   std::map<std::string, std::size_t> first_of_shape;
@@ -64,8 +64,7 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
       reuse.reused_from = network.layers[it->second].name;
       out.push_back(std::move(reuse));
       if (!options.quiet)
-        std::cerr << fmt::format("[{}/{}] {}: same shape as {}, mapping reused\n", i + 1, n, layer.name,
-                               network.layers[it->second].name);
+        std::cerr << fmt::format("[{}/{}] {}: same shape as {}, mapping reused\n", i + 1, n, layer.name, network.layers[it->second].name);
       continue;
     }
     auto start = std::chrono::steady_clock::now();
@@ -77,12 +76,12 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     ml.search = mapping::find_mapping(spec, pr, rules, cost, options.mapper);
     ml.mapping = ml.search.mapping;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!ml.search.found)
-      failures.error(layer.loc, "layer '" + layer.name + "'", "no legal mapping: " + ml.search.infeasible);
+    if (!ml.search.found) failures.error(layer.loc, "layer '" + layer.name + "'", "no legal mapping: " + ml.search.infeasible);
     else if (!options.quiet)
-      std::cerr << fmt::format("[{}/{}] {}: {} mappings evaluated, {} rejected, {} repeated; {}; best {:.6g} pJ, {:.0f} cycles ({:.2f} s)\n",
-                               i + 1, n, layer.name, ml.search.evaluated, ml.search.rejected, ml.search.repeated, ml.search.stop_reason,
-                               ml.search.cost.energy_pj, ml.search.cost.cycles, secs);
+      std::cerr << fmt::format(
+          "[{}/{}] {}: {} mappings evaluated, {} rejected, {} repeated; {}; best {:.6g} pJ, {:.0f} cycles ({:.2f} s)\n", i + 1, n,
+          layer.name, ml.search.evaluated, ml.search.rejected, ml.search.repeated, ml.search.stop_reason, ml.search.cost.energy_pj,
+          ml.search.cost.cycles, secs);
     first_of_shape[key] = out.size();
     out.push_back(std::move(ml));
   }

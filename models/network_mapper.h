@@ -17,7 +17,7 @@ namespace hwaware::model {
 struct MapOptions {
   std::string dataflow;  // preset name or constraints file; empty: the accelerator's own
   mapping::MapperOptions mapper;
-  bool quiet = false;    // no progress on stderr
+  bool quiet = false;  // no progress on stderr
 };
 
 struct MappedLayer {
@@ -31,7 +31,7 @@ struct MappedLayer {
 // bounds, tensors' projections, bits and densities.
 std::string shape_key(const workload::Problem& p);
 
-std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network,
-                                    const model::EnergyTable& table, const MapOptions& options);
+std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network, const model::EnergyTable& table,
+                                    const MapOptions& options);
 
 }  // namespace hwaware::model

@@ -46,9 +46,13 @@ struct AdcRow {
   double area_um2;
 };
 constexpr AdcRow kIsaacAdcTable[] = {
-    {4, 0.79, 361.04},          {5, 0.99, 476.91},  {6, 1.20, 626.91},
-    {7, 1.42, 845.18},          {8, 16e-3 / (1.2 * 8e9) * 1e12, 1200},
-    {9, 1.969078145, 1827.911647}, {10, 2.379022742, 3002.008032},
+    {4, 0.79, 361.04},
+    {5, 0.99, 476.91},
+    {6, 1.20, 626.91},
+    {7, 1.42, 845.18},
+    {8, 16e-3 / (1.2 * 8e9) * 1e12, 1200},
+    {9, 1.969078145, 1827.911647},
+    {10, 2.379022742, 3002.008032},
 };
 constexpr int kIsaacTableRows = sizeof(kIsaacAdcTable) / sizeof(kIsaacAdcTable[0]);
 constexpr double kIsaacAdcRateGsps = 1.2;

@@ -54,16 +54,16 @@ struct Scratch {
   LevelLoops level[E::kMaxLevels];
   long long stride[E::kMaxLoops];  // product of the bounds of the loops below of the same dimension
   long long bound[E::kMaxLoops];
-  long long run[E::kMaxDims];                  // product of the bounds so far, per dimension
+  long long run[E::kMaxDims];  // product of the bounds so far, per dimension
   RankVec boundary_extent[E::kMaxTensors][E::kMaxLevels];
   double boundary_size[E::kMaxTensors][E::kMaxLevels], group_size[E::kMaxTensors][E::kMaxLevels];
   std::size_t branch_loop[E::kMaxLoops];
   long long branch_bound[E::kMaxLoops];
   double outside[E::kMaxLoops];
-  std::size_t first_above[E::kMaxLevels];    // per level: the first branching loop above the level
+  std::size_t first_above[E::kMaxLevels];                 // per level: the first branching loop above the level
   PackedMove<2> relative4[E::kMaxTensors][E::kMaxLoops];  // relative moves per tensor, packed (4 ranks)
   PackedMove<4> relative8[E::kMaxTensors][E::kMaxLoops];  // (8 ranks)
-  double temporal_above[E::kMaxLoops + 1];   // [j]: product of the temporal bounds of loops >= j
+  double temporal_above[E::kMaxLoops + 1];                // [j]: product of the temporal bounds of loops >= j
   LevelTileOf<Multicasts> tile[E::kMaxLevels];
   char keep[E::kMaxLevels];
   TensorAccess access[E::kMaxTensors][E::kMaxLevels];  // innermost level first
@@ -223,7 +223,8 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
       bound[j] = b;
       stride[j] = s;
       const auto& terms = terms_[d];
-      for (std::size_t k = 0; k < terms.count; ++k) high[terms.term[k].tensor][terms.term[k].rank] += terms.term[k].coefficient * s * (b - 1);
+      for (std::size_t k = 0; k < terms.count; ++k)
+        high[terms.term[k].tensor][terms.term[k].rank] += terms.term[k].coefficient * s * (b - 1);
       if (!loop[j].spatial && b >= 2) {
         // Relative moves, built as the loops go: this loop's step less the steps below.
         for (std::size_t t = 0; t < nt; ++t) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-
 namespace hwaware::model {
 namespace {
 
@@ -46,14 +45,12 @@ TensorBits tensor_bits(const TensorBits& format, double entry_bits, const Tensor
   return t;
 }
 
-TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                       const TensorAccess& a) {
+TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, const TensorAccess& a) {
   const double entry_bits = static_cast<double>(lvl.block_size) * static_cast<double>(lvl.word_bits);
   return tensor_bits(tensor_format(spec, lvl, ds), entry_bits, a);
 }
 
-double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                                bool kept) {
+double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept) {
   bool given = false;
   int bits = element_bits_at(spec, lvl, ds, given);
   auto format = kept ? lvl.compression_of(ds.name) : arch::Compression::none;
@@ -70,8 +67,8 @@ NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAc
   return n;
 }
 
-NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                         bool kept, const NetworkAccess& traffic) {
+NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept,
+                         const NetworkAccess& traffic) {
   return network_bits(network_bits_per_element(spec, lvl, ds, kept), lvl.word_bits, traffic);
 }
 

@@ -20,8 +20,8 @@ struct TensorBits {
   int element_bits = 0;     // data bits of one element (one word of the level when not given)
   arch::Compression format = arch::Compression::none;
   double density = 1;
-  double bits_per_element = 0;      // average bits moved per dense element, data + metadata
-  double metadata_per_element = 0;  // of which metadata
+  double bits_per_element = 0;                           // average bits moved per dense element, data + metadata
+  double metadata_per_element = 0;                       // of which metadata
   double read_bits = 0, fill_bits = 0, update_bits = 0;  // data + metadata
   double metadata_bits = 0;                              // over the three actions
   // ceil(bits / (block_size x word_bits)): whole vector accesses of the level.
@@ -64,16 +64,14 @@ TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, 
 // Bits moved by a level whose tensor format is `format` (entry_bits = block_size x word_bits),
 // given its scalar (dense) reads, fills and updates.
 TensorBits tensor_bits(const TensorBits& format, double entry_bits, const TensorAccess& access);
-TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                       const TensorAccess& access);
+TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, const TensorAccess& access);
 
 // Bits per element of tensor `ds` on the network below `lvl`; `kept` says whether the level keeps it.
-double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                                bool kept);
+double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept);
 // Words on the network below a level of `word_bits` bits for a tensor of `bits_per_element`.
 NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAccess& traffic);
-NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
-                         bool kept, const NetworkAccess& traffic);
+NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept,
+                         const NetworkAccess& traffic);
 
 // Splits `computes` dense MACs by the compute unit's zero-operand policy.
 ComputeSplit split_computes(const arch::Spec& spec, const workload::Problem& problem, double computes);

@@ -15,14 +15,14 @@ namespace hwaware::model {
 // (multicast factor, accesses) entries in increasing factor and has clear().
 template <typename Hist>
 struct LevelTileOf {
-  double size = 0;         // words held by one instance (the tile of the level's outermost loop)
-  Hist accesses;           // what the level's innermost tile asks of it, per multicast factor
-  double content = 0;      // total of `accesses`
-  long long fanout = 1;    // spatial children of one instance
+  double size = 0;            // words held by one instance (the tile of the level's outermost loop)
+  Hist accesses;              // what the level's innermost tile asks of it, per multicast factor
+  double content = 0;         // total of `accesses`
+  long long fanout = 1;       // spatial children of one instance
   long long replication = 1;  // instances of the level
-  double partition = 0;    // distinct words one instance ever holds (set by account_tensor)
-  double pfd = 0;          // partition-fraction denominator: the tile the level below is split from
-  double parent_share = 0; // set by account_tensor
+  double partition = 0;       // distinct words one instance ever holds (set by account_tensor)
+  double pfd = 0;             // partition-fraction denominator: the tile the level below is split from
+  double parent_share = 0;    // set by account_tensor
 
   void clear() {
     size = content = partition = pfd = parent_share = 0;
@@ -147,6 +147,5 @@ void account_tensor(LevelTileOf<Hist>* t, std::size_t nlev, const char* keep, bo
     }
   }
 }
-
 
 }  // namespace hwaware::model

@@ -4,11 +4,10 @@
 
 #include <cmath>
 
-
 namespace hwaware::model {
 
 std::vector<LevelAccounting> account_tiles(const NestResult& nest, const std::vector<std::vector<bool>>& keep,
-                                                     const std::vector<bool>& read_write) {
+                                           const std::vector<bool>& read_write) {
   std::vector<LevelAccounting> out;
   account_tiles(nest, keep, read_write, out);
   return out;

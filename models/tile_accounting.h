@@ -25,11 +25,11 @@ struct TensorAccess {
 // partial sums sent up by `multicast` children and reduced on the way (one ingress), and partial
 // sums read back down, each entering the reduction chain once.
 struct NetworkAccess {
-  long long fanout = 1;    // children used below one instance
-  long long instances = 0; // instances of the level that send or receive
-  double ingresses = 0;    // words entering (or leaving, for outputs) the network
-  double deliveries = 0;   // words arriving at (or sent by) children: sum of ingresses x multicast
-  double hops = 0;         // word-hops on the mesh
+  long long fanout = 1;     // children used below one instance
+  long long instances = 0;  // instances of the level that send or receive
+  double ingresses = 0;     // words entering (or leaving, for outputs) the network
+  double deliveries = 0;    // words arriving at (or sent by) children: sum of ingresses x multicast
+  double hops = 0;          // word-hops on the mesh
 };
 
 struct LevelAccounting {

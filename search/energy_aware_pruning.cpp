@@ -1,8 +1,8 @@
 #include "search/energy_aware_pruning.h"
 
+#include <fmt/format.h>
 #include <chrono>
 #include <cmath>
-#include <fmt/format.h>
 #include <optional>
 
 namespace hwaware::search {
@@ -53,10 +53,11 @@ std::optional<Trial> try_density(PruningTrainer& trainer, const std::string& nam
 }
 
 std::string report(const std::string& name, const Trial& t, double energy_pj, bool kept) {
-  return fmt::format("{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({}; sampling {:.1f} s, "
-                     "selection and refit {:.1f} s, fine-tune {:.1f} s)",
-                     name, t.density, t.error / t.scale, t.refit_error / t.scale, energy_pj, 100 * t.holdout,
-                     kept ? "kept" : "undone: below the tolerance", t.sampled_s, t.solved_s, t.tuned_s);
+  return fmt::format(
+      "{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({}; sampling {:.1f} s, "
+      "selection and refit {:.1f} s, fine-tune {:.1f} s)",
+      name, t.density, t.error / t.scale, t.refit_error / t.scale, energy_pj, 100 * t.holdout,
+      kept ? "kept" : "undone: below the tolerance", t.sampled_s, t.solved_s, t.tuned_s);
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ namespace hwaware::search {
 // least-squares refit (Han et al., NIPS 2015: the ablation of both of EAP's steps).
 enum class WeightSelection { feature_map, magnitude };
 
-PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracle, PruningTrainer& trainer,
-                                 const PruneOptions& options, WeightSelection selection = WeightSelection::feature_map);
+PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracle, PruningTrainer& trainer, const PruneOptions& options,
+                                 WeightSelection selection = WeightSelection::feature_map);
 
 }  // namespace hwaware::search

@@ -1,8 +1,8 @@
 #include "search/filter_pruning.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "core/diagnostics.h"
 #include "search/network_surgery.h"
@@ -48,8 +48,10 @@ PruneResult filter_pruning(const workload::Network& net, CostOracle& oracle, Tra
     if (g != Trainer::kNoGroup && std::find(done.begin(), done.end(), g) == done.end()) {
       done.push_back(g);
       const long long start = groups[g].width, unit = groups[g].step;
-      const auto cut = std::max(unit, static_cast<long long>(std::ceil(o.step * static_cast<double>(start) / static_cast<double>(unit))) * unit);
-      const auto least = std::max(unit, static_cast<long long>(std::ceil(o.min_density * static_cast<double>(start) / static_cast<double>(unit))) * unit);
+      const auto cut =
+          std::max(unit, static_cast<long long>(std::ceil(o.step * static_cast<double>(start) / static_cast<double>(unit))) * unit);
+      const auto least =
+          std::max(unit, static_cast<long long>(std::ceil(o.min_density * static_cast<double>(start) / static_cast<double>(unit))) * unit);
       for (long long width = start - cut; width >= least; width -= cut) {
         const workload::Network proposal = with_width(current, groups, g, width);
         const double holdout = trainer.try_proposal(proposal, g, o.short_steps);
@@ -57,7 +59,8 @@ PruneResult filter_pruning(const workload::Network& net, CostOracle& oracle, Tra
         const bool kept = holdout >= floor;
         if (o.progress)
           o.progress(fmt::format("{}: {} of {} filters, energy {:.4g} pJ, holdout {:.2f}% ({})", name, width, start,
-                                 layer_energy_pj(oracle.metrics(proposal), name), 100 * holdout, kept ? "kept" : "undone: below the tolerance"));
+                                 layer_energy_pj(oracle.metrics(proposal), name), 100 * holdout,
+                                 kept ? "kept" : "undone: below the tolerance"));
         if (!kept) break;
         trainer.accept(proposal);
         current = proposal;

@@ -99,8 +99,8 @@ void solve_direct(const LeastSquaresBlock& b, const BlockMask& mask, Eigen::Inde
 
 // Conjugate gradients on the masked normal equations of the rows `rows` of a block, all at once:
 // minimise the output error over the kept weights, from the current ones (Jacobi preconditioner).
-void solve_cg(const LeastSquaresBlock& b, const BlockMask& mask, const std::vector<Eigen::Index>& rows, double ridge,
-              const RefitOptions& o, Eigen::MatrixXd& out) {
+void solve_cg(const LeastSquaresBlock& b, const BlockMask& mask, const std::vector<Eigen::Index>& rows, double ridge, const RefitOptions& o,
+              Eigen::MatrixXd& out) {
   const auto m = static_cast<Eigen::Index>(rows.size());
   const Eigen::Index k = b.gram.cols();
   Eigen::MatrixXd keep(m, k), x(m, k), rhs(m, k);

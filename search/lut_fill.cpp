@@ -108,8 +108,7 @@ LutCheck summarize(std::vector<double> errors, const std::vector<double>& energy
 
 }  // namespace
 
-LutCheck check_lut(CostOracle& lut, CostOracle& backend, const workload::Network& net, int levels, int samples,
-                   unsigned long long seed) {
+LutCheck check_lut(CostOracle& lut, CostOracle& backend, const workload::Network& net, int levels, int samples, unsigned long long seed) {
   std::vector<double> errors, energy_errors;
   for (const auto& n : sample_networks(net, levels, samples, seed)) {
     const auto a = lut.metrics(n), b = backend.metrics(n);

@@ -29,15 +29,14 @@ workload::Network sample_widths(const workload::Network& net, const std::vector<
 
 struct LutCheck {
   long long networks = 0;
-  double mean_error = 0;          // |LUT sum - whole network| / whole network, latency
+  double mean_error = 0;  // |LUT sum - whole network| / whole network, latency
   double p95_error = 0;
-  double share_within_10 = 0;     // of the sampled networks
+  double share_within_10 = 0;  // of the sampled networks
   double mean_energy_error = 0;
 };
 
 // Compares the LUT's sums with `backend` on `samples` networks sampled from `net`.
-LutCheck check_lut(CostOracle& lut, CostOracle& backend, const workload::Network& net, int levels, int samples,
-                   unsigned long long seed);
+LutCheck check_lut(CostOracle& lut, CostOracle& backend, const workload::Network& net, int levels, int samples, unsigned long long seed);
 
 // The `samples` networks check_lut compares, drawn from `net` with `seed` (sample_widths).
 std::vector<workload::Network> sample_networks(const workload::Network& net, int levels, int samples, unsigned long long seed);

@@ -36,8 +36,8 @@ struct LayerRunner;  // a layer or network built once with its input (torch_meas
 enum class MeasureClock { thread_cpu, wall };
 
 struct MeasureOptions {
-  int warmup = 5;     // untimed passes first (allocations, caches, lazily initialized kernels)
-  int repeats = 15;   // timed passes; each layer's or network's median is kept
+  int warmup = 5;    // untimed passes first (allocations, caches, lazily initialized kernels)
+  int repeats = 15;  // timed passes; each layer's or network's median is kept
   // Rounds (MeasuredOracle::measure_rounds, measure_networks_latency_s), each item keeping its
   // smallest median: at least `rounds`, and more until `span_s` seconds have passed since the
   // first, so that they are spread over the machine's slow and fast spells.
@@ -99,7 +99,7 @@ class MeasuredOracle : public CostOracle {
   std::map<std::string, Timed> layers_;  // by layer shape
   std::vector<Neighbours> sets_;
   long long timed_ = 0;
-  double first_round_s_ = -1;     // steady-clock time of the first round; -1 before
+  double first_round_s_ = -1;  // steady-clock time of the first round; -1 before
 };
 
 // The whole network's forward pass timed end to end (back to back: its layers are each other's

@@ -65,10 +65,11 @@ void write_checkpoint(const NetAdaptOptions& o, const std::vector<FamilyMember>&
   {
     std::ofstream out(path + ".tmp");
     out.precision(17);
-    out << kCheckpointHeader << "\n" << "run " << o.run_key << "\n";
+    out << kCheckpointHeader << "\n"
+        << "run " << o.run_key << "\n";
     for (const auto& f : family) {
-      out << f.iteration << " " << f.group << " " << f.width << " " << f.holdout << " " << f.test << " " << f.macs << " "
-          << f.weights << " " << f.resources.size();
+      out << f.iteration << " " << f.group << " " << f.width << " " << f.holdout << " " << f.test << " " << f.macs << " " << f.weights
+          << " " << f.resources.size();
       for (double r : f.resources) out << " " << r;
       out << " " << f.widths.size();
       for (long long w : f.widths) out << " " << w;
@@ -89,8 +90,9 @@ std::vector<FamilyMember> read_checkpoint(const NetAdaptOptions& o) {
   if (!std::getline(in, line) || line != kCheckpointHeader)
     throw core::InputError(core::SourceLoc{path, 1, 1}, "", std::string("expected a NetAdapt checkpoint ('") + kCheckpointHeader + "')");
   if (!std::getline(in, line) || line != "run " + o.run_key)
-    throw core::InputError(core::SourceLoc{path, 2, 1}, "", "the checkpoint belongs to another run ('" + line + "', this run is 'run " + o.run_key +
-                                                                "'): choose another output directory or remove it");
+    throw core::InputError(core::SourceLoc{path, 2, 1}, "",
+                           "the checkpoint belongs to another run ('" + line + "', this run is 'run " + o.run_key +
+                               "'): choose another output directory or remove it");
   int number = 2;
   while (std::getline(in, line)) {
     ++number;
@@ -201,8 +203,8 @@ core::InputError unreachable(const std::vector<Budget>& budgets, int iteration) 
   std::string what;
   for (const auto& b : budgets) what += (what.empty() ? "" : ", ") + to_string(b.resource);
   return core::InputError(core::SourceLoc{"--budget", 0, 0}, "--budget",
-                          "the budget is unreachable: no width group can be narrowed enough to reach the next target (" + what + ") at iteration " +
-                              std::to_string(iteration));
+                          "the budget is unreachable: no width group can be narrowed enough to reach the next target (" + what +
+                              ") at iteration " + std::to_string(iteration));
 }
 
 }  // namespace

@@ -29,21 +29,21 @@ struct Budget {
 };
 
 struct FamilyMember {
-  int iteration = 0;              // 0: the starting network
+  int iteration = 0;                // 0: the starting network
   long long group = -1, width = 0;  // what this iteration narrowed
-  double holdout = 0, test = 0;   // accuracies
-  std::vector<double> resources;  // per budget, in the budgets' order
+  double holdout = 0, test = 0;     // accuracies
+  std::vector<double> resources;    // per budget, in the budgets' order
   long long macs = 0, weights = 0;
   std::vector<long long> widths;  // per width group
 };
 
 struct NetAdaptOptions {
   std::vector<Budget> budgets;
-  double step_fraction = 0.05;  // dR in the first iteration, as a fraction of the starting value
-  double step_decay = 0.98;     // dR is multiplied by this after each iteration
+  double step_fraction = 0.05;                     // dR in the first iteration, as a fraction of the starting value
+  double step_decay = 0.98;                        // dR is multiplied by this after each iteration
   long long short_steps = 100, long_steps = 1000;  // fine-tuning of a proposal, of the final network
-  bool per_resource_drop = false;  // choose by accuracy drop per resource drop instead of accuracy
-  int max_iterations = 1000;       // safety bound; a run stopped by it is not complete
+  bool per_resource_drop = false;                  // choose by accuracy drop per resource drop instead of accuracy
+  int max_iterations = 1000;                       // safety bound; a run stopped by it is not complete
   // Where the run is checkpointed after each iteration (member_<k>.weights, then checkpoint.txt);
   // a run finding a checkpoint there resumes from it. Empty: no checkpoint.
   std::string checkpoint_dir;
@@ -52,7 +52,6 @@ struct NetAdaptOptions {
   std::function<void(const FamilyMember&, const workload::Network&)> on_member;
   std::function<void(const std::string&)> progress;  // one line per event
 };
-
 
 struct NetAdaptResult {
   std::vector<FamilyMember> family;

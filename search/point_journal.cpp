@@ -7,7 +7,9 @@
 
 namespace hwaware::search {
 
-PointJournal::PointJournal(std::string dir) : dir_(std::move(dir)) { std::filesystem::create_directories(std::filesystem::path(dir_) / "points"); }
+PointJournal::PointJournal(std::string dir) : dir_(std::move(dir)) {
+  std::filesystem::create_directories(std::filesystem::path(dir_) / "points");
+}
 
 std::string PointJournal::file(std::size_t index) const {
   return (std::filesystem::path(dir_) / "points" / (std::to_string(index) + ".txt")).string();

@@ -36,8 +36,8 @@ struct PrunedLayer {
 };
 
 struct PruneResult {
-  workload::Network network;      // the pruned network, with its layers' weight densities
-  std::vector<PrunedLayer> layers;  // in the order they were pruned
+  workload::Network network;                     // the pruned network, with its layers' weight densities
+  std::vector<PrunedLayer> layers;               // in the order they were pruned
   double holdout_before = 0, holdout_after = 0;  // the last before the final fine-tune
   double test_before = 0, test_after = 0;
   NetworkMetrics metrics_before, metrics_after;

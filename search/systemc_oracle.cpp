@@ -58,9 +58,8 @@ sim::Simulator& simulator_for(const arch::Spec& spec) {
     p.accelerator = spec.name;
   } else if (p.signature != signature) {
     throw core::InputError(spec.loc, "accelerator",
-                           "this process already simulates '" + p.accelerator +
-                               "' and SystemC elaborates once per process; simulate '" + spec.name +
-                               "', whose levels, bandwidths or ports differ, in another process");
+                           "this process already simulates '" + p.accelerator + "' and SystemC elaborates once per process; simulate '" +
+                               spec.name + "', whose levels, bandwidths or ports differ, in another process");
   }
   return *p.simulator;
 }

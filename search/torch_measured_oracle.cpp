@@ -181,8 +181,8 @@ std::vector<double> time_passes(const std::vector<LayerRunner*>& runners, const 
 std::string layer_shape_key(const workload::Layer& l) {
   const auto& w = l.window;
   std::string k = model::shape_key(l.problem) + "|" + l.type + "|" + l.op + "|";
-  for (long long v : {w.known ? 1LL : 0LL, w.global ? 1LL : 0LL, w.in_height, w.in_width, w.kernel_h, w.kernel_w, w.stride_h,
-                      w.stride_w, w.pad_h, w.pad_w, w.dilation_h, w.dilation_w})
+  for (long long v : {w.known ? 1LL : 0LL, w.global ? 1LL : 0LL, w.in_height, w.in_width, w.kernel_h, w.kernel_w, w.stride_h, w.stride_w,
+                      w.pad_h, w.pad_w, w.dilation_h, w.dilation_w})
     k += std::to_string(v) + ",";
   return k;
 }

@@ -17,14 +17,14 @@
 namespace hwaware::search {
 
 struct TrainOptions {
-  long long steps = 100;     // minibatches
+  long long steps = 100;  // minibatches
   long long batch = 128;
   double learning_rate = 0.02;
   double momentum = 0.9;
   double weight_decay = 1e-4;
   unsigned long long seed = 1;
-  int threads = 2;           // LibTorch intra-op threads (both cores of the target machine)
-  bool cosine = true;        // learning rate decays from learning_rate to 0 along a half cosine
+  int threads = 2;     // LibTorch intra-op threads (both cores of the target machine)
+  bool cosine = true;  // learning rate decays from learning_rate to 0 along a half cosine
   // Called every `report_every` steps with the step and the mean loss since the last call.
   std::function<void(long long, double)> progress;
   long long report_every = 100;
@@ -65,7 +65,7 @@ class TorchModel {
 
  private:
   friend class TorchPruningTrainer;  // sets weights and their masks, reads layers' inputs
-  struct Impl;  // search/torch_model_impl.h
+  struct Impl;                       // search/torch_model_impl.h
   std::unique_ptr<Impl> impl_;
 };
 

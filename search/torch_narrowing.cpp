@@ -58,7 +58,8 @@ Keep keep_channels(TorchNetwork& net, const std::vector<std::size_t>& group, con
     else k.out[i] = channels;
     k.in[i] = n.type == "fc" ? features : channels;
     if (n.type == "conv2d" && n.groups > 1 && !n.depthwise && static_cast<long long>(channels.size()) != channel_offset)
-      throw core::InputError(n.loc, "layer '" + n.name + "'", "the trainer narrows grouped convolutions only when they are depthwise (one input channel per group)");
+      throw core::InputError(n.loc, "layer '" + n.name + "'",
+                             "the trainer narrows grouped convolutions only when they are depthwise (one input channel per group)");
   }
   return k;
 }
@@ -119,6 +120,5 @@ std::unique_ptr<TorchModel> TorchModel::narrowed(const workload::Network& propos
   result->impl_->net = narrow(*impl_->net, proposal, group_layers);
   return result;
 }
-
 
 }  // namespace hwaware::search

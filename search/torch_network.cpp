@@ -59,7 +59,8 @@ TorchNetwork::TorchNetwork(const workload::Network& net) {
       else if (l.type == "add" || !outside_read) n.inputs.push_back(TorchNode::kNetworkInput);
     }
     if ((l.type == "conv2d" || l.type == "pool") && !l.window.known)
-      throw unbuildable(l, "the trainer needs the layer's window (input size, kernel, stride, padding): write the layer in hwaware's format");
+      throw unbuildable(l,
+                        "the trainer needs the layer's window (input size, kernel, stride, padding): write the layer in hwaware's format");
     const std::string module = "layer" + std::to_string(i);
     if (l.type == "conv2d") {
       build_conv(*this, n, l, module);
@@ -109,7 +110,8 @@ std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& x, std
       if (n.type == "conv2d") out[i] = torch::relu(n.norm->forward(n.conv->forward(y)));
       else if (w.global && n.op == "max") out[i] = std::get<0>(torch::adaptive_max_pool2d(y, {1, 1}));
       else if (w.global) out[i] = torch::adaptive_avg_pool2d(y, {1, 1});
-      else if (n.op == "max") out[i] = torch::max_pool2d(y, {w.kernel_h, w.kernel_w}, {w.stride_h, w.stride_w}, {w.pad_h, w.pad_w}, {w.dilation_h, w.dilation_w});
+      else if (n.op == "max")
+        out[i] = torch::max_pool2d(y, {w.kernel_h, w.kernel_w}, {w.stride_h, w.stride_w}, {w.pad_h, w.pad_w}, {w.dilation_h, w.dilation_w});
       else out[i] = torch::avg_pool2d(y, {w.kernel_h, w.kernel_w}, {w.stride_h, w.stride_w}, {w.pad_h, w.pad_w});
     }
   }

@@ -48,8 +48,8 @@ struct Sums {
 
 // A convolution's input patches (im2col: one row of k values per output position) and `take`
 // positions drawn among them.
-std::pair<torch::Tensor, torch::Tensor> sampled_patches(const torch::Tensor& input, const workload::Window& win, long long k, long long take,
-                                                        std::mt19937_64& rng) {
+std::pair<torch::Tensor, torch::Tensor> sampled_patches(const torch::Tensor& input, const workload::Window& win, long long k,
+                                                        long long take, std::mt19937_64& rng) {
   namespace F = torch::nn::functional;
   torch::Tensor cols = F::unfold(input, F::UnfoldFuncOptions({win.kernel_h, win.kernel_w})
                                             .dilation({win.dilation_h, win.dilation_w})
@@ -76,7 +76,7 @@ struct TorchPruningTrainer::Impl {
   TrainOptions options;
   PatchSampling sampling;
   TorchModel original, current;
-  std::vector<torch::Tensor> kept;  // the snapshot: the current network's state, cloned
+  std::vector<torch::Tensor> kept;                            // the snapshot: the current network's state, cloned
   std::map<std::string, std::vector<torch::Tensor>> targets;  // per layer and batch: original outputs at the sample
 };
 

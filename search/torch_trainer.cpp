@@ -32,7 +32,8 @@ void require_fashion_mnist_shape(const workload::Network& net, const TorchModel&
   }
 }
 
-TorchTrainer::TorchTrainer(const FashionMnist& data, const workload::Network& start, const std::string& weights_path, const TrainOptions& options)
+TorchTrainer::TorchTrainer(const FashionMnist& data, const workload::Network& start, const std::string& weights_path,
+                           const TrainOptions& options)
     : data_(data), options_(options), groups_(width_groups(start)), current_(std::make_unique<TorchModel>(start, options.seed)) {
   require_fashion_mnist_shape(start, *current_);
   current_->load(weights_path);

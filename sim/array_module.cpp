@@ -7,8 +7,7 @@
 
 namespace hwaware::sim {
 
-ArrayModule::ArrayModule(const sc_core::sc_module_name& name, std::vector<BufferModule*> buffers,
-                         std::vector<NetworkModule*> networks)
+ArrayModule::ArrayModule(const sc_core::sc_module_name& name, std::vector<BufferModule*> buffers, std::vector<NetworkModule*> networks)
     : sc_core::sc_module(name), buffers_(std::move(buffers)), networks_(std::move(networks)) {
   SC_HAS_PROCESS(ArrayModule);
   SC_THREAD(compute);

@@ -20,7 +20,7 @@ class ArrayModule : public sc_core::sc_module {
   void start(const Schedule& schedule);
 
   sc_core::sc_time started, first_compute, last_compute;  // of the current layer
-  double busy_cycles = 0;  // of the current layer: computing or moving on-chip data
+  double busy_cycles = 0;                                 // of the current layer: computing or moving on-chip data
   long long stall_cycles = 0;
 
  private:

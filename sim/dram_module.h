@@ -15,8 +15,8 @@ namespace hwaware::sim {
 
 class DramModule : public sc_core::sc_module {
  public:
-  DramModule(const sc_core::sc_module_name& name, std::optional<double> read_words_per_cycle,
-             std::optional<double> write_words_per_cycle, long long latency_cycles);
+  DramModule(const sc_core::sc_module_name& name, std::optional<double> read_words_per_cycle, std::optional<double> write_words_per_cycle,
+             long long latency_cycles);
 
   // Called from a SystemC thread; returns when the words have arrived.
   void read(std::size_t tensor, double words);

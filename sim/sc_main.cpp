@@ -6,6 +6,4 @@
 
 #include "core/diagnostics.h"
 
-int sc_main(int, char**) {
-  hwaware::core::panic("sc_main is not an entry point of hwaware (use sim::Simulator)");
-}
+int sc_main(int, char**) { hwaware::core::panic("sc_main is not an entry point of hwaware (use sim::Simulator)"); }

@@ -19,7 +19,7 @@ struct Step {
   std::array<double, kMaxTensors> dram_reads{};   // words read from DRAM before the step, per tensor
   std::array<double, kMaxTensors> dram_writes{};  // words written to DRAM after the step, per tensor
   long long compute_cycles = 0;                   // cycles the array computes, pipeline fill and drain included
-  double share = 0;  // the step's share of the on-chip levels' traffic (Schedule::loads)
+  double share = 0;                               // the step's share of the on-chip levels' traffic (Schedule::loads)
 };
 
 // What one instance of an on-chip level moves over a layer, in its own words: the reads it serves

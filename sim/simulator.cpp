@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <systemc>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "sim/array_module.h"

@@ -21,7 +21,7 @@ struct SimResult {
   long long drain_cycles = 0;    // after the last step computes (its outputs leaving)
   long long steps = 0;
   std::array<double, kMaxTensors> dram_reads{}, dram_writes{};  // words, counted by the DRAM module
-  bool double_buffered = false;  // whether the buffer held two steps' operands
+  bool double_buffered = false;                                 // whether the buffer held two steps' operands
 };
 
 // Throws core::InputError, at the accelerator, when it cannot be simulated: the SystemC models need

@@ -70,8 +70,8 @@ Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& 
   const auto cycles = even_shares(static_cast<double>(counts.compute_cycles), steps);
   for (std::size_t k = 0; k < s.steps.size(); ++k) {
     s.steps[k].compute_cycles = static_cast<long long>(cycles[k]);
-    s.steps[k].share = counts.compute_cycles > 0 ? cycles[k] / static_cast<double>(counts.compute_cycles)
-                                                 : 1.0 / static_cast<double>(steps);
+    s.steps[k].share =
+        counts.compute_cycles > 0 ? cycles[k] / static_cast<double>(counts.compute_cycles) : 1.0 / static_cast<double>(steps);
   }
   s.loads = level_loads(counts);
 
@@ -84,8 +84,8 @@ Schedule build_spatial_schedule(const arch::Spec& spec, const mapping::Mapping& 
       const auto& a = counts.levels[l].tensors[t];
       if (!a.kept) continue;
       s.landing[t] = l;
-      s.tile_words[t] = dram_words(counts, static_cast<double>(a.tile_size) * static_cast<double>(a.instances) *
-                                               counts.levels[l].bits[t].bits_per_element);
+      s.tile_words[t] = dram_words(
+          counts, static_cast<double>(a.tile_size) * static_cast<double>(a.instances) * counts.levels[l].bits[t].bits_per_element);
       landed_tiles[l] += s.tile_words[t];
       break;
     }

@@ -57,11 +57,11 @@ struct Range {
 // channel fastest). R, P run along the width and S, Q along the height, as in conv2d_problem.
 struct ConvShape {
   long long groups = 1, batch = 1;
-  long long channels = 1, filters = 1;  // C, M per group
+  long long channels = 1, filters = 1;   // C, M per group
   long long kernel_w = 1, kernel_h = 1;  // R, S
   long long out_w = 1, out_h = 1;        // P, Q
   long long stride_w = 1, stride_h = 1, dil_w = 1, dil_h = 1;
-  long long pixels() const { return batch * out_w * out_h; }            // E
+  long long pixels() const { return batch * out_w * out_h; }           // E
   long long window() const { return kernel_w * kernel_h * channels; }  // T
   long long in_w() const { return (out_w - 1) * stride_w + (kernel_w - 1) * dil_w + 1; }
   long long in_h() const { return (out_h - 1) * stride_h + (kernel_h - 1) * dil_h + 1; }
@@ -86,9 +86,9 @@ ConvShape conv_shape(const workload::Problem& p) {
   for (const auto& dim : p.dim_names) {
     const std::string known = has_m ? "GCMRSNPQ" : "GCKRSNPQ";
     if (dim.size() != 1 || known.find(dim) == std::string::npos)
-      throw core::InputError(core::SourceLoc{}, p.name,
-                             "cannot be mapped onto the systolic array: dimension '" + dim +
-                                 "' is not one of a convolution's G, C, M (or K), R, S, N, P, Q");
+      throw core::InputError(
+          core::SourceLoc{}, p.name,
+          "cannot be mapped onto the systolic array: dimension '" + dim + "' is not one of a convolution's G, C, M (or K), R, S, N, P, Q");
   }
   const auto& inputs = p.data_spaces[static_cast<std::size_t>(p.data_space_index("Inputs"))];
   ConvShape s;
@@ -110,8 +110,7 @@ ConvShape conv_shape(const workload::Problem& p) {
 // Distinct ifmap words under a block of the im2col matrix (pixels x window slice), memoized.
 class IfmapFootprint {
  public:
-  explicit IfmapFootprint(const ConvShape& s)
-      : s_(s), stamp_(static_cast<std::size_t>(s.batch * s.in_h() * s.in_w()), 0) {}
+  explicit IfmapFootprint(const ConvShape& s) : s_(s), stamp_(static_cast<std::size_t>(s.batch * s.in_h() * s.in_w()), 0) {}
 
   double operator()(Range pix, Range win) {
     const auto key = std::make_pair(pix, win);
@@ -158,8 +157,8 @@ class IfmapFootprint {
 
 // One fold: the im2col blocks it covers and the PEs it uses.
 struct Fold {
-  long long fc = 0;          // column fold (the outer loop)
-  Range pix, win, filt;      // ofmap pixels, window elements, filters
+  long long fc = 0;      // column fold (the outer loop)
+  Range pix, win, filt;  // ofmap pixels, window elements, filters
   long long rows_used = 0, cols_used = 0;
 };
 
@@ -203,8 +202,7 @@ struct Operand {
 
 // Spreads `total` words over the folds [from, to) that first use each tile, in proportion to the
 // tile's words.
-void spread(const std::vector<Fold>& folds, std::size_t from, std::size_t to, double total, const Operand& op,
-            std::vector<double>& fetch) {
+void spread(const std::vector<Fold>& folds, std::size_t from, std::size_t to, double total, const Operand& op, std::vector<double>& fetch) {
   std::set<std::pair<Range, Range>> seen;
   std::vector<std::size_t> first;
   double sum = 0;
@@ -217,8 +215,7 @@ void spread(const std::vector<Fold>& folds, std::size_t from, std::size_t to, do
 }
 
 // Words of a read operand each fold fetches from DRAM, with `half` words of SRAM active.
-std::vector<double> read_traffic(const std::vector<Fold>& folds, const ConvShape& s, SystolicDataflow df,
-                                 const Operand& op, double half) {
+std::vector<double> read_traffic(const std::vector<Fold>& folds, const ConvShape& s, SystolicDataflow df, const Operand& op, double half) {
   std::vector<double> fetch(folds.size(), 0);
   const Fold whole{0, {0, s.pixels()}, {0, s.window()}, {0, s.filters}, 0, 0};
   if (op.words(whole) <= half) {
@@ -287,13 +284,12 @@ struct TensorIndex {
 };
 
 // One group's folds as steps, with their SCALE-Sim figures (mapping efficiency summed, not averaged).
-std::vector<Step> group_steps(const arch::Spec& spec, const workload::Problem& p, const ConvShape& s,
-                              const TensorIndex& t, Schedule& sched, SystolicReport& r) {
+std::vector<Step> group_steps(const arch::Spec& spec, const workload::Problem& p, const ConvShape& s, const TensorIndex& t, Schedule& sched,
+                              SystolicReport& r) {
   const auto& a = *spec.systolic;
   const auto folds = folds_of(s, a);
   IfmapFootprint ifmap_words(s);
-  const Operand ifmap{[&](const Fold& f) { return ifmap_words(f.pix, f.win); },
-                      [](const Fold& f) { return std::make_pair(f.pix, f.win); }};
+  const Operand ifmap{[&](const Fold& f) { return ifmap_words(f.pix, f.win); }, [](const Fold& f) { return std::make_pair(f.pix, f.win); }};
   const Operand filter{[](const Fold& f) { return d(f.win.size()) * d(f.filt.size()); },
                        [](const Fold& f) { return std::make_pair(f.win, f.filt); }};
   for (const auto& [index, name] : {std::pair{t.in, "Inputs"}, std::pair{t.w, "Weights"}, std::pair{t.out, "Outputs"}})
@@ -352,8 +348,7 @@ SystolicLayer stream_layer(const workload::Problem& p) {
 SystolicLayer build_systolic_schedule(const arch::Spec& spec, const workload::Problem& problem) {
   if (!spec.systolic) core::panic("build_systolic_schedule: the accelerator has no systolic array");
   if (problem.data_spaces.size() > kMaxTensors) core::panic("build_systolic_schedule: more tensors than a step holds");
-  const int w = problem.data_space_index("Weights"), in = problem.data_space_index("Inputs"),
-            out = problem.data_space_index("Outputs");
+  const int w = problem.data_space_index("Weights"), in = problem.data_space_index("Inputs"), out = problem.data_space_index("Outputs");
   if (w < 0) return stream_layer(problem);
   if (in < 0 || out < 0)
     throw core::InputError(core::SourceLoc{}, problem.name,

@@ -6,10 +6,10 @@
 
 #include "arch/native_arch.h"
 #include "core/yaml_reader.h"
-#include "yaml_doc.h"
 #include "mappings/legality.h"
 #include "mappings/native_mapping.h"
 #include "workloads/native_workload.h"
+#include "yaml_doc.h"
 
 using namespace hwaware;
 
@@ -97,25 +97,26 @@ TEST_CASE("an unknown key in an accelerator is reported with a did-you-mean hint
 }
 
 TEST_CASE("a level without size or depth is rejected") {
-  Doc d("accelerator:\n  levels:\n    - {name: DRAM, technology: dram}\n    - {name: buf, technology: sram}\n"
-        "  compute: {name: mac}\n",
-        "a.yaml");
+  Doc d(
+      "accelerator:\n  levels:\n    - {name: DRAM, technology: dram}\n    - {name: buf, technology: sram}\n"
+      "  compute: {name: mac}\n",
+      "a.yaml");
   arch::read_native_arch(d.get("accelerator"));
   REQUIRE(d.sink.diagnostics().size() == 1);
   CHECK(d.mentions("needs a capacity", 4));
 }
 
 TEST_CASE("a level with both size and depth is rejected") {
-  Doc d("accelerator:\n  levels:\n    - {name: buf, technology: sram, size: 1KiB, depth: 4}\n  compute: {name: mac}\n",
-        "a.yaml");
+  Doc d("accelerator:\n  levels:\n    - {name: buf, technology: sram, size: 1KiB, depth: 4}\n  compute: {name: mac}\n", "a.yaml");
   arch::read_native_arch(d.get("accelerator"));
   CHECK(d.mentions("both 'size' and 'depth'", 3));
 }
 
 TEST_CASE("every accelerator mistake is reported together, with hints for technology and tensor names") {
-  Doc d("accelerator:\n  levels:\n    - {name: DRAM, technology: dramm, keep: [Weight]}\n"
-        "    - {name: buf, technology: sram, depth: 0, word_bits: -8}\n",
-        "a.yaml");
+  Doc d(
+      "accelerator:\n  levels:\n    - {name: DRAM, technology: dramm, keep: [Weight]}\n"
+      "    - {name: buf, technology: sram, depth: 0, word_bits: -8}\n",
+      "a.yaml");
   arch::read_native_arch(d.get("accelerator"));
   CHECK(d.mentions("did you mean 'dram'?", 3));
   CHECK(d.mentions("did you mean 'Weights'?", 3));
@@ -132,9 +133,10 @@ TEST_CASE("an accelerator without levels is rejected") {
 
 TEST_CASE("a conv2d layer lowers to the published MAC count") {
   // AlexNet conv3: 256 -> 384 channels, 13x13, 3x3, pad 1: 149,520,384 MACs (Krizhevsky et al. 2012).
-  Doc d("workload:\n  layers:\n    - {name: conv3, type: conv2d, in_channels: 256, out_channels: 384, input: [13, 13],"
-        " kernel: [3, 3], padding: 1}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: conv3, type: conv2d, in_channels: 256, out_channels: 384, input: [13, 13],"
+      " kernel: [3, 3], padding: 1}\n",
+      "w.yaml");
   auto net = workload::read_native_workload(d.get("workload"));
   REQUIRE(d.sink.empty());
   REQUIRE(net.layers.size() == 1);
@@ -150,9 +152,10 @@ TEST_CASE("an fc layer lowers to in_features times out_features MACs per sample"
 }
 
 TEST_CASE("stride and dilation given as [height, width] shape the output") {
-  Doc d("workload:\n  layers:\n    - {name: c, type: conv2d, in_channels: 1, out_channels: 1, input: [9, 12],"
-        " kernel: [3, 3], stride: [2, 1], dilation: [1, 2]}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: c, type: conv2d, in_channels: 1, out_channels: 1, input: [9, 12],"
+      " kernel: [3, 3], stride: [2, 1], dilation: [1, 2]}\n",
+      "w.yaml");
   auto net = workload::read_native_workload(d.get("workload"));
   REQUIRE(d.sink.empty());
   const auto& pr = net.layers[0].problem;
@@ -161,36 +164,40 @@ TEST_CASE("stride and dilation given as [height, width] shape the output") {
 }
 
 TEST_CASE("a depthwise layer has groups equal to its channels") {
-  Doc d("workload:\n  layers:\n    - {name: dw, type: conv2d, in_channels: 32, out_channels: 32, groups: 32,"
-        " input: [8, 8], kernel: [3, 3], padding: 1}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: dw, type: conv2d, in_channels: 32, out_channels: 32, groups: 32,"
+      " input: [8, 8], kernel: [3, 3], padding: 1}\n",
+      "w.yaml");
   auto net = workload::read_native_workload(d.get("workload"));
   REQUIRE(d.sink.empty());
   CHECK(net.layers[0].problem.macs() == 32LL * 9 * 64);
 }
 
 TEST_CASE("channels not divisible by groups are rejected") {
-  Doc d("workload:\n  layers:\n    - {name: g, type: conv2d, in_channels: 6, out_channels: 8, groups: 4,"
-        " input: [8, 8], kernel: [3, 3]}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: g, type: conv2d, in_channels: 6, out_channels: 8, groups: 4,"
+      " input: [8, 8], kernel: [3, 3]}\n",
+      "w.yaml");
   workload::read_native_workload(d.get("workload"));
   CHECK(d.mentions("divisible by groups (4)", 3));
 }
 
 TEST_CASE("a kernel larger than the padded input is rejected naming both sizes") {
-  Doc d("workload:\n  layers:\n    - {name: k, type: conv2d, in_channels: 1, out_channels: 1, input: [3, 3],"
-        " kernel: [5, 5]}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: k, type: conv2d, in_channels: 1, out_channels: 1, input: [3, 3],"
+      " kernel: [5, 5]}\n",
+      "w.yaml");
   workload::read_native_workload(d.get("workload"));
   CHECK(d.mentions("(5 x 5"));
   CHECK(d.mentions("(3 x 3)"));
 }
 
 TEST_CASE("duplicate layer names and unknown layer types are rejected") {
-  Doc d("workload:\n  layers:\n    - {name: a, type: fc, in_features: 2, out_features: 2}\n"
-        "    - {name: a, type: fc, in_features: 2, out_features: 2}\n"
-        "    - {name: b, type: fcc, in_features: 2, out_features: 2}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: a, type: fc, in_features: 2, out_features: 2}\n"
+      "    - {name: a, type: fc, in_features: 2, out_features: 2}\n"
+      "    - {name: b, type: fcc, in_features: 2, out_features: 2}\n",
+      "w.yaml");
   auto net = workload::read_native_workload(d.get("workload"));
   CHECK(net.layers.size() == 1);
   CHECK(d.mentions("duplicate layer name 'a'", 4));

@@ -26,8 +26,7 @@ struct Doc {
   // Whether a diagnostic (key path, message or hint) contains `text`, on `line` if given.
   bool mentions(const std::string& text, int line = 0) const {
     for (const auto& d : sink.diagnostics())
-      if ((d.key_path + ": " + d.message + " " + d.hint).find(text) != std::string::npos && (line == 0 || d.loc.line == line))
-        return true;
+      if ((d.key_path + ": " + d.message + " " + d.hint).find(text) != std::string::npos && (line == 0 || d.loc.line == line)) return true;
     return false;
   }
 };

@@ -91,8 +91,8 @@ Problem conv2d_problem(const std::string& name, const ConvParams& p) {
   return b.pr;
 }
 
-Problem fc_problem(const std::string& name, long long batch, long long in_features, long long out_features,
-                   int weight_bits, int input_bits, int output_bits) {
+Problem fc_problem(const std::string& name, long long batch, long long in_features, long long out_features, int weight_bits, int input_bits,
+                   int output_bits) {
   ConvParams p;
   p.batch = batch;
   p.in_channels = in_features;
@@ -113,8 +113,7 @@ Problem pool_problem(const std::string& name, const PoolParams& p) {
   int P = b.dim("P", p.out_width());
   int Q = b.dim("Q", p.out_height());
   DataSpace in{"Inputs", {}, false, p.input_bits, 1.0};
-  in.ranks = {rank({{N, 1}}), rank({{C, 1}}), rank({{R, p.dilation_w}, {P, p.stride_w}}),
-              rank({{S, p.dilation_h}, {Q, p.stride_h}})};
+  in.ranks = {rank({{N, 1}}), rank({{C, 1}}), rank({{R, p.dilation_w}, {P, p.stride_w}}), rank({{S, p.dilation_h}, {Q, p.stride_h}})};
   DataSpace out{"Outputs", {}, true, p.output_bits, 1.0};
   out.ranks = {rank({{N, 1}}), rank({{C, 1}}), rank({{Q, 1}}), rank({{P, 1}})};
   b.pr.data_spaces = {in, out};

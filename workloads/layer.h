@@ -101,8 +101,8 @@ struct Network {
 // Lowers a convolution to dims G,C,M,R,S,N,P,Q (P along width, Q along height, as Timeloop does;
 // G appears only when groups > 1). Tensors: Weights, Inputs, Outputs.
 Problem conv2d_problem(const std::string& name, const ConvParams& p);
-Problem fc_problem(const std::string& name, long long batch, long long in_features, long long out_features,
-                   int weight_bits, int input_bits, int output_bits);
+Problem fc_problem(const std::string& name, long long batch, long long in_features, long long out_features, int weight_bits, int input_bits,
+                   int output_bits);
 // Lowers a pool to dims C,R,S,N,P,Q; tensors Inputs (sliding window as in a convolution) and
 // Outputs (read-write: the running max or sum). No Weights.
 Problem pool_problem(const std::string& name, const PoolParams& p);

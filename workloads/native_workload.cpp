@@ -27,10 +27,8 @@ void read_density(const core::YamlView& v, Defaults& d) {
     auto dv = m.get(key);
     if (!dv) continue;
     auto x = dv->as_number();
-    if (x && (*x <= 0 || *x > 1))
-      dv->error("expected a density in (0, 1] (the fraction of non-zero elements), found " + dv->found());
-    else if (x)
-      d.density[tensor] = *x;
+    if (x && (*x <= 0 || *x > 1)) dv->error("expected a density in (0, 1] (the fraction of non-zero elements), found " + dv->found());
+    else if (x) d.density[tensor] = *x;
   }
   m.finish();
 }
@@ -71,8 +69,8 @@ std::optional<std::pair<long long, long long>> read_pair(const core::YamlView& v
     return std::nullopt;
   }
   if (vals[0] < minimum || vals[1] < minimum) {
-    v.error(std::string("expected ") + (minimum > 0 ? "positive" : "non-negative") + " values, found " +
-            std::to_string(vals[0]) + " x " + std::to_string(vals[1]));
+    v.error(std::string("expected ") + (minimum > 0 ? "positive" : "non-negative") + " values, found " + std::to_string(vals[0]) + " x " +
+            std::to_string(vals[1]));
     return std::nullopt;
   }
   return std::make_pair(vals[0], vals[1]);
@@ -106,8 +104,8 @@ bool read_positive(core::MapReader& m, const char* key, long long& out) {
 }
 
 // A sliding window (after dilation) must fit the padded input, else the output would be empty.
-bool check_window(const core::YamlView& v, long long in_h, long long in_w, long long k_h, long long k_w,
-                  long long pad_h, long long pad_w, long long dil_h, long long dil_w) {
+bool check_window(const core::YamlView& v, long long in_h, long long in_w, long long k_h, long long k_w, long long pad_h, long long pad_w,
+                  long long dil_h, long long dil_w) {
   long long kh = dil_h * (k_h - 1) + 1, kw = dil_w * (k_w - 1) + 1;
   long long ih = in_h + 2 * pad_h, iw = in_w + 2 * pad_w;
   if (kh <= ih && kw <= iw) return true;
@@ -201,8 +199,8 @@ bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults
     p.output_bits = d.output_bits;
     if (!read_conv(m, v, p)) return false;
     layer.problem = conv2d_problem(layer.name, p);
-    layer.window = Window{true, false, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.stride_h, p.stride_w,
-                          p.pad_h, p.pad_w, p.dilation_h, p.dilation_w};
+    layer.window = Window{true,       false,      p.in_height, p.in_width, p.kernel_h,   p.kernel_w,
+                          p.stride_h, p.stride_w, p.pad_h,     p.pad_w,    p.dilation_h, p.dilation_w};
   } else if (layer.type == "fc") {
     long long in = 1, out = 1;
     bool ok = read_positive(m, "in_features", in);
@@ -217,8 +215,8 @@ bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults
     layer.problem = pool_problem(layer.name, p);
     const auto g = m.get("global");
     const bool global = g && g->as_bool().value_or(false);
-    layer.window = Window{true, global, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.stride_h, p.stride_w,
-                          p.pad_h, p.pad_w, p.dilation_h, p.dilation_w};
+    layer.window = Window{true,       global,     p.in_height, p.in_width, p.kernel_h,   p.kernel_w,
+                          p.stride_h, p.stride_w, p.pad_h,     p.pad_w,    p.dilation_h, p.dilation_w};
     layer.is_mac_layer = false;
   } else if (layer.type == "add") {
     AddParams p;
@@ -331,8 +329,7 @@ Network read_native_workload(const core::YamlView& workload) {
   }
   m.finish();
   // Connected only when every layer read (errors are reported already otherwise).
-  if (auto layers = m.get("layers"); layers && layers->is_seq() && layers->node().size() == net.layers.size())
-    connect_layers(*layers, net);
+  if (auto layers = m.get("layers"); layers && layers->is_seq() && layers->node().size() == net.layers.size()) connect_layers(*layers, net);
   if (net.name.empty() && net.layers.size() == 1) net.name = net.layers.front().name;
   return net;
 }

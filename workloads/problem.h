@@ -35,7 +35,7 @@ struct Problem {
   std::vector<long long> bounds;
   std::vector<DataSpace> data_spaces;
 
-  int dim_index(const std::string& dim) const;        // -1 if absent
+  int dim_index(const std::string& dim) const;          // -1 if absent
   int data_space_index(const std::string& name) const;  // -1 if absent
   // Iteration points: one compute each. MACs for a conv or fc; element ops (comparisons, adds)
   // for pool and add layers -- Layer::macs() tells the two apart.

@@ -38,11 +38,10 @@ std::vector<CsvRow> split_rows(const std::string& text) {
   return rows;
 }
 
-const std::vector<std::string> kConvColumns = {"Layer name", "IFMAP Height", "IFMAP Width", "Filter Height",
-                                               "Filter Width", "Channels", "Num Filter", "Strides"};
-const std::vector<std::string> kConvColumnsHW = {"Layer name",  "IFMAP Height", "IFMAP Width",
-                                                 "Filter Height", "Filter Width", "Channels",
-                                                 "Num Filter",  "Stride Height", "Stride Width"};
+const std::vector<std::string> kConvColumns = {"Layer name",   "IFMAP Height", "IFMAP Width", "Filter Height",
+                                               "Filter Width", "Channels",     "Num Filter",  "Strides"};
+const std::vector<std::string> kConvColumnsHW = {"Layer name", "IFMAP Height", "IFMAP Width",   "Filter Height", "Filter Width",
+                                                 "Channels",   "Num Filter",   "Stride Height", "Stride Width"};
 const std::vector<std::string> kGemmColumns = {"Layer name", "M", "N", "K"};
 
 enum class Form { conv, gemm };
@@ -58,8 +57,7 @@ class TopologyReader {
     std::optional<Form> form;
     if (rows.empty() || rows[0].blank())
       error(1, 1, "", "expected a SCALE-Sim topology header (" + expected_headers() + "), found an empty line");
-    else
-      form = header(rows[0]);
+    else form = header(rows[0]);
     if (form) {
       for (std::size_t i = 1; i < rows.size(); ++i)
         if (!rows[i].blank()) *form == Form::conv ? conv_row(rows[i]) : gemm_row(rows[i]);

@@ -184,8 +184,10 @@ Body conv_body(const Layer& l, const Settings& s) {
   p.batch = s.batch;
   p.weight_bits = s.bits_of("Weights"), p.input_bits = s.bits_of("Inputs"), p.output_bits = s.bits_of("Outputs");
   Body b;
-  b.fields = {{"in_channels", std::to_string(p.in_channels)}, {"out_channels", std::to_string(p.out_channels)},
-              {"input", shape_text(w.in_height, w.in_width)}, {"kernel", pair_text(w.kernel_h, w.kernel_w)}};
+  b.fields = {{"in_channels", std::to_string(p.in_channels)},
+              {"out_channels", std::to_string(p.out_channels)},
+              {"input", shape_text(w.in_height, w.in_width)},
+              {"kernel", pair_text(w.kernel_h, w.kernel_w)}};
   add_window_keys(b.fields, w.stride_h, w.stride_w, w);
   if (p.groups != 1) b.fields.emplace_back("groups", std::to_string(p.groups));
   b.problem = conv2d_problem(l.name, p);

@@ -22,7 +22,6 @@ arch::PimSpec crossbars(long long n, long long chip = 1000000) {
   return p;
 }
 
-
 }  // namespace
 
 TEST_CASE("a 3x3 convolution spans ceil(576 / N) x ceil(256 / N) crossbars", "[pim]") {
@@ -34,7 +33,7 @@ TEST_CASE("a 3x3 convolution spans ceil(576 / N) x ceil(256 / N) crossbars", "[p
   CHECK(small.col_blocks == 2);
   CHECK(small.crossbars == 10);
   CHECK(small.utilization == Approx(576.0 * 256 / (10 * 128 * 128)));  // 0.9
-  CHECK(small.vectors == 256);  // 16 x 16 output pixels
+  CHECK(small.vectors == 256);                                         // 16 x 16 output pixels
   auto large = mapping::place_on_crossbars(crossbars(4096), pr);
   CHECK(large.crossbars == 1);
   CHECK(large.utilization == Approx(576.0 * 256 / (4096.0 * 4096)));

@@ -8,8 +8,8 @@
 #include "core/yaml_reader.h"
 #include "mappings/legality.h"
 #include "models/analytical_model.h"
-#include "models/small_layers.h"
 #include "models/energy_estimators.h"
+#include "models/small_layers.h"
 #include "workloads/native_workload.h"
 
 using namespace hwaware;
@@ -49,9 +49,9 @@ TEST_CASE("a tensor whose bits are not given moves one word of each level per el
   CHECK_FALSE(bits(c, 1, I).bits_given);
   CHECK(bits(c, 1, I).element_bits == 16);
   CHECK(bits(c, 1, I).fill_bits == 18 * 16);
-  CHECK(bits(c, 1, I).fill_vectors == 18);          // one 16-bit word each
-  CHECK(bits(c, 0, I).element_bits == 8);            // Main's words are 8 bits
-  CHECK(bits(c, 0, I).read_vectors == 5);            // ceil(18 / 4): Timeloop's vector accesses
+  CHECK(bits(c, 1, I).fill_vectors == 18);  // one 16-bit word each
+  CHECK(bits(c, 0, I).element_bits == 8);   // Main's words are 8 bits
+  CHECK(bits(c, 0, I).read_vectors == 5);   // ceil(18 / 4): Timeloop's vector accesses
 }
 
 TEST_CASE("halving every tensor's bits halves the bits moved at every level", "[bits]") {
@@ -220,7 +220,7 @@ TEST_CASE("the formats read tensor_bits, compression, zero_operands, area and de
   CHECK_FALSE(spec.compute.zero_weights);
   CHECK(spec.compute.zero_inputs);
   CHECK(*spec.compute.energy.area_um2 == Approx(300));
-  const auto& a = net.layers.at(0).problem, &b = net.layers.at(1).problem;
+  const auto &a = net.layers.at(0).problem, &b = net.layers.at(1).problem;
   CHECK(a.data_spaces[a.data_space_index("Weights")].density == 0.5);
   CHECK(a.data_spaces[a.data_space_index("Inputs")].density == 0.25);
   CHECK(b.data_spaces[b.data_space_index("Weights")].density == 0.5);  // inherited

@@ -71,10 +71,10 @@ TEST_CASE("data shared by spatial children is multicast: one parent read feeds a
   auto spec = spec_of({level("Main"), level("PE", 4)}, 4);
   mapping::Mapping m{{lm({{P, 16}}, {{K, 4, LoopKind::spatial_x}}), lm({{R, 3}})}};
   auto c = model::evaluate_counts(spec, m, pr);
-  CHECK(at(c, 1, I).fills == 18);      // per PE
+  CHECK(at(c, 1, I).fills == 18);  // per PE
   CHECK(at(c, 1, I).instances == 4);
-  CHECK(at(c, 0, I).reads == 18);      // not 4 * 18
-  CHECK(at(c, 0, W).reads == 4 * 3);   // weights differ per PE: unicast
+  CHECK(at(c, 0, I).reads == 18);     // not 4 * 18
+  CHECK(at(c, 0, W).reads == 4 * 3);  // weights differ per PE: unicast
   CHECK(c.computes == 4 * 3 * 16);
   CHECK(c.cycles == 3 * 16);
 }

@@ -100,7 +100,7 @@ TEST_CASE("the survey ADC slows with the rows it serves and the ISAAC ADC does n
   auto survey = [](long long rows) { return model::adc_cost(AdcModel::survey, 8, 28, rows).latency_ns; };
   CHECK(survey(256) > survey(128));
   CHECK(survey(1024) > survey(256));
-  CHECK(survey(128) == Approx(8 * (0.00653 * 128 + 0.64)));  // ZigZag's closed form at 28 nm
+  CHECK(survey(128) == Approx(8 * (0.00653 * 128 + 0.64)));                       // ZigZag's closed form at 28 nm
   CHECK(model::adc_cost(AdcModel::survey, 6, 28, 128).latency_ns < survey(128));  // and with bits
   auto isaac = [](long long rows) { return model::adc_cost(AdcModel::isaac_table, 8, 32, rows).latency_ns; };
   CHECK(isaac(1024) == isaac(128));
@@ -128,10 +128,8 @@ TEST_CASE("energies scale linearly and areas quadratically with the node", "[pim
   check_scaling(model::shift_add_cost(16, 32), model::shift_add_cost(16, 16));
   check_scaling(*model::cell_cost("sram", 1, 32), *model::cell_cost("sram", 1, 16));
   // Survey delays are circuit delays (linear in the node); ISAAC's 1.2 GS/s is a published rate.
-  CHECK(model::adc_cost(AdcModel::survey, 8, 14, 128).latency_ns ==
-        Approx(model::adc_cost(AdcModel::survey, 8, 28, 128).latency_ns / 2));
-  CHECK(model::adc_cost(AdcModel::isaac_table, 8, 16, 128).latency_ns ==
-        model::adc_cost(AdcModel::isaac_table, 8, 32, 128).latency_ns);
+  CHECK(model::adc_cost(AdcModel::survey, 8, 14, 128).latency_ns == Approx(model::adc_cost(AdcModel::survey, 8, 28, 128).latency_ns / 2));
+  CHECK(model::adc_cost(AdcModel::isaac_table, 8, 16, 128).latency_ns == model::adc_cost(AdcModel::isaac_table, 8, 32, 128).latency_ns);
 }
 
 TEST_CASE("the 1-bit DAC costs ISAAC's 0.4167 pJ per row drive and each further bit doubles it", "[pim]") {
@@ -164,7 +162,7 @@ TEST_CASE("full-precision ADC bits follow ISAAC's rule", "[pim]") {
   CHECK(model::full_precision_adc_bits(128, 2, 2) == 11);  // 7 + 2 + 2
   CHECK(model::full_precision_adc_bits(128, 1, 4) == 11);  // 7 + 1 + 4 - 1
   CHECK(model::full_precision_adc_bits(256, 1, 2) == 10);
-  CHECK(model::full_precision_adc_bits(100, 1, 2) == 9);   // log2 rounded up: 7
+  CHECK(model::full_precision_adc_bits(100, 1, 2) == 9);  // log2 rounded up: 7
   CHECK(model::full_precision_adc_bits(1, 1, 1) == 1);
 }
 
@@ -189,7 +187,7 @@ TEST_CASE("cell costs exist for rram and sram and not for unknown devices", "[pi
   REQUIRE(rram);
   CHECK(rram->energy_pj == Approx(0.3e-3 * 100e-9 / 16384 * 1e12));  // ISAAC crossbar power over its read
   CHECK(rram->latency_ns == Approx(100));                            // ISAAC's crossbar read
-  CHECK(rram->area_um2 == Approx(4 * 0.032 * 0.032));               // 4F^2
+  CHECK(rram->area_um2 == Approx(4 * 0.032 * 0.032));                // 4F^2
   CHECK(model::cell_cost("rram", 2, 16)->area_um2 == Approx(rram->area_um2 / 4));
   CHECK(model::cell_cost("rram", 2, 16)->energy_pj == rram->energy_pj);  // a device property
   CHECK(model::cell_cost("sram", 1, 28));

@@ -31,13 +31,12 @@ arch::Spec pim_chip(long long n) {
   return s;
 }
 
-
 const model::PimLayerCounts& pim(const model::LayerCounts& c) { return *c.pim; }
 
 }  // namespace
 
 TEST_CASE("PIM 3x3 conv: DAC activations and ADC conversions per slice, row block and column block", "[pim]") {
-  const auto pr = test::square_conv(64, 64, 16, 3);  // 256 vectors; rows 576, cols 256
+  const auto pr = test::square_conv(64, 64, 16, 3);           // 256 vectors; rows 576, cols 256
   auto small = model::evaluate_pim(pim_chip(128), pr, true);  // 5 row blocks x 2 column blocks
   CHECK(pim(small).dac_activations == 256.0 * 8 * 576 * 2);
   CHECK(pim(small).adc_conversions == 256.0 * 8 * 256 * 5);

@@ -13,8 +13,8 @@
 #include "mappings/rules.h"
 #include "mappings/search_space.h"
 #include "models/analytical_model.h"
-#include "models/exact_rounding.h"
 #include "models/energy_estimators.h"
+#include "models/exact_rounding.h"
 #include "models/search_evaluator.h"
 #include "models/small_layers.h"
 #include "workloads/layer.h"
@@ -114,8 +114,9 @@ TEST_CASE("the search evaluator gives the analytical model's energy and cycles o
 
 TEST_CASE("the models' inline rounding equals std::round, std::floor and std::ceil", "[rules]") {
   std::mt19937_64 rng(7);
-  std::vector<double> xs = {0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, 4503599627370495.5, 4503599627370497.0,
-                            1e300, -1e300, 123456789.5, -2.0000000001};
+  std::vector<double> xs = {
+      0.0,   0.5,    -0.5,        1.5,          -1.5, 2.5, 0.49999999999999994, 4503599627370495.5, 4503599627370497.0,
+      1e300, -1e300, 123456789.5, -2.0000000001};
   for (int i = 0; i < 100000; ++i) {
     const double scale = std::pow(10.0, std::uniform_int_distribution<int>(-3, 17)(rng));
     xs.push_back(std::uniform_real_distribution<double>(-1, 1)(rng) * scale);

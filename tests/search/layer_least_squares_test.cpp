@@ -116,9 +116,9 @@ TEST_CASE("magnitude selection keeps exactly the largest weights of the whole la
   }
   const auto mask = search::magnitude_mask(ls, 3);
   CHECK(search::kept_count(mask) == 3);
-  CHECK(mask[1](0, 0));   // -5
-  CHECK(mask[0](0, 2));   // -4
-  CHECK(mask[1](0, 2));   // 2
+  CHECK(mask[1](0, 0));  // -5
+  CHECK(mask[0](0, 2));  // -4
+  CHECK(mask[1](0, 2));  // 2
   CHECK_FALSE(mask[0](0, 0));
 }
 

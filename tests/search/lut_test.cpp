@@ -127,8 +127,8 @@ TEST_CASE("a LUT file that is not a table is an error at its line", "[search]") 
   const auto file = fresh_file("broken");
   long long asked = 0;
   for (const char* text : {"# hwaware per-layer LUT v2: key energy_pj latency_s cycles area_um2\nnot numbers here\n",
-                           "abc 1 2 3\n",           // no area
-                           "abc 1 2 3 4 5\n",       // one number too many
+                           "abc 1 2 3\n",      // no area
+                           "abc 1 2 3 4 5\n",  // one number too many
                            "# hwaware per-layer LUT v1: key energy_pj latency_s cycles\nabc 1 2 3\n"}) {
     std::ofstream(file) << text;
     CHECK_THROWS_AS(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file), core::InputError);

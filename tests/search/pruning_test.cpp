@@ -223,7 +223,7 @@ TEST_CASE("the filter-based baseline narrows layers highest energy first, within
   o.tolerance = 0.01;
   const auto r = search::filter_pruning(net, oracle, trainer, o);
   REQUIRE(r.layers.size() == 3);
-  CHECK(r.layers[0].name == "fc");     // highest energy, but the output layer: its 10 classes stay
+  CHECK(r.layers[0].name == "fc");  // highest energy, but the output layer: its 10 classes stay
   CHECK(r.layers[0].trials == 0);
   CHECK(r.layers[1].name == "conv1");  // alone, a cut of at most 70% keeps 0.02 c^2 <= 0.01
   CHECK(r.network.layers[0].output_channels() < 8);

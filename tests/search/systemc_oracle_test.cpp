@@ -51,13 +51,11 @@ void check_against_analytical(const std::string& accelerator) {
 
 }  // namespace
 
-TEST_CASE("SystemC oracle: per-layer energy equals the analytical oracle's, cycles never below it (Eyeriss-like)",
-          "[search][sim]") {
+TEST_CASE("SystemC oracle: per-layer energy equals the analytical oracle's, cycles never below it (Eyeriss-like)", "[search][sim]") {
   check_against_analytical("eyeriss_like");
 }
 
-TEST_CASE("SystemC oracle on PIM crossbars: the PIM model's energy, cycles never below its bound (RRAM 128x128)",
-          "[search][sim][pim]") {
+TEST_CASE("SystemC oracle on PIM crossbars: the PIM model's energy, cycles never below its bound (RRAM 128x128)", "[search][sim][pim]") {
   check_against_analytical("rram_128x128");
 }
 
@@ -107,8 +105,7 @@ TEST_CASE("SystemC oracle: an accelerator without an on-chip level below DRAM is
   CHECK_THROWS_AS(search::SystemcOracle(spec, small_budget()), core::InputError);
 }
 
-TEST_CASE("SystemC oracle: oracles of one process share its simulator and must time the same accelerator",
-          "[search][sim]") {
+TEST_CASE("SystemC oracle: oracles of one process share its simulator and must time the same accelerator", "[search][sim]") {
   const auto spec = preset("eyeriss_like");
   search::SystemcOracle first(spec, small_budget());
   search::SystemcOracle same(spec, small_budget());  // the same timing: the simulator is shared

@@ -34,8 +34,7 @@ arch::Spec unlimited_dram(arch::Spec spec) {
 }
 
 // Runs one layer and checks the rules of an unlimited DRAM.
-void check_unlimited(sim::Simulator& simulator, const arch::Spec& spec, const mapping::Mapping& m,
-                     const workload::Problem& pr) {
+void check_unlimited(sim::Simulator& simulator, const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& pr) {
   const auto counts = model::evaluate_counts(spec, m, pr);
   const auto schedule = sim::build_spatial_schedule(spec, m, pr, counts);
   const auto r = simulator.run(schedule);

@@ -49,12 +49,11 @@ std::string words(double x) { return std::to_string(std::llround(x)); }
 double relative_error(double ours, double theirs) { return std::abs(ours - theirs) / std::max(1.0, std::abs(theirs)); }
 
 // A SCALE-Sim configuration with the given array, SRAM sizes (kB) and dataflow, in CALC mode.
-arch::Spec cfg(long long rows, long long cols, long long ifmap_kb, long long filter_kb, long long ofmap_kb,
-               const std::string& dataflow) {
+arch::Spec cfg(long long rows, long long cols, long long ifmap_kb, long long filter_kb, long long ofmap_kb, const std::string& dataflow) {
   std::ostringstream t;
   t << "[general]\nrun_name = t\n[architecture_presets]\nArrayHeight: " << rows << "\nArrayWidth: " << cols
-    << "\nIfmapSramSzkB: " << ifmap_kb << "\nFilterSramSzkB: " << filter_kb << "\nOfmapSramSzkB: " << ofmap_kb
-    << "\nDataflow: " << dataflow << "\n[run_presets]\nInterfaceBandwidth: CALC\n";
+    << "\nIfmapSramSzkB: " << ifmap_kb << "\nFilterSramSzkB: " << filter_kb << "\nOfmapSramSzkB: " << ofmap_kb << "\nDataflow: " << dataflow
+    << "\n[run_presets]\nInterfaceBandwidth: CALC\n";
   return arch::read_scalesim_config(t.str(), "t.cfg");
 }
 
@@ -105,14 +104,13 @@ TEST_CASE("SCALE-Sim v2 reference cases: cycles within 0.5%, SRAM reads and writ
     REQUIRE(net.layers.size() == 1);
     REQUIRE(net.layers[0].macs() == std::stoll(row.at("macs")));
     const auto r = sim::build_systolic_schedule(spec, net.layers[0].problem).report;
-    INFO(row.at("layer_name") << " " << row.at("dataflow") << ": cycles " << r.compute_cycles << " vs "
-                              << row.at("total_cycles") << "; ifmap reads " << words(r.sram_ifmap_reads) << " vs "
-                              << row.at("sram_ifmap_reads") << "; filter reads " << words(r.sram_filter_reads) << " vs "
-                              << row.at("sram_filter_reads") << "; ofmap writes " << words(r.sram_ofmap_writes) << " vs "
-                              << row.at("sram_ofmap_writes") << "; DRAM ifmap " << words(r.dram_ifmap_reads) << " vs "
-                              << row.at("dram_ifmap_reads") << ", filter " << words(r.dram_filter_reads) << " vs "
-                              << row.at("dram_filter_reads") << ", ofmap " << words(r.dram_ofmap_writes) << " vs "
-                              << row.at("dram_ofmap_writes"));
+    INFO(row.at("layer_name") << " " << row.at("dataflow") << ": cycles " << r.compute_cycles << " vs " << row.at("total_cycles")
+                              << "; ifmap reads " << words(r.sram_ifmap_reads) << " vs " << row.at("sram_ifmap_reads") << "; filter reads "
+                              << words(r.sram_filter_reads) << " vs " << row.at("sram_filter_reads") << "; ofmap writes "
+                              << words(r.sram_ofmap_writes) << " vs " << row.at("sram_ofmap_writes") << "; DRAM ifmap "
+                              << words(r.dram_ifmap_reads) << " vs " << row.at("dram_ifmap_reads") << ", filter "
+                              << words(r.dram_filter_reads) << " vs " << row.at("dram_filter_reads") << ", ofmap "
+                              << words(r.dram_ofmap_writes) << " vs " << row.at("dram_ofmap_writes"));
     CHECK(relative_error(static_cast<double>(r.compute_cycles), std::stod(row.at("total_cycles"))) <= 0.005);
     CHECK(relative_error(r.sram_ifmap_reads, std::stod(row.at("sram_ifmap_reads"))) <= 0.01);
     CHECK(relative_error(r.sram_filter_reads, std::stod(row.at("sram_filter_reads"))) <= 0.01);
@@ -127,7 +125,7 @@ TEST_CASE("a layer that fits one fold takes T + fill + drain cycles", "[sim][sys
   auto os = sim::build_systolic_schedule(cfg(32, 32, 64, 64, 64, "os"), p);
   REQUIRE(os.schedule.steps.size() == 1);
   CHECK(os.schedule.steps[0].compute_cycles == 72 + 32 + 32 - 2);  // T + rows + cols - 2
-  CHECK(os.report.compute_cycles == 72 + 32 + 32 - 3);              // SCALE-Sim reports its last cycle's index
+  CHECK(os.report.compute_cycles == 72 + 32 + 32 - 3);             // SCALE-Sim reports its last cycle's index
   // ws on 128 rows: T = 72 fits the rows, E streams: E + 2 x rows + cols - 2.
   auto ws = sim::build_systolic_schedule(cfg(128, 32, 64, 64, 64, "ws"), p);
   REQUIRE(ws.schedule.steps.size() == 1);
@@ -138,7 +136,7 @@ TEST_CASE("a layer that fits one fold takes T + fill + drain cycles", "[sim][sys
 }
 
 TEST_CASE("folds grow with ceil(Sr/rows) x ceil(Sc/cols)", "[sim][systolic]") {
-  const auto p = conv(4, 70, 12, 3);  // E = 100, T = 36, M = 70
+  const auto p = conv(4, 70, 12, 3);                                                            // E = 100, T = 36, M = 70
   CHECK(sim::build_systolic_schedule(cfg(32, 32, 64, 64, 64, "os"), p).report.folds == 4 * 3);  // E/32 x M/32
   CHECK(sim::build_systolic_schedule(cfg(32, 32, 64, 64, 64, "ws"), p).report.folds == 2 * 3);  // T/32 x M/32
   CHECK(sim::build_systolic_schedule(cfg(32, 32, 64, 64, 64, "is"), p).report.folds == 2 * 4);  // T/32 x E/32
@@ -257,7 +255,8 @@ TEST_CASE("errors in a SCALE-Sim .cfg are reported together at line:column", "[a
   const auto ds = cfg_errors(text);
   REQUIRE(ds.size() == 3);  // the misspelt key (not again as a missing ArrayHeight), the bandwidth, sparsity
   CHECK(core::format(ds[0]) == "bad.cfg:5:1: error: architecture_presets: unknown key 'ArrayHieght' (did you mean 'ArrayHeight'?)");
-  CHECK(core::format(ds[1]) == "bad.cfg:13:13: error: architecture_presets.Bandwidth: expected a bandwidth in words/cycle (a positive number), found 'ten'");
+  CHECK(core::format(ds[1]) ==
+        "bad.cfg:13:13: error: architecture_presets.Bandwidth: expected a bandwidth in words/cycle (a positive number), found 'ten'");
   CHECK(core::format(ds[2]).find("bad.cfg:20:1: error: sparsity.SparsitySupport: 'SparsitySupport: true' is not supported") == 0);
   std::string no_ofmap = kGoodCfg;
   no_ofmap.erase(no_ofmap.find("OfmapSramSzkB:   16\n"), 20);

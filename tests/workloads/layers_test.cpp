@@ -8,11 +8,11 @@
 
 #include "arch/native_arch.h"
 #include "core/yaml_reader.h"
-#include "yaml_doc.h"
 #include "mappings/legality.h"
 #include "mappings/native_mapping.h"
 #include "models/analytical_model.h"
 #include "workloads/native_workload.h"
+#include "yaml_doc.h"
 
 using namespace hwaware;
 
@@ -51,7 +51,7 @@ TEST_CASE("a max pool lowers to dims C R S N P Q with a sliding-window input and
   CHECK(pr.bounds == std::vector<long long>{64, 3, 3, 1, 56, 56});
   REQUIRE(tensor_names(pr) == std::vector<std::string>{"Inputs", "Outputs"});
   CHECK_FALSE(pr.data_spaces[0].read_write);
-  CHECK(pr.data_spaces[1].read_write);  // the running max
+  CHECK(pr.data_spaces[1].read_write);           // the running max
   CHECK(pr.tensor_size(0) == 64LL * 113 * 113);  // (56 - 1) * 2 + 3 rows and columns of the padded input
   CHECK(pr.tensor_size(1) == 64LL * 56 * 56);
   CHECK(l.computes() == 64LL * 9 * 56 * 56);  // one comparison per window element
@@ -119,8 +119,7 @@ TEST_CASE("an unknown layer type suggests pool and add") {
 }
 
 TEST_CASE("a global pool may not also give a window") {
-  Doc d("workload:\n  layers:\n    - {name: p, type: pool, mode: avg, channels: 3, input: 7, global: true, kernel: 7}\n",
-        "w.yaml");
+  Doc d("workload:\n  layers:\n    - {name: p, type: pool, mode: avg, channels: 3, input: 7, global: true, kernel: 7}\n", "w.yaml");
   workload::read_native_workload(d.get("workload"));
   CHECK(d.mentions("workload.layers[0].kernel: a global pool takes its window from the input", 3));
 }
@@ -133,16 +132,16 @@ TEST_CASE("a pool needs a kernel unless it is global") {
 }
 
 TEST_CASE("pool padding beyond half the window is rejected") {
-  Doc d("workload:\n  layers:\n    - {name: p, type: pool, mode: max, channels: 3, input: 8, kernel: 3, padding: 2}\n",
-        "w.yaml");
+  Doc d("workload:\n  layers:\n    - {name: p, type: pool, mode: max, channels: 3, input: 8, kernel: 3, padding: 2}\n", "w.yaml");
   workload::read_native_workload(d.get("workload"));
   CHECK(d.mentions("padding (2 x 2) must be at most half the window (3 x 3)", 3));
 }
 
 TEST_CASE("pool and add layers report missing and non-positive values together") {
-  Doc d("workload:\n  layers:\n    - {name: p, type: pool, channels: 0, input: 8, kernel: 9}\n"
-        "    - {name: a, type: add, input: [4, -4]}\n",
-        "w.yaml");
+  Doc d(
+      "workload:\n  layers:\n    - {name: p, type: pool, channels: 0, input: 8, kernel: 9}\n"
+      "    - {name: a, type: add, input: [4, -4]}\n",
+      "w.yaml");
   workload::read_native_workload(d.get("workload"));
   CHECK(d.mentions("workload.layers[0]: missing required key 'mode'", 3));
   CHECK(d.mentions("workload.layers[0].channels: expected a positive integer, found '0'", 3));
@@ -171,8 +170,8 @@ TEST_CASE("the model evaluates pool and add layers on the array, one compute per
        "mapping:\n  DRAM: {temporal: {factors: {P: 3, Q: 3}}}\n  buf: {temporal: {factors: {R: 2, S: 2}}, spatial: {x: {C: 4}}}\n",
        4.0 * 4 * 9, 4 * 9},
       {"{name: a, type: add, channels: 4, input: 3}",
-       "mapping:\n  DRAM: {temporal: {factors: {P: 3, Q: 3}}}\n  buf: {temporal: {factors: {T: 2}}, spatial: {x: {C: 4}}}\n",
-       2.0 * 4 * 9, 2 * 9},
+       "mapping:\n  DRAM: {temporal: {factors: {P: 3, Q: 3}}}\n  buf: {temporal: {factors: {T: 2}}, spatial: {x: {C: 4}}}\n", 2.0 * 4 * 9,
+       2 * 9},
   };
   for (const auto& c : cases) {
     INFO(c.layer);

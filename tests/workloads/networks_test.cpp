@@ -42,35 +42,25 @@ TEST_CASE("AlexNet has Sze et al.'s 724M MACs (+-0.5M)") { check_macs("alexnet",
 
 TEST_CASE("VGG-16 has Sze et al.'s 15.5G MACs (+-0.05G)") { check_macs("vgg16", 15.5e9, 0.05e9, 15470264320LL); }
 
-TEST_CASE("GoogLeNet has Sze et al.'s 1.43G MACs (+-0.005G)") {
-  check_macs("googlenet", 1.43e9, 0.005e9, 1431556352LL);
-}
+TEST_CASE("GoogLeNet has Sze et al.'s 1.43G MACs (+-0.005G)") { check_macs("googlenet", 1.43e9, 0.005e9, 1431556352LL); }
 
 TEST_CASE("ResNet-50 has Sze et al.'s 3.9G MACs (+-0.05G)") { check_macs("resnet50", 3.9e9, 0.05e9, 3857973248LL); }
 
 // Howard et al., "MobileNets", arXiv:1704.04861, 2017, Table 8: 1.0 MobileNet-224, 569 million
 // Mult-Adds.
-TEST_CASE("MobileNet-V1 1.0-224 has Howard et al.'s 569M Mult-Adds (+-0.5M)") {
-  check_macs("mobilenet_v1", 569e6, 0.5e6, 568740352LL);
-}
+TEST_CASE("MobileNet-V1 1.0-224 has Howard et al.'s 569M Mult-Adds (+-0.5M)") { check_macs("mobilenet_v1", 569e6, 0.5e6, 568740352LL); }
 
 // He, Zhang, Ren, Sun, "Deep Residual Learning for Image Recognition", CVPR 2016, Table 1:
 // ResNet-152, 11.3 x 10^9 FLOPs (multiply-adds).
-TEST_CASE("ResNet-152 has He et al.'s 11.3G multiply-adds (+-0.05G)") {
-  check_macs("resnet152", 11.3e9, 0.05e9, 11282415616LL);
-}
+TEST_CASE("ResNet-152 has He et al.'s 11.3G multiply-adds (+-0.05G)") { check_macs("resnet152", 11.3e9, 0.05e9, 11282415616LL); }
 
 // torchvision model documentation, Wide_ResNet50_2_Weights.IMAGENET1K_V1: 11.4 GFLOPS (counted as
 // multiply-adds; 11.398 in the weights' metadata).
-TEST_CASE("WRN-50-2 has torchvision's 11.4G multiply-adds (+-0.05G)") {
-  check_macs("wrn50_2", 11.4e9, 0.05e9, 11398021120LL);
-}
+TEST_CASE("WRN-50-2 has torchvision's 11.4G multiply-adds (+-0.05G)") { check_macs("wrn50_2", 11.4e9, 0.05e9, 11398021120LL); }
 
 // Wofk et al., "FastDepth", ICRA 2019, table on network pruning: 0.74G MACs (3.93M weights) before
 // pruning. The pruned network (0.37G) is published only as trained weights.
-TEST_CASE("FastDepth before pruning has Wofk et al.'s 0.74G MACs (+-0.005G)") {
-  check_macs("fastdepth", 0.74e9, 0.005e9, 736658944LL);
-}
+TEST_CASE("FastDepth before pruning has Wofk et al.'s 0.74G MACs (+-0.005G)") { check_macs("fastdepth", 0.74e9, 0.005e9, 736658944LL); }
 
 TEST_CASE("every shipped network loads with unique layer names, batch 1 and pooling layers") {
   for (const char* name : kNetworks) {

@@ -38,8 +38,7 @@ bool reported(const std::vector<core::Diagnostic>& ds, int line, int column, con
   return false;
 }
 
-const std::string kConvHeader =
-    "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n";
+const std::string kConvHeader = "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n";
 
 }  // namespace
 
@@ -86,16 +85,16 @@ TEST_CASE("SCALE-Sim rows: blank lines skipped, trailing comma optional, stride 
   REQUIRE(net.layers.size() == 3);
   CHECK(bound(net.layers[0].problem, "Q") == 110);  // ceil((224 - 7 + 2) / 2): no padding, SCALE-Sim's rounding
   CHECK(bound(net.layers[1].problem, "Q") == 54);
-  CHECK(bound(net.layers[1].problem, "P") == 15);   // ceil((30 - 3 + 2) / 2)
-  CHECK(bound(net.layers[2].problem, "P") == 56);   // one stride for both axes
+  CHECK(bound(net.layers[1].problem, "P") == 15);  // ceil((30 - 3 + 2) / 2)
+  CHECK(bound(net.layers[2].problem, "P") == 56);  // one stride for both axes
   CHECK(net.layers[2].loc.line == 5);
 }
 
 TEST_CASE("SCALE-Sim's output size is ceil((IFMAP - filter + stride) / stride): the last window may run past the IFMAP") {
   auto net = workload::read_scalesim_topology(
       "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
-      "Even, 13, 13, 3, 3, 8, 8, 2,\n"   // 13 - 3 = 10, a multiple of 2: 6 outputs, no extension
-      "Odd, 14, 14, 3, 3, 8, 8, 2,\n",   // 14 - 3 = 11: ceil(13 / 2) = 7 outputs, the IFMAP read to 15
+      "Even, 13, 13, 3, 3, 8, 8, 2,\n"  // 13 - 3 = 10, a multiple of 2: 6 outputs, no extension
+      "Odd, 14, 14, 3, 3, 8, 8, 2,\n",  // 14 - 3 = 11: ceil(13 / 2) = 7 outputs, the IFMAP read to 15
       "net.csv");
   REQUIRE(net.layers.size() == 2);
   CHECK(bound(net.layers[0].problem, "P") == 6);

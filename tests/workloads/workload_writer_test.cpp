@@ -88,10 +88,9 @@ void check_same_problem(const workload::Problem& a, const workload::Problem& b) 
 void check_same_window(const workload::Window& a, const workload::Window& b) {
   CHECK(a.known == b.known);
   CHECK(a.global == b.global);
-  CHECK(std::vector<long long>{a.in_height, a.in_width, a.kernel_h, a.kernel_w, a.stride_h, a.stride_w, a.pad_h, a.pad_w,
-                               a.dilation_h, a.dilation_w} ==
-        std::vector<long long>{b.in_height, b.in_width, b.kernel_h, b.kernel_w, b.stride_h, b.stride_w, b.pad_h, b.pad_w,
-                               b.dilation_h, b.dilation_w});
+  CHECK(std::vector<long long>{a.in_height, a.in_width, a.kernel_h, a.kernel_w, a.stride_h, a.stride_w, a.pad_h, a.pad_w, a.dilation_h,
+                               a.dilation_w} == std::vector<long long>{b.in_height, b.in_width, b.kernel_h, b.kernel_w, b.stride_h,
+                                                                       b.stride_w, b.pad_h, b.pad_w, b.dilation_h, b.dilation_w});
 }
 
 void check_same_network(const workload::Network& a, const workload::Network& b) {
@@ -232,8 +231,9 @@ TEST_CASE("the comment opens the file as # lines", "[writer]") {
   const auto net = from_text("workload:\n  layers:\n    - {name: c, type: conv2d, in_channels: 1, out_channels: 1, input: 2, kernel: 1}\n");
   std::ostringstream out;
   workload::write_workload(out, net, "NetAdapt step 3 of fmnist_vgg\n\nconv1_1: 32 -> 20 filters");
-  CHECK(out.str() == "# NetAdapt step 3 of fmnist_vgg\n#\n# conv1_1: 32 -> 20 filters\nworkload:\n  name: c\n  batch: 1\n  layers:\n"
-                     "    - {name: c, type: conv2d, in_channels: 1, out_channels: 1, input: [2, 2], kernel: 1}\n");
+  CHECK(out.str() ==
+        "# NetAdapt step 3 of fmnist_vgg\n#\n# conv1_1: 32 -> 20 filters\nworkload:\n  name: c\n  batch: 1\n  layers:\n"
+        "    - {name: c, type: conv2d, in_channels: 1, out_channels: 1, input: [2, 2], kernel: 1}\n");
 }
 
 TEST_CASE("imported layers and other types cannot be written: the writer throws naming the layer, writing nothing", "[writer]") {
