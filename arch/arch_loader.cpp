@@ -10,18 +10,14 @@
 #include "core/yaml_reader.h"
 
 namespace hwaware::arch {
-namespace {
-
-bool has_cfg_extension(const std::string& path) {
+bool is_scalesim_config(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".cfg";
 }
 
-}  // namespace
-
 Spec load_arch(const std::string& path) {
-  if (has_cfg_extension(path)) return load_scalesim_config(path);
+  if (is_scalesim_config(path)) return load_scalesim_config(path);
   return read_arch(core::YamlFile::load(path));
 }
 

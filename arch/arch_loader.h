@@ -11,6 +11,8 @@
 namespace hwaware::arch {
 
 Spec load_arch(const std::string& path);
+// Whether load_arch() reads `path` as a SCALE-Sim configuration (its name ends in .cfg, any case).
+bool is_scalesim_config(const std::string& path);
 // The same from a loaded YAML document (a sweep edits the document, then reads it).
 Spec read_arch(const core::YamlFile& file);
 

@@ -118,6 +118,9 @@ class ConfigReader {
  public:
   explicit ConfigReader(std::string path) : path_(std::move(path)) {}
 
+  // The file's sections and their entries, as written (malformed lines are left out).
+  std::vector<IniSection> sections(const std::string& text) { return split_sections(text); }
+
   Spec read(const std::string& text) {
     auto sections = split_sections(text);
     std::map<std::string, int> seen;
@@ -370,6 +373,27 @@ Spec read_scalesim_config(const std::string& text, const std::string& path) {
   if (text.find('\0') != std::string::npos)
     throw core::InputError(core::SourceLoc{path, 1, 1}, "", "expected a SCALE-Sim configuration (INI text), found binary data");
   return ConfigReader(path).read(text);
+}
+
+YAML::Node scalesim_config_tree(const std::string& text, const std::string& path) {
+  YAML::Node tree(YAML::NodeType::Map);
+  for (const auto& s : ConfigReader(path).sections(text)) {
+    YAML::Node section = tree[s.name];
+    if (!section.IsMap()) section = YAML::Node(YAML::NodeType::Map);
+    for (const auto& e : s.entries) section[e.key] = e.value;
+    tree[s.name] = section;
+  }
+  return tree;
+}
+
+std::string scalesim_config_text(const YAML::Node& tree) {
+  std::string text;
+  for (auto s = tree.begin(); s != tree.end(); ++s) {
+    text += "[" + s->first.as<std::string>() + "]\n";
+    for (auto e = s->second.begin(); e != s->second.end(); ++e)
+      text += e->first.as<std::string>() + ": " + e->second.as<std::string>() + "\n";
+  }
+  return text;
 }
 
 Spec load_scalesim_config(const std::string& path) {

@@ -16,6 +16,8 @@
 
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
 #include "arch/spec.h"
 
 namespace hwaware::arch {
@@ -26,5 +28,11 @@ Spec read_scalesim_config(const std::string& text, const std::string& path);
 
 // Reads the file at `path` (throws core::InputError if it cannot be read or is not valid).
 Spec load_scalesim_config(const std::string& path);
+
+// The configuration `text` (which reads) as a tree whose values can be edited: a map of its
+// sections to maps of their keys to the values as written; comments and layout are dropped.
+YAML::Node scalesim_config_tree(const std::string& text, const std::string& path);
+// The configuration text of such a tree, for read_scalesim_config.
+std::string scalesim_config_text(const YAML::Node& tree);
 
 }  // namespace hwaware::arch

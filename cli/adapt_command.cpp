@@ -7,18 +7,15 @@
 #include <iostream>
 #include <iterator>
 
-#include "arch/arch_loader.h"
-#include "cli/accelerator_oracle.h"
+#include "cli/accelerator_flags.h"
 #include "cli/family_files.h"
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "core/units.h"
-#include "search/analytical_oracle.h"
 #include "search/fashion_mnist.h"
 #include "search/lut.h"
 #include "search/measured_oracle.h"
-#include "search/systemc_oracle.h"
 #include "search/timed_oracle.h"
 #include "search/torch_trainer.h"
 #include "workloads/workload_loader.h"
@@ -36,35 +33,43 @@ core::InputError budget_error(const std::string& text, const std::string& what) 
 // The --arch and --oracle options agree, and a budget is one the oracle can see.
 void check_oracle(const AdaptOptions& o, const std::vector<search::Budget>& budgets) {
   if (o.oracle == "measured") {
-    if (!o.arch.empty())
-      throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
-                             "expected no accelerator with --oracle measured (it times this machine's CPU), found '" + o.arch + "'");
+    for (const auto& [flag, file] : {std::pair<std::string, std::string>{"--arch", o.accelerator.arch}, {"--ert", o.accelerator.ert}})
+      if (!file.empty())
+        throw core::InputError(core::SourceLoc{flag, 0, 0}, flag,
+                               "expected no accelerator with --oracle measured (it times this machine's CPU), found '" + file + "'");
     for (const auto& b : budgets)
       if (b.resource == search::Resource::energy)
         throw core::InputError(
             core::SourceLoc{"--budget", 0, 0}, "--budget",
             "expected latency, macs or weights with --oracle measured (it times layers and measures no energy), found an "
             "energy budget");
-  } else if (o.arch.empty()) {
+  } else if (o.accelerator.arch.empty()) {
     throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch", "expected an accelerator file with --oracle " + o.oracle);
   }
 }
 
-std::unique_ptr<search::CostOracle> make_oracle(const AdaptOptions& o) {
+// The oracle --oracle names behind its lookup table, what identifies the hardware it answers for
+// (the accelerator's key, or this machine's CPU) and the column its energies go in.
+struct Oracle {
+  std::unique_ptr<search::CostOracle> oracle;
+  std::string hardware, energy_column = "energy_pj";
+};
+
+Oracle make_oracle(const AdaptOptions& o) {
   const std::string lut = o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut;
   if (o.oracle == "measured") {
     const search::MeasureOptions measure;
-    return std::make_unique<search::LutOracle>(std::make_unique<search::MeasuredOracle>(measure), search::cpu_description(measure), lut);
+    const std::string cpu = search::cpu_description(measure);
+    return {std::make_unique<search::LutOracle>(std::make_unique<search::MeasuredOracle>(measure), cpu, lut), cpu};
   }
-  return accelerator_oracle(o.arch, o.oracle, o.mapper, lut);
+  const auto accelerator = load_accelerator(o.accelerator);
+  return {accelerator_oracle(accelerator, o.oracle, o.mapper, lut), accelerator.key, accelerator.energy_unit().column()};
 }
 
 // Identifies a run: what it adapts, on what, to what, and how. A checkpoint of another run is refused.
-std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n) {
-  const std::string arch =
-      o.arch.empty() ? search::cpu_description(search::MeasureOptions{}) : core::read_text_file(o.arch, "an accelerator file");
-  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + arch + "|" + o.oracle + "|" +
-                     mapping::options_key(mapper_options(o.mapper)) + "|" + core::read_file_bytes(o.weights);
+std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n, const Oracle& oracle) {
+  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + oracle.hardware + "|" + oracle.oracle->backend() + "|" +
+                     oracle.oracle->settings() + "|" + core::read_file_bytes(o.weights);
   for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
   text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
                       o.train.learning_rate, o.train.seed, o.train.threads);
@@ -107,7 +112,7 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   o->netadapt.short_steps = 100;
   o->netadapt.long_steps = 2000;
   auto* cmd = app.add_subcommand("adapt", "NetAdapt: shrink a trained network until it meets resource budgets on the accelerator");
-  cmd->add_option("--arch", o->arch, "Accelerator file (its cost oracle sets latency and energy); not with --oracle measured");
+  add_accelerator_flags(cmd, o->accelerator, false, "; its cost oracle sets latency and energy (not with --oracle measured)");
   cmd->add_option("--workload", o->workload, "Network to adapt (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();
   cmd->add_option("--budget", o->budgets,
@@ -138,7 +143,7 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
       ->check(CLI::IsMember({"accuracy", "accuracy-per-resource"}));
   cmd->add_option("--max-iterations", o->netadapt.max_iterations, "Stop after this many iterations (the run can be continued)")
       ->capture_default_str();
-  add_mapper_flags(cmd, o->mapper, "--mapper-budget");
+  add_mapper_flags(cmd, o->mapper);
   add_training_options(*cmd, o->train, o->data);
   return o;
 }
@@ -154,10 +159,10 @@ int run_adapt(const AdaptOptions& o) {
   search::TorchTrainer trainer(data, start, o.weights, o.train);
   const bool fresh_dir = !std::filesystem::exists(o.out);
   std::filesystem::create_directories(o.out);
-  auto oracle = make_oracle(o);
-  search::TimedOracle timed(*oracle);
+  const Oracle oracle = make_oracle(o);
+  search::TimedOracle timed(*oracle.oracle);
   n.checkpoint_dir = o.out;
-  n.run_key = run_key(o, n);
+  n.run_key = run_key(o, n, oracle);
   n.on_member = [&](const search::FamilyMember& m, const workload::Network& net) {
     write_member_workload(o.out, m, net);
     std::cerr << fmt::format("member {}: holdout {:.2f}%, test {:.2f}%, MACs {}\n", m.iteration, 100 * m.holdout, 100 * m.test, net.macs());
@@ -192,7 +197,7 @@ int run_adapt(const AdaptOptions& o) {
                     m.test, net});
   }
   rows.push_back({"final", "", 0, -1, r.test_accuracy, r.network});
-  write_family_csv(o.out, rows, timed);
+  write_family_csv(o.out, rows, timed, oracle.energy_column);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   std::cout << fmt::format("{}: {} iterations; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune; family in {}\n", start.name,
                            last.iteration, 100 * r.family.front().test, 100 * r.test_accuracy, o.out);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/accelerator_flags.h"
 #include "cli/mapper_flags.h"
 #include "search/netadapt.h"
 #include "search/torch_model.h"
@@ -16,12 +17,13 @@
 namespace hwaware::cli {
 
 struct AdaptOptions {
-  std::string arch, workload, weights, out, data, oracle = "analytical", lut;
+  AcceleratorFlags accelerator;  // --arch, --ert (not with --oracle measured)
+  std::string workload, weights, out, data, oracle = "analytical", lut;
   std::vector<std::string> budgets;  // RESOURCE=PERCENT%
   std::string choose = "accuracy";   // or accuracy-per-resource
   search::NetAdaptOptions netadapt;
   search::TrainOptions train;
-  MapperFlags mapper = search_mapper_flags();  // --mapper-budget: --budget is NetAdapt's
+  MapperFlags mapper = search_mapper_flags();
 };
 
 std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app);

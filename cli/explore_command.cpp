@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "arch/arch_loader.h"
+#include "arch/accelerator_document.h"
 #include "cli/adapt_command.h"
 #include "cli/explore_point.h"
 #include "cli/plot.h"
@@ -26,22 +26,29 @@ namespace {
 // Everything a space needs, read and checked before any point runs (on every rank alike).
 struct Plan {
   ExploreSpace space;
-  core::YamlFile arch;
+  arch::AcceleratorDocument arch;
+  std::optional<model::Ert> ert;
+  model::EnergyUnit unit;  // of every hardware point
   Sweep sweep;
   std::vector<SweepPoint> hardware;
   std::vector<workload::Network> networks;
   std::vector<std::string> keys;  // per point (hardware-major): what its result depends on
 };
 
+// The accelerator at a hardware point, priced with the ERT when one is given.
+model::Accelerator accelerator_at(const Plan& p, const SweepPoint& h) {
+  return model::make_accelerator(p.sweep.spec_at(p.arch, h), p.arch.key() + "|" + h.label, p.ert);
+}
+
 // Each point's key: the space (its bytes), the accelerator's, the point, the network's and weights'
 // bytes, the mapper and training options. Every file is read once.
 std::vector<std::string> point_keys(const Plan& p, const ExploreOptions& o) {
-  const std::string accelerator = core::read_text_file(p.space.accelerator, "an accelerator file");
+  const std::string accelerator = core::read_text_file(p.space.accelerator, "an accelerator file") + "|" + (p.ert ? p.ert->key : "");
   std::vector<std::string> network_text;
   for (const auto& net : p.space.networks)
     network_text.push_back(core::read_text_file(net.workload, "a workload file") + "|" +
                            (net.weights.empty() ? "" : core::read_file_bytes(net.weights)));
-  const std::string options = mapping::options_key(mapper_options(o.mapper)) +
+  const std::string options = mapping::options_key(mapper_options(o.mapper)) + "|" + o.mapper.dataflow +
                               fmt::format("|{}|{}|{}|{}", o.train.batch, o.train.learning_rate, o.train.seed, o.train.threads);
   std::vector<std::string> keys;
   for (const auto& h : p.hardware)
@@ -52,11 +59,19 @@ std::vector<std::string> point_keys(const Plan& p, const ExploreOptions& o) {
 
 Plan plan(const ExploreOptions& o) {
   auto space = read_space(o.space);
-  auto arch = core::YamlFile::load(space.accelerator);
-  auto sweep = parse_sweep(space.parameters, arch);
-  Plan p{std::move(space), std::move(arch), std::move(sweep), {}, {}, {}};
+  auto document = arch::AcceleratorDocument::load(space.accelerator);
+  auto ert = model::load_ert(o.ert);
+  auto sweep = parse_sweep(space.parameters, document);
+  Plan p{std::move(space), std::move(document), std::move(ert), {}, std::move(sweep), {}, {}, {}};
   p.hardware = p.sweep.points();
-  for (const auto& h : p.hardware) p.sweep.spec_at(p.arch, h);  // every value reads
+  for (const auto& h : p.hardware) {  // every value reads, and every point prices in one unit
+    const auto unit = accelerator_at(p, h).energy_unit();
+    if (&h == &p.hardware.front()) p.unit = unit;
+    else if (unit.symbol != p.unit.symbol)
+      throw core::InputError(p.space.parameters.front().loc, "space.parameters",
+                             "every hardware point must price energy in one unit; " + h.label + " gives " + unit.symbol +
+                                 ", the first point " + p.unit.symbol);
+  }
   for (const auto& n : p.space.networks) p.networks.push_back(workload::load_workload(n.workload));
   for (const auto& b : p.space.search.budgets) parse_budget(b);
   if (p.space.search.method == "eap") parse_tolerance(p.space.search.tolerance);
@@ -67,7 +82,8 @@ Plan plan(const ExploreOptions& o) {
 std::vector<std::string> header(const Plan& p) {
   std::vector<std::string> h{"point"};
   for (const auto& a : p.sweep.axes) h.insert(h.end(), a.keys.begin(), a.keys.end());
-  for (const char* c : {"network", "method", "test_accuracy", "energy_pj", "latency_s", "area_um2", "macs", "weights", "network_file"})
+  for (const auto& c : std::vector<std::string>{"network", "method", "test_accuracy", p.unit.column(), "latency_s", "area_um2", "macs",
+                                                "weights", "network_file"})
     h.push_back(c);
   return h;
 }
@@ -115,7 +131,10 @@ std::shared_ptr<ExploreOptions> add_explore_command(CLI::App& app) {
       ->required();
   cmd->add_option("--plot", o->plot, "Draw the points and their Pareto front to FILE.png");
   cmd->add_option("--max-points", o->max_points, "Stop after this many new points (the same command continues)");
-  add_mapper_flags(cmd, o->mapper, "--mapper-budget");
+  cmd->add_option(
+      "--ert", o->ert,
+      "Accelergy energy table (ERT_summary.yaml or ERT.yaml) pricing every hardware point; overrides the accelerator's own energies");
+  add_mapper_flags(cmd, o->mapper);
   add_training_options(*cmd, o->train, o->data);
   return o;
 }
@@ -147,7 +166,7 @@ int run_explore(const ExploreOptions& o) {
         break;
       }
       std::cerr << fmt::format("point {} of {}: {} {}\n", t + 1, total, p.hardware[hw].label, p.networks[n].name);
-      const auto r = runner.run(p.sweep.spec_at(p.arch, p.hardware[hw]), p.space.networks[n], p.networks[n], journal.point_dir(t), key);
+      const auto r = runner.run(accelerator_at(p, p.hardware[hw]), p.space.networks[n], p.networks[n], journal.point_dir(t), key);
       journal.record(t, key, cells(p, hw, n, r, o.out));
       ++done_now;
     }

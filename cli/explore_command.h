@@ -18,6 +18,7 @@ namespace hwaware::cli {
 
 struct ExploreOptions {
   std::string space, out, plot, data;
+  std::string ert;  // an Accelergy ERT pricing every hardware point (empty: the accelerator's own energies)
   MapperFlags mapper = search_mapper_flags();
   search::TrainOptions train;
   long long max_points = -1;  // stop after this many new points (the same command continues)

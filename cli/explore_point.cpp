@@ -34,9 +34,9 @@ double PointRunner::given_accuracy(const SpaceNetwork& network, const workload::
   return accuracy_[network.weights] = a;
 }
 
-PointResult PointRunner::run(const arch::Spec& spec, const SpaceNetwork& network, const workload::Network& net, const std::string& dir,
-                             const std::string& key) {
-  search::AnalyticalOracle oracle(spec, mapper_options(mapper_));
+PointResult PointRunner::run(const model::Accelerator& accelerator, const SpaceNetwork& network, const workload::Network& net,
+                             const std::string& dir, const std::string& key) {
+  search::AnalyticalOracle oracle(accelerator, map_options(mapper_, true));
   PointResult r;
   workload::Network result = net;
   const SpaceSearch& s = space_.search;

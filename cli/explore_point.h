@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "arch/spec.h"
 #include "cli/mapper_flags.h"
 #include "cli/space_file.h"
+#include "models/accelerator.h"
 #include "search/fashion_mnist.h"
 #include "search/torch_model.h"
 #include "workloads/layer.h"
@@ -32,7 +32,7 @@ class PointRunner {
   PointRunner(const ExploreSpace& space, const MapperFlags& mapper, const search::TrainOptions& train, std::string data_dir);
   // `dir`: where the point's own files go (NetAdapt's checkpoint, the searched network). `key`
   // identifies the point (NetAdapt refuses a checkpoint of another).
-  PointResult run(const arch::Spec& spec, const SpaceNetwork& network, const workload::Network& net, const std::string& dir,
+  PointResult run(const model::Accelerator& accelerator, const SpaceNetwork& network, const workload::Network& net, const std::string& dir,
                   const std::string& key);
 
  private:

@@ -26,10 +26,11 @@ void write_member_workload(const std::string& dir, const search::FamilyMember& m
   write_family_workload(dir, fmt::format("member_{}", m.iteration), comment, net);
 }
 
-void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows, search::CostOracle& oracle) {
+void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows, search::CostOracle& oracle,
+                      const std::string& energy_column) {
   const auto path = (std::filesystem::path(dir) / "family.csv").string();
-  std::vector<std::string> header{"iteration", "narrowed",  "width", "holdout_accuracy", "test_accuracy",
-                                  "latency_s", "energy_pj", "macs",  "weights"};
+  std::vector<std::string> header{"iteration", "narrowed",    "width", "holdout_accuracy", "test_accuracy",
+                                  "latency_s", energy_column, "macs",  "weights"};
   const auto& first = rows.front().net;
   for (const auto& l : first.layers)
     if (l.is_mac_layer) header.push_back("width:" + l.name);

@@ -4,7 +4,6 @@
 #include <iostream>
 #include <map>
 
-#include "arch/arch_loader.h"
 #include "core/diagnostics.h"
 #include "search/analytical_oracle.h"
 #include "search/lut.h"
@@ -73,11 +72,12 @@ std::string unsteady_note() {
 // `check` times the sampled networks end to end in as many rounds.
 int run_measured(const LutCommands& c, const workload::Network& net) {
   const LutOptions& o = *c.options;
-  if (!o.arch.empty())
-    throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
-                           "expected no accelerator with --backend measured (it times this machine's CPU and keys the table on it), "
-                           "found '" +
-                               o.arch + "'");
+  for (const auto& [flag, file] : {std::pair<std::string, std::string>{"--arch", o.accelerator.arch}, {"--ert", o.accelerator.ert}})
+    if (!file.empty())
+      throw core::InputError(core::SourceLoc{flag, 0, 0}, flag,
+                             "expected no accelerator with --backend measured (it times this machine's CPU and keys the table on it), "
+                             "found '" +
+                                 file + "'");
   if (o.measure.clock == search::MeasureClock::thread_cpu && o.measure.threads != 1)
     throw core::InputError(core::SourceLoc{"--clock", 0, 0}, "--clock",
                            "the cpu clock times one thread, found --threads " + std::to_string(o.measure.threads) +
@@ -120,7 +120,7 @@ LutCommands add_lut_command(CLI::App& app) {
   auto* lut = app.add_subcommand("lut", "Per-layer lookup tables of energy and latency for a network's width search");
   lut->require_subcommand(1);
   auto common = [&](CLI::App* cmd) {
-    cmd->add_option("--arch", o->arch, "Accelerator file (not with --backend measured, which times this machine's CPU)");
+    add_accelerator_flags(cmd, o->accelerator, false, " (not with --backend measured, which times this machine's CPU)");
     cmd->add_option("--workload", o->workload, "Network whose layers (at every width a search may visit) the table holds")->required();
     cmd->add_option("--lut", o->lut, "The table's file (created, or extended)")->required();
     cmd->add_option("--backend", o->backend,
@@ -145,25 +145,24 @@ LutCommands add_lut_command(CLI::App& app) {
 int run_lut(const LutCommands& c) {
   const LutOptions& o = *c.options;
   if (o.backend == "measured") return run_measured(c, workload::load_workload(o.workload));
-  if (o.arch.empty())
+  if (o.accelerator.arch.empty())
     throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
                            "expected an accelerator file with --backend " + o.backend +
                                " (only --backend measured, which times this machine's CPU, goes without one)");
-  const auto file = core::YamlFile::load(o.arch);
-  const auto spec = arch::read_arch(file);
+  const auto accelerator = load_accelerator(o.accelerator);
   const auto net = workload::load_workload(o.workload);
-  const mapping::MapperOptions mapper = mapper_options(o.mapper);
   // The accelerator's analytical model or its SystemC models (one simulator per process, shared).
   const auto backend = [&]() -> std::unique_ptr<search::CostOracle> {
-    if (o.backend == "systemc") return std::make_unique<search::SystemcOracle>(spec, mapper);
-    return std::make_unique<search::AnalyticalOracle>(spec, mapper);
+    const model::MapOptions map = map_options(o.mapper, true);
+    if (o.backend == "systemc") return std::make_unique<search::SystemcOracle>(accelerator, map);
+    return std::make_unique<search::AnalyticalOracle>(accelerator, map);
   };
-  search::LutOracle lut(backend(), search::accelerator_hash(file), o.lut);
+  search::LutOracle lut(backend(), accelerator.key, o.lut);
   if (c.build->parsed()) {
     const auto before = lut.size();
     search::fill_lut(lut, net, o.levels, progress("layer shapes "));
-    std::cout << fmt::format("{}: {} entries ({} new) for {} on {} ({})\n", o.lut, lut.size(), lut.size() - before, net.name, spec.name,
-                             lut.backend());
+    std::cout << fmt::format("{}: {} entries ({} new) for {} on {} ({})\n", o.lut, lut.size(), lut.size() - before, net.name,
+                             accelerator.spec.name, lut.backend());
     return 0;
   }
   const auto whole = backend();

@@ -9,13 +9,15 @@
 #include <memory>
 #include <string>
 
+#include "cli/accelerator_flags.h"
 #include "cli/mapper_flags.h"
 #include "search/measured_oracle.h"
 
 namespace hwaware::cli {
 
 struct LutOptions {
-  std::string arch, workload, lut, backend = "analytical";
+  AcceleratorFlags accelerator;  // --arch, --ert (not with the measured backend)
+  std::string workload, lut, backend = "analytical";
   int levels = 8;    // widths per group: k/levels of the width, k = 1..levels
   int samples = 50;  // check: networks sampled
   unsigned long long seed = 1;

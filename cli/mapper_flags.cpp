@@ -5,15 +5,28 @@
 
 namespace hwaware::cli {
 
-void add_mapper_flags(CLI::App* cmd, MapperFlags& flags, const std::string& budget_flag) {
+void add_mapper_flags(CLI::App* cmd, MapperFlags& flags) {
+  const std::string group = "Mapper (digital arrays; PIM crossbars and systolic arrays place layers themselves)";
+  cmd->add_option("--dataflow", flags.dataflow,
+                  "Mapper: dataflow preset (row-stationary, weight-stationary, output-stationary, input-stationary) or a "
+                  "constraints file; default: the one the accelerator names")
+      ->group(group);
   cmd->add_option("--objective", flags.objective, "Mapper: energy, latency, edp, or an ordered list such as energy,latency")
-      ->capture_default_str();
-  cmd->add_option(budget_flag, flags.budget, "Mapper: mappings evaluated per distinct layer shape")
       ->capture_default_str()
-      ->check(CLI::Range(1LL, 1000000000LL));
-  cmd->add_option("--patience", flags.patience, "Mapper: stop after this many evaluations without improvement")
+      ->group(group);
+  cmd->add_option("--mapper-budget", flags.budget, "Mapper: mappings evaluated per distinct layer shape")
       ->capture_default_str()
-      ->check(CLI::Range(1LL, 1000000000LL));
+      ->check(CLI::Range(1LL, 1000000000LL))
+      ->group(group);
+  cmd->add_option("--mapper-patience", flags.patience, "Mapper: stop after this many evaluations without improvement")
+      ->capture_default_str()
+      ->check(CLI::Range(1LL, 1000000000LL))
+      ->group(group);
+  cmd->add_option("--mapper-seed", flags.seed, "Mapper: random seed (same seed, same mappings)")->capture_default_str()->group(group);
+  cmd->add_option("--mapper-threads", flags.threads, "Mapper: threads (0 = every core; the mappings do not depend on it)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024))
+      ->group(group);
 }
 
 std::vector<mapping::Objective> parse_objectives(const std::string& list) {
@@ -37,7 +50,17 @@ mapping::MapperOptions mapper_options(const MapperFlags& flags) {
   m.objectives = parse_objectives(flags.objective);
   m.max_evaluations = m.exhaustive_limit = flags.budget;
   m.patience = flags.patience;
+  m.seed = flags.seed;
+  m.threads = flags.threads;
   return m;
+}
+
+model::MapOptions map_options(const MapperFlags& flags, bool quiet) {
+  model::MapOptions o;
+  o.dataflow = flags.dataflow;
+  o.mapper = mapper_options(flags);
+  o.quiet = quiet;
+  return o;
 }
 
 }  // namespace hwaware::cli

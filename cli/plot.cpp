@@ -95,7 +95,8 @@ int run_plot_script(const std::string& name, const std::vector<std::string>& arg
   return 0;
 }
 
-int plot_breakdown(const EvalOptions& o, const arch::Spec& spec, const workload::Network& net, const std::vector<LayerReport>& layers) {
+int plot_breakdown(const EvalOptions& o, const model::Accelerator& accelerator, const workload::Network& net,
+                   const model::NetworkEvaluation& evaluation) {
   const std::string python = interpreter();
   if (!o.out.empty()) return draw(python, o.out, o.plot);
   std::string tmp = make_temp_dir();
@@ -103,7 +104,7 @@ int plot_breakdown(const EvalOptions& o, const arch::Spec& spec, const workload:
     std::cerr << "hwaware: --plot: cannot create a temporary directory: " << std::strerror(errno) << "\n";
     return 1;
   }
-  write_outputs(tmp, spec, net, layers, o);
+  write_outputs(tmp, accelerator, net, evaluation, o);
   int rc = draw(python, tmp, o.plot);
   std::error_code ec;
   fs::remove_all(tmp, ec);

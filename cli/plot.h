@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "arch/spec.h"
 #include "cli/eval_command.h"
 #include "cli/report.h"
 #include "workloads/layer.h"
@@ -21,8 +20,8 @@ constexpr int kMissingToolStatus = 3;
 // --out, from outputs written to a temporary directory that is removed afterwards. Returns the
 // exit status (0 when drawn). The interpreter is $HWAWARE_PYTHON when set, else Debian's
 // /usr/bin/python3, else python3 from PATH.
-int plot_breakdown(const EvalOptions& options, const arch::Spec& spec, const workload::Network& net,
-                   const std::vector<LayerReport>& layers);
+int plot_breakdown(const EvalOptions& options, const model::Accelerator& accelerator, const workload::Network& net,
+                   const model::NetworkEvaluation& evaluation);
 
 // Runs scripts/NAME with `args` and `--out PNG`, reporting a missing interpreter, matplotlib or
 // script as plot_breakdown does; returns the exit status. `python` empty: the default interpreter.

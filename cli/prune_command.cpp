@@ -5,13 +5,13 @@
 #include <filesystem>
 #include <iostream>
 
-#include "arch/arch_loader.h"
-#include "cli/accelerator_oracle.h"
+#include "cli/accelerator_flags.h"
 #include "cli/family_files.h"
 #include "cli/prune_report.h"
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
+#include "core/units.h"
 #include "search/energy_aware_pruning.h"
 #include "search/fashion_mnist.h"
 #include "search/filter_pruning.h"
@@ -42,8 +42,7 @@ std::shared_ptr<PruneCommandOptions> add_prune_command(CLI::App& app) {
   o->train.learning_rate = 0.002;
   auto* cmd =
       app.add_subcommand("prune", "Energy-aware pruning: prune a trained network layer by layer, highest energy first, on the accelerator");
-  cmd->add_option("--arch", o->arch, "Accelerator file; its cost oracle sees weight density (compression, zero gating or skipping)")
-      ->required();
+  add_accelerator_flags(cmd, o->accelerator, true, "; its cost oracle sees weight density (compression, zero gating or skipping)");
   cmd->add_option("--workload", o->workload, "Network to prune (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();
   cmd->add_option("--out", o->out, "Directory of the pruned network (pruned.yaml, pruned.weights) and its report (layers.csv)")->required();
@@ -69,7 +68,7 @@ std::shared_ptr<PruneCommandOptions> add_prune_command(CLI::App& app) {
   cmd->add_option("--max-swaps", o->prune.max_swaps, "Feature-map selection: restore/remove pairs per trial")
       ->capture_default_str()
       ->check(CLI::Range(0LL, 100000000LL));
-  add_mapper_flags(cmd, o->mapper, "--mapper-budget");
+  add_mapper_flags(cmd, o->mapper);
   add_training_options(*cmd, o->train, o->data);
   return o;
 }
@@ -81,14 +80,14 @@ int run_prune(const PruneCommandOptions& o) {
   search::check_prune_options(p);
   p.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   const auto net = workload::load_workload(o.workload);
-  const auto spec = arch::load_arch(o.arch);
+  const auto accelerator = load_accelerator(o.accelerator);
   const auto data = search::load_fashion_mnist(o.data);
   const bool fresh_dir = !std::filesystem::exists(o.out);
   std::filesystem::create_directories(o.out);
   search::PruneResult r;
   try {
     auto oracle =
-        accelerator_oracle(o.arch, o.oracle, o.mapper, o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut);
+        accelerator_oracle(accelerator, o.oracle, o.mapper, o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut);
     search::TimedOracle timed(*oracle);
     const std::string weights = (std::filesystem::path(o.out) / "pruned.weights").string();
     if (o.method == "filter") {
@@ -108,13 +107,12 @@ int run_prune(const PruneCommandOptions& o) {
   }
   write_family_workload(
       o.out, "pruned",
-      fmt::format("{} pruned by {} on {} (weights: pruned.weights): energy {:.6g} pJ -> {:.6g} pJ, test accuracy {:.4f} -> {:.4f}",
-                  net.name, o.method, spec.name, r.metrics_before.energy_pj, r.metrics_after.energy_pj, r.test_before, r.test_after),
+      fmt::format("{} pruned by {} on {} (weights: pruned.weights): energy {:.6g} {} -> {:.6g} {}, test accuracy {:.4f} -> {:.4f}",
+                  net.name, o.method, accelerator.spec.name, r.metrics_before.energy_pj, accelerator.energy_unit().symbol,
+                  r.metrics_after.energy_pj, accelerator.energy_unit().symbol, r.test_before, r.test_after),
       r.network);
-  const auto mapper = mapper_options(o.mapper);
-  const auto before = component_energy(spec, net, mapper), after = component_energy(spec, r.network, mapper);
-  write_prune_csv(o.out, r, before, after);
-  print_prune_table(std::cout, r, before, after);
+  write_prune_csv(o.out, r, accelerator.energy_unit());
+  print_prune_table(std::cout, r, accelerator.energy_unit());
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   std::cout << fmt::format("wall time {:.1f} s; pruned network in {}\n", wall, (std::filesystem::path(o.out) / "pruned.yaml").string());
   return 0;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "cli/accelerator_flags.h"
 #include "cli/mapper_flags.h"
 #include "search/pruning.h"
 #include "search/torch_model.h"
@@ -14,7 +15,8 @@
 namespace hwaware::cli {
 
 struct PruneCommandOptions {
-  std::string arch, workload, weights, out, data, lut;
+  AcceleratorFlags accelerator;  // --arch, --ert
+  std::string workload, weights, out, data, lut;
   std::string tolerance = "1%";       // holdout accuracy drop allowed: "1%" or 0.01
   std::string method = "eap";         // eap, magnitude (no feature-map selection, no refit) or filter
   std::string oracle = "analytical";  // or systemc

@@ -5,13 +5,19 @@
 #include <set>
 
 #include "core/csv_writer.h"
-#include "models/analytical_model.h"
-#include "models/energy_estimators.h"
-#include "models/network_mapper.h"
-#include "models/pim_model.h"
 
 namespace hwaware::cli {
 namespace {
+
+// Per layer, per component: energy, as the oracle answered.
+using ComponentEnergy = std::map<std::string, std::map<std::string, double>>;
+
+ComponentEnergy by_component(const search::NetworkMetrics& m) {
+  ComponentEnergy out;
+  for (const auto& l : m.layers)
+    for (const auto& [component, energy] : l.energy_by_component_pj) out[l.layer][component] += energy;
+  return out;
+}
 
 std::vector<std::string> components(const ComponentEnergy& before, const ComponentEnergy& after) {
   std::set<std::string> names;
@@ -28,58 +34,53 @@ double at(const ComponentEnergy& e, const std::string& layer, const std::string&
   return c == l->second.end() ? 0 : c->second;
 }
 
+// The printed table's energies: uJ for pJ, millions of another unit.
+struct Printed {
+  std::string label;
+  double scale = 1e-6;
+};
+Printed printed(const model::EnergyUnit& unit) { return {unit.symbol == "pJ" ? "uJ" : "M" + unit.symbol, 1e-6}; }
+
 }  // namespace
 
-ComponentEnergy component_energy(const arch::Spec& spec, const workload::Network& net, const mapping::MapperOptions& mapper) {
-  const model::EnergyTable table = model::build_energy_table(spec);
-  ComponentEnergy out;
-  std::vector<model::LayerCounts> counts;
-  if (spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : net.layers) problems.push_back(&l.problem);
-    const bool resident = model::weights_fit(spec, problems);
-    for (const auto& l : net.layers) counts.push_back(model::evaluate_pim(spec, l.problem, resident));
-  } else {
-    model::MapOptions mo;
-    mo.mapper = mapper;
-    mo.quiet = true;
-    const auto mapped = model::map_layers(spec, net, table, mo);
-    for (std::size_t i = 0; i < net.layers.size(); ++i)
-      counts.push_back(model::evaluate_counts(spec, mapped[i].mapping, net.layers[i].problem));
-  }
-  for (std::size_t i = 0; i < net.layers.size(); ++i)
-    for (const auto& row : model::price_layer(spec, counts[i], table).rows) out[net.layers[i].name][row.component] += row.energy_pj;
-  return out;
-}
-
-void print_prune_table(std::ostream& os, const search::PruneResult& r, const ComponentEnergy& before, const ComponentEnergy& after) {
+void print_prune_table(std::ostream& os, const search::PruneResult& r, const model::EnergyUnit& unit) {
+  const auto before = by_component(r.metrics_before), after = by_component(r.metrics_after);
   const auto names = components(before, after);
-  os << fmt::format("{:<10} {:>8} {:>7} {:>9} {:>12} {:>12} {:>7}", "layer", "density", "trials", "holdout", "energy_uJ", "after_uJ",
-                    "saved");
-  for (const auto& c : names) os << fmt::format(" {:>16}", c + "_uJ");
+  const Printed p = printed(unit);
+  os << fmt::format("{:<10} {:>8} {:>7} {:>9} {:>12} {:>12} {:>7}", "layer", "density", "trials", "holdout", "energy_" + p.label,
+                    "after_" + p.label, "saved");
+  for (const auto& c : names) os << fmt::format(" {:>16}", c + "_" + p.label);
   os << "\n";
   for (const auto& pl : r.layers) {
     os << fmt::format("{:<10} {:>8.3f} {:>7} {:>8.2f}% {:>12.4f} {:>12.4f} {:>6.1f}%", pl.name, pl.density_after, pl.trials,
-                      100 * pl.holdout, pl.energy_before_pj * 1e-6, pl.energy_after_pj * 1e-6,
+                      100 * pl.holdout, pl.energy_before_pj * p.scale, pl.energy_after_pj * p.scale,
                       pl.energy_before_pj > 0 ? 100 * (1 - pl.energy_after_pj / pl.energy_before_pj) : 0.0);
-    for (const auto& c : names) os << fmt::format(" {:>7.3f} -> {:>6.3f}", at(before, pl.name, c) * 1e-6, at(after, pl.name, c) * 1e-6);
+    for (const auto& c : names)
+      os << fmt::format(" {:>7.3f} -> {:>6.3f}", at(before, pl.name, c) * p.scale, at(after, pl.name, c) * p.scale);
     os << "\n";
   }
-  os << fmt::format("network energy {:.4f} uJ -> {:.4f} uJ ({:.1f}% saved); latency {:.4g} s -> {:.4g} s\n",
-                    r.metrics_before.energy_pj * 1e-6, r.metrics_after.energy_pj * 1e-6,
+  os << fmt::format("network energy {:.4f} {} -> {:.4f} {} ({:.1f}% saved); latency {:.4g} s -> {:.4g} s\n",
+                    r.metrics_before.energy_pj * p.scale, p.label, r.metrics_after.energy_pj * p.scale, p.label,
                     100 * (1 - r.metrics_after.energy_pj / r.metrics_before.energy_pj), r.metrics_before.latency_s,
                     r.metrics_after.latency_s);
   os << fmt::format("holdout accuracy {:.2f}% -> {:.2f}%; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune\n",
                     100 * r.holdout_before, 100 * r.holdout_after, 100 * r.test_before, 100 * r.test_after);
 }
 
-void write_prune_csv(const std::string& dir, const search::PruneResult& r, const ComponentEnergy& before, const ComponentEnergy& after) {
+void write_prune_csv(const std::string& dir, const search::PruneResult& r, const model::EnergyUnit& unit) {
+  const auto before = by_component(r.metrics_before), after = by_component(r.metrics_after);
   const auto names = components(before, after);
-  std::vector<std::string> header{"layer",    "density_before", "density_after",    "trials",
-                                  "accepted", "holdout",        "energy_before_pj", "energy_after_pj"};
+  std::vector<std::string> header{"layer",
+                                  "density_before",
+                                  "density_after",
+                                  "trials",
+                                  "accepted",
+                                  "holdout",
+                                  unit.column("energy_before"),
+                                  unit.column("energy_after")};
   for (const auto& c : names) {
-    header.push_back(c + "_before_pj");
-    header.push_back(c + "_after_pj");
+    header.push_back(unit.column(c + "_before"));
+    header.push_back(unit.column(c + "_after"));
   }
   auto f = core::format_number;
   std::vector<std::vector<std::string>> rows;

@@ -149,13 +149,38 @@ nlohmann::ordered_json level_json(const model::LevelCounts& lvl, const std::vect
   return jv;
 }
 
-nlohmann::ordered_json layer_json(const LayerReport& l) {
+nlohmann::ordered_json pim_json(const model::PimLayerCounts& p) {
+  const auto& x = p.placement;
+  return {{"crossbars", x.crossbars},
+          {"replicas", x.replicas},
+          {"row_blocks", x.row_blocks},
+          {"col_blocks", x.col_blocks},
+          {"groups_per_crossbar", x.groups_per_crossbar},
+          {"weight_rows", x.rows},
+          {"weight_cols", x.cols},
+          {"cells_used", x.cells_used},
+          {"utilization", x.utilization},
+          {"fits_on_chip", x.fits},
+          {"input_vectors", x.vectors},
+          {"dac_activations", p.dac_activations},
+          {"cell_reads", p.cell_reads},
+          {"adc_conversions", p.adc_conversions},
+          {"shift_adds", p.shift_adds},
+          {"partial_sums", p.partial_sums},
+          {"weight_writes", p.weight_writes},
+          {"read_ns", p.read_ns},
+          {"convert_ns", p.convert_ns},
+          {"slice_ns", p.slice_ns},
+          {"weight_write_ns", p.write_ns}};
+}
+
+nlohmann::ordered_json layer_json(const model::LayerEvaluation& l, const std::string& energy_key) {
   nlohmann::ordered_json jl;
   jl["name"] = l.name;
   jl["macs"] = l.macs;
   jl["cycles"] = l.counts.cycles;
   jl["compute_cycles"] = l.counts.compute_cycles;
-  jl["energy_pj"] = l.energy.total_pj;
+  jl[energy_key] = l.energy.total_pj;
   jl["utilization"] = l.counts.utilization;
   const auto& c = l.counts.compute;
   jl["computes"] = {{"dense", l.counts.computes},
@@ -168,114 +193,163 @@ nlohmann::ordered_json layer_json(const LayerReport& l) {
   if (l.search) {
     const auto& sr = *l.search;
     jl["search"] = {{"evaluated", sr.evaluated},   {"rejected", sr.rejected},       {"repeated", sr.repeated},
-                    {"exhaustive", sr.exhaustive}, {"stop_reason", sr.stop_reason}, {"reused_from", sr.reused_from}};
+                    {"exhaustive", sr.exhaustive}, {"stop_reason", sr.stop_reason}, {"reused_from", l.reused_from}};
   }
-  if (l.counts.pim) {
-    const auto& p = *l.counts.pim;
-    const auto& x = p.placement;
-    jl["pim"] = {{"crossbars", x.crossbars},
-                 {"replicas", x.replicas},
-                 {"row_blocks", x.row_blocks},
-                 {"col_blocks", x.col_blocks},
-                 {"groups_per_crossbar", x.groups_per_crossbar},
-                 {"weight_rows", x.rows},
-                 {"weight_cols", x.cols},
-                 {"cells_used", x.cells_used},
-                 {"utilization", x.utilization},
-                 {"fits_on_chip", x.fits},
-                 {"input_vectors", x.vectors},
-                 {"dac_activations", p.dac_activations},
-                 {"cell_reads", p.cell_reads},
-                 {"adc_conversions", p.adc_conversions},
-                 {"shift_adds", p.shift_adds},
-                 {"partial_sums", p.partial_sums},
-                 {"weight_writes", p.weight_writes},
-                 {"read_ns", p.read_ns},
-                 {"convert_ns", p.convert_ns},
-                 {"slice_ns", p.slice_ns},
-                 {"weight_write_ns", p.write_ns}};
-  }
-  if (l.systemc) {
-    const auto& x = *l.systemc;
-    jl["systemc"] = {{"cycles", x.cycles},
+  if (l.counts.pim) jl["pim"] = pim_json(*l.counts.pim);
+  if (l.simulated) {
+    const auto& x = *l.simulated;
+    jl["systemc"] = {{"cycles", x.counts.cycles},
                      {"compute_cycles", x.compute_cycles},
                      {"stall_cycles", x.stall_cycles},
                      {"fill_cycles", x.fill_cycles},
                      {"drain_cycles", x.drain_cycles},
                      {"steps", x.steps},
                      {"double_buffered", x.double_buffered},
-                     {"energy_pj", x.energy_pj}};
-    if (x.systolic) {
-      const auto& f = x.systolic->report;
-      jl["systemc"]["scalesim"] = {{"total_cycles", x.systolic->total_cycles}, {"stall_cycles", x.systolic->stall_cycles},
-                                   {"compute_cycles", f.compute_cycles},       {"folds", f.folds},
-                                   {"overall_util_pct", 100 * f.utilization},  {"mapping_efficiency_pct", 100 * f.mapping_efficiency},
-                                   {"sram_ifmap_reads", f.sram_ifmap_reads},   {"sram_filter_reads", f.sram_filter_reads},
-                                   {"sram_ofmap_writes", f.sram_ofmap_writes}, {"sram_ofmap_writes_physical", f.sram_ofmap_writes_physical},
-                                   {"dram_ifmap_reads", f.dram_ifmap_reads},   {"dram_filter_reads", f.dram_filter_reads},
-                                   {"dram_ofmap_writes", f.dram_ofmap_writes}};
-    }
+                     {energy_key, l.simulated_energy_pj}};
   }
   for (const auto& lvl : l.counts.levels)
     if (!lvl.is_virtual) jl["levels"].push_back(level_json(lvl, l.counts.tensor_names));
   return jl;
 }
 
-// pJ per MAC; a layer without MACs (pooling, add) has none (printed as 0, written empty).
-double per_mac(double energy_pj, long long macs) { return macs ? energy_pj / static_cast<double>(macs) : 0.0; }
-
-// DIR/scalesim_report.csv: per layer, SCALE-Sim's COMPUTE_REPORT and DETAILED_ACCESS_REPORT
-// figures (words), for a systolic array simulated by the SystemC backend.
-void write_scalesim_report(const std::filesystem::path& base, const std::vector<LayerReport>& layers) {
-  core::CsvWriter c((base / "scalesim_report.csv.tmp").string(),
-                    {"layer", "total_cycles", "stall_cycles", "overall_util_pct", "mapping_efficiency_pct", "sram_ifmap_reads",
-                     "sram_filter_reads", "sram_ofmap_writes", "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes"});
-  for (const auto& l : layers) {
-    if (!l.systemc || !l.systemc->systolic) continue;
-    const auto& x = *l.systemc->systolic;
-    const auto& f = x.report;
-    c.row({l.name, std::to_string(x.total_cycles), std::to_string(x.stall_cycles), core::format_number(100 * f.utilization),
-           core::format_number(100 * f.mapping_efficiency), core::format_number(f.sram_ifmap_reads),
-           core::format_number(f.sram_filter_reads), core::format_number(f.sram_ofmap_writes), core::format_number(f.dram_ifmap_reads),
-           core::format_number(f.dram_filter_reads), core::format_number(f.dram_ofmap_writes)});
-  }
-}
+// Energy per MAC; a layer without MACs (pooling, add) has none (printed as 0, written empty).
+double per_mac(double energy, long long macs) { return macs ? energy / static_cast<double>(macs) : 0.0; }
 
 // The SystemC columns of the table: simulated cycles, stalls and their ratio to the analytical
 // cycles (blank with the analytical backend).
-std::string systemc_columns(const LayerReport& l) {
-  if (!l.systemc) return "";
-  const auto& s = *l.systemc;
-  return fmt::format(" {:>12} {:>10} {:>7.3f}", s.cycles, s.stall_cycles,
-                     l.counts.cycles ? static_cast<double>(s.cycles) / static_cast<double>(l.counts.cycles) : 0.0);
+std::string systemc_columns(const model::LayerEvaluation& l) {
+  if (!l.simulated) return "";
+  const auto& s = *l.simulated;
+  return fmt::format(" {:>12} {:>10} {:>7.3f}", s.counts.cycles, s.stall_cycles,
+                     l.counts.cycles ? static_cast<double>(s.counts.cycles) / static_cast<double>(l.counts.cycles) : 0.0);
+}
+
+// Totals of a network's evaluation.
+struct Totals {
+  long long macs = 0, cycles = 0, sc_cycles = 0, sc_stalls = 0;
+  double energy = 0, sc_energy = 0;
+};
+
+Totals totals(const model::NetworkEvaluation& e) {
+  Totals t;
+  for (const auto& l : e.layers) {
+    t.macs += l.macs;
+    t.cycles += l.counts.cycles;
+    t.energy += l.energy.total_pj;
+    if (!l.simulated) continue;
+    t.sc_cycles += l.simulated->counts.cycles;
+    t.sc_stalls += l.simulated->stall_cycles;
+    t.sc_energy += l.simulated_energy_pj;
+  }
+  return t;
+}
+
+bool simulated(const model::NetworkEvaluation& e) { return !e.layers.empty() && e.layers.front().simulated; }
+
+// DIR/summary.csv.tmp: a row per layer and the total.
+void write_summary(const std::filesystem::path& base, const model::Accelerator& a, const model::NetworkEvaluation& e) {
+  const auto unit = a.energy_unit();
+  const bool sc = simulated(e);
+  std::vector<std::string> columns = {"layer", "macs", "cycles", unit.column(), "utilization", "latency_s", unit.suffix + "_per_mac"};
+  if (sc)
+    for (const auto& c :
+         std::vector<std::string>{"systemc_cycles", "systemc_stall_cycles", unit.column("systemc_energy"), "systemc_cycle_ratio"})
+      columns.push_back(c);
+  core::CsvWriter s((base / "summary.csv.tmp").string(), columns);
+  auto f = core::format_number;
+  const double clock = a.spec.clock_hz;
+  for (const auto& l : e.layers) {
+    std::vector<std::string> row = {l.name,
+                                    std::to_string(l.macs),
+                                    std::to_string(l.counts.cycles),
+                                    f(l.energy.total_pj),
+                                    f(l.counts.utilization),
+                                    f(static_cast<double>(l.counts.cycles) / clock),
+                                    l.macs ? f(per_mac(l.energy.total_pj, l.macs)) : std::string()};
+    if (sc && l.simulated) {
+      const auto& x = *l.simulated;
+      row.insert(row.end(), {std::to_string(x.counts.cycles), std::to_string(x.stall_cycles), f(l.simulated_energy_pj),
+                             f(static_cast<double>(x.counts.cycles) / static_cast<double>(std::max(1LL, l.counts.cycles)))});
+    }
+    s.row(row);
+  }
+  const Totals t = totals(e);
+  std::vector<std::string> total = {"total",
+                                    std::to_string(t.macs),
+                                    std::to_string(t.cycles),
+                                    f(t.energy),
+                                    "",
+                                    f(static_cast<double>(t.cycles) / clock),
+                                    f(per_mac(t.energy, t.macs))};
+  if (sc)
+    total.insert(total.end(), {std::to_string(t.sc_cycles), std::to_string(t.sc_stalls), f(t.sc_energy),
+                               f(static_cast<double>(t.sc_cycles) / static_cast<double>(std::max(1LL, t.cycles)))});
+  s.row(total);
+}
+
+// DIR/breakdown.csv.tmp: every priced action of every layer, long format.
+void write_breakdown(const std::filesystem::path& base, const model::Accelerator& a, const model::NetworkEvaluation& e) {
+  core::CsvWriter b((base / "breakdown.csv.tmp").string(),
+                    {"layer", "component", "tensor", "action", "count", a.energy_unit().column(), "bits"});
+  for (const auto& l : e.layers)
+    for (const auto& r : l.energy.rows)
+      b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
+             r.bits ? core::format_number(*r.bits) : ""});
+}
+
+nlohmann::ordered_json stats_json(const model::Accelerator& a, const workload::Network& net, const model::NetworkEvaluation& e,
+                                  const EvalOptions& o) {
+  namespace fs = std::filesystem;
+  const auto unit = a.energy_unit();
+  nlohmann::ordered_json j;
+  j["tool"] = "hwaware";
+  j["version"] = HWAWARE_VERSION;
+  j["backend"] = o.backend;
+  j["inputs"] = {{"arch", fs::path(o.accelerator.arch).filename().string()},
+                 {"workload", fs::path(o.workload).filename().string()},
+                 {"mapping", fs::path(o.mapping).filename().string()},
+                 {"ert", o.accelerator.ert.empty() ? "" : fs::path(o.accelerator.ert).filename().string()}};
+  j["energy_unit"] = {{"symbol", unit.symbol}, {"meaning", unit.meaning}};
+  const bool mapped = std::any_of(e.layers.begin(), e.layers.end(), [](const auto& l) { return l.search.has_value(); });
+  if (mapped) {  // the mapper chose the mappings: how, so the run can be repeated
+    const auto& m = o.mapper;
+    j["mapper"] = {{"dataflow", m.dataflow.empty() ? a.spec.dataflow : fs::path(m.dataflow).filename().string()},
+                   {"objective", m.objective},
+                   {"budget", m.budget},
+                   {"patience", m.patience},
+                   {"seed", m.seed}};
+  }
+  if (a.spec.pim) j["pim_weights_resident"] = e.weights_resident;
+  j["accelerator"] = accelerator_json(a.spec);
+  j["area"] = area_json(a.spec);
+  j["network"] = net.name;
+  for (const auto& l : e.layers) j["layers"].push_back(layer_json(l, unit.column()));
+  return j;
 }
 
 }  // namespace
 
-void print_table(std::ostream& os, const arch::Spec& spec, const std::vector<LayerReport>& layers) {
-  const bool sc = !layers.empty() && layers.front().systemc;
-  os << fmt::format("{:<24} {:>14} {:>12} {:>16} {:>9} {:>7}", "layer", "MACs", "cycles", "energy (pJ)", "pJ/MAC", "util");
+void print_table(std::ostream& os, const model::Accelerator& a, const model::NetworkEvaluation& e) {
+  const auto unit = a.energy_unit();
+  const bool sc = simulated(e);
+  os << fmt::format("{:<24} {:>14} {:>12} {:>16} {:>9} {:>7}", "layer", "MACs", "cycles", "energy (" + unit.symbol + ")",
+                    unit.symbol + "/MAC", "util");
   if (sc) os << fmt::format(" {:>12} {:>10} {:>7}", "SystemC cyc", "stalls", "ratio");
   os << "  most energy\n";
-  long long macs = 0, cycles = 0, sc_cycles = 0;
-  double energy = 0;
-  for (const auto& l : layers) {
-    std::string pj_per_mac = l.macs ? fmt::format("{:.3f}", per_mac(l.energy.total_pj, l.macs)) : "-";
+  for (const auto& l : e.layers) {
+    std::string energy_per_mac = l.macs ? fmt::format("{:.3f}", per_mac(l.energy.total_pj, l.macs)) : "-";
     os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%{}  {}\n", l.name, l.macs, l.counts.cycles, l.energy.total_pj,
-                      pj_per_mac, 100.0 * l.counts.utilization, systemc_columns(l), top_spender(l.energy));
-    macs += l.macs;
-    cycles += l.counts.cycles;
-    energy += l.energy.total_pj;
-    if (l.systemc) sc_cycles += l.systemc->cycles;
+                      energy_per_mac, 100.0 * l.counts.utilization, systemc_columns(l), top_spender(l.energy));
   }
-  os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", macs, cycles, energy,
-                    macs ? energy / static_cast<double>(macs) : 0.0);
-  os << fmt::format("latency at {:.0f} MHz: {:.6g} s", spec.clock_hz / 1e6, static_cast<double>(cycles) / spec.clock_hz);
-  if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(sc_cycles) / spec.clock_hz);
-  os << "\n" << area_line(model::estimate_area(spec)) << "\n";
+  const Totals t = totals(e);
+  os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", t.macs, t.cycles, t.energy, per_mac(t.energy, t.macs));
+  os << fmt::format("latency at {:.0f} MHz: {:.6g} s", a.spec.clock_hz / 1e6, static_cast<double>(t.cycles) / a.spec.clock_hz);
+  if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(t.sc_cycles) / a.spec.clock_hz);
+  os << "\n" << area_line(model::estimate_area(a.spec)) << "\n";
+  if (unit.symbol != "pJ") os << "energies in " << unit.symbol << ": " << unit.meaning << "\n";
 }
 
-void write_outputs(const std::string& dir, const arch::Spec& spec, const workload::Network& net, const std::vector<LayerReport>& layers,
+void write_outputs(const std::string& dir, const model::Accelerator& a, const workload::Network& net, const model::NetworkEvaluation& e,
                    const EvalOptions& o) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -283,77 +357,13 @@ void write_outputs(const std::string& dir, const arch::Spec& spec, const workloa
   if (ec) throw core::InputError(core::SourceLoc{dir, 0, 0}, "--out", "cannot create the output directory: " + ec.message());
   // Write to temporary names first so a failure leaves nothing half-written.
   const fs::path base(dir);
-  {
-    const bool sc = !layers.empty() && layers.front().systemc;
-    std::vector<std::string> columns = {"layer", "macs", "cycles", "energy_pj", "utilization", "latency_s", "pj_per_mac"};
-    if (sc)
-      for (const char* c : {"systemc_cycles", "systemc_stall_cycles", "systemc_energy_pj", "systemc_cycle_ratio"}) columns.push_back(c);
-    core::CsvWriter s((base / "summary.csv.tmp").string(), columns);
-    long long macs = 0, cycles = 0, sc_cycles = 0, sc_stalls = 0;
-    double energy = 0, sc_energy = 0;
-    for (const auto& l : layers) {
-      std::vector<std::string> row = {l.name,
-                                      std::to_string(l.macs),
-                                      std::to_string(l.counts.cycles),
-                                      core::format_number(l.energy.total_pj),
-                                      core::format_number(l.counts.utilization),
-                                      core::format_number(static_cast<double>(l.counts.cycles) / spec.clock_hz),
-                                      l.macs ? core::format_number(per_mac(l.energy.total_pj, l.macs)) : std::string()};
-      if (sc && l.systemc) {
-        const auto& x = *l.systemc;
-        row.insert(row.end(), {std::to_string(x.cycles), std::to_string(x.stall_cycles), core::format_number(x.energy_pj),
-                               core::format_number(static_cast<double>(x.cycles) / static_cast<double>(std::max(1LL, l.counts.cycles)))});
-        sc_cycles += x.cycles;
-        sc_stalls += x.stall_cycles;
-        sc_energy += x.energy_pj;
-      }
-      s.row(row);
-      macs += l.macs;
-      cycles += l.counts.cycles;
-      energy += l.energy.total_pj;
-    }
-    std::vector<std::string> total = {"total",
-                                      std::to_string(macs),
-                                      std::to_string(cycles),
-                                      core::format_number(energy),
-                                      "",
-                                      core::format_number(static_cast<double>(cycles) / spec.clock_hz),
-                                      core::format_number(macs ? energy / static_cast<double>(macs) : 0)};
-    if (sc)
-      total.insert(total.end(), {std::to_string(sc_cycles), std::to_string(sc_stalls), core::format_number(sc_energy),
-                                 core::format_number(static_cast<double>(sc_cycles) / static_cast<double>(std::max(1LL, cycles)))});
-    s.row(total);
-    core::CsvWriter b((base / "breakdown.csv.tmp").string(), {"layer", "component", "tensor", "action", "count", "energy_pj", "bits"});
-    for (const auto& l : layers)
-      for (const auto& r : l.energy.rows)
-        b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
-               r.bits ? core::format_number(*r.bits) : ""});
-  }
-  if (!layers.empty() && layers.front().systemc && layers.front().systemc->systolic) write_scalesim_report(base, layers);
-  nlohmann::ordered_json j;
-  j["tool"] = "hwaware";
-  j["version"] = HWAWARE_VERSION;
-  j["backend"] = o.backend;
-  j["inputs"] = {{"arch", fs::path(o.arch).filename().string()},
-                 {"workload", fs::path(o.workload).filename().string()},
-                 {"mapping", fs::path(o.mapping).filename().string()},
-                 {"ert", o.ert.empty() ? "" : fs::path(o.ert).filename().string()}};
-  if (o.mapping.empty())  // the mapper chose the mappings: how, so the run can be repeated
-    j["mapper"] = {{"dataflow", o.dataflow.empty() ? spec.dataflow : fs::path(o.dataflow).filename().string()},
-                   {"objective", o.objective},
-                   {"budget", o.budget},
-                   {"patience", o.patience},
-                   {"seed", o.seed}};
-  j["accelerator"] = accelerator_json(spec);
-  j["area"] = area_json(spec);
-  j["network"] = net.name;
-  for (const auto& l : layers) j["layers"].push_back(layer_json(l));
+  write_summary(base, a, e);
+  write_breakdown(base, a, e);
   {
     std::ofstream js(base / "stats.json.tmp");
-    js << j.dump(2) << "\n";
+    js << stats_json(a, net, e, o).dump(2) << "\n";
   }
   for (const char* f : {"summary.csv", "breakdown.csv", "stats.json"}) fs::rename(base / (std::string(f) + ".tmp"), base / f);
-  if (fs::exists(base / "scalesim_report.csv.tmp")) fs::rename(base / "scalesim_report.csv.tmp", base / "scalesim_report.csv");
 }
 
 }  // namespace hwaware::cli

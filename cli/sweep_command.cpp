@@ -4,15 +4,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include "arch/arch_loader.h"
 #include "cli/plot.h"
 #include "cli/sweep_points.h"
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
-#include "models/analytical_model.h"
-#include "models/energy_estimators.h"
-#include "models/network_mapper.h"
-#include "models/pim_model.h"
+#include "models/network_evaluation.h"
 #include "workloads/workload_loader.h"
 
 namespace hwaware::cli {
@@ -20,18 +16,16 @@ namespace hwaware::cli {
 std::shared_ptr<SweepOptions> add_sweep_command(CLI::App& app) {
   auto o = std::make_shared<SweepOptions>();
   auto* cmd = app.add_subcommand("sweep", "Evaluate an accelerator at every combination of parameter values, for a workload");
-  cmd->add_option("--arch", o->arch, "Accelerator file (hwaware format)")->required();
+  add_accelerator_flags(cmd, o->accelerator, true);
   cmd->add_option("--workload", o->workload, "Workload file (a layer or a network)")->required();
   cmd->add_option("--set", o->sets,
-                  "KEY=V1,V2,...: values of a key of the description (pim.crossbar.rows, levels.NAME.size, clock, ...); "
-                  "KEY1+KEY2=V1,V2 sets several keys together; repeat --set for a cartesian product")
+                  "KEY=V1,V2,...: values of a key of the description (pim.crossbar.rows, levels.NAME.size, clock, ...; "
+                  "architecture_presets.ArrayHeight in a SCALE-Sim .cfg); KEY1+KEY2=V1,V2 sets several keys together; repeat "
+                  "--set for a cartesian product")
       ->required();
   cmd->add_option("--out", o->out, "Directory for sweep.csv (created if missing)");
   cmd->add_option("--plot", o->plot, "Draw energy per MAC, latency and utilization against the first key to FILE.png");
-  cmd->add_option("--budget", o->budget, "Mapper (digital accelerators): mappings evaluated per layer shape")->capture_default_str();
-  cmd->add_option("--patience", o->patience, "Mapper: stop after this many evaluations without improvement")->capture_default_str();
-  cmd->add_option("--seed", o->seed, "Mapper: random seed")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Mapper: threads (0 = every core)")->capture_default_str();
+  add_mapper_flags(cmd, o->mapper);
   return o;
 }
 
@@ -45,35 +39,19 @@ struct Row {
   EnergyByKind kinds;
 };
 
-std::vector<Row> evaluate_point(const arch::Spec& spec, const workload::Network& network, const SweepOptions& o) {
-  const auto table = model::build_energy_table(spec);
-  std::vector<model::LayerCounts> counts;
-  if (spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : network.layers) problems.push_back(&l.problem);
-    const bool resident = model::weights_fit(spec, problems);
-    for (const auto& l : network.layers) counts.push_back(model::evaluate_pim(spec, l.problem, resident));
-  } else {
-    model::MapOptions mo;
-    mo.mapper.objectives = {mapping::Objective::edp};
-    mo.mapper.max_evaluations = mo.mapper.exhaustive_limit = o.budget;
-    mo.mapper.patience = o.patience;
-    mo.mapper.seed = o.seed;
-    mo.mapper.threads = o.threads;
-    const auto mapped = model::map_layers(spec, network, table, mo);
-    for (std::size_t i = 0; i < network.layers.size(); ++i)
-      counts.push_back(model::evaluate_counts(spec, mapped[i].mapping, network.layers[i].problem));
-  }
+std::vector<Row> evaluate_point(const model::Accelerator& accelerator, const workload::Network& network, const SweepOptions& o) {
+  model::EvaluationOptions options;
+  options.map = map_options(o.mapper, false);
+  const auto evaluation = model::evaluate_network(accelerator, network, options);
   std::vector<Row> rows;
-  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+  for (const auto& l : evaluation.layers) {
     Row r;
-    r.layer = network.layers[i].name;
-    r.macs = network.layers[i].macs();
-    r.cycles = counts[i].cycles;
-    r.utilization = counts[i].utilization;
-    const auto energy = model::price_layer(spec, counts[i], table);
-    r.energy_pj = energy.total_pj;
-    r.kinds = energy_by_kind(spec, energy);
+    r.layer = l.name;
+    r.macs = l.macs;
+    r.cycles = l.counts.cycles;
+    r.utilization = l.counts.utilization;
+    r.energy_pj = l.energy.total_pj;
+    r.kinds = energy_by_kind(accelerator.spec, l.energy);
     rows.push_back(std::move(r));
   }
   return rows;
@@ -109,26 +87,34 @@ void write_row(core::CsvWriter& csv, const SweepPoint& point, const Row& r, doub
 
 int run_sweep(const SweepOptions& o) {
   namespace fs = std::filesystem;
-  const auto file = core::YamlFile::load(o.arch);
-  arch::read_arch(file);  // the description as written must read before its values are swept
-  const auto sweep = parse_sweep(o.sets, file);
+  const auto ert = model::load_ert(o.accelerator.ert);
+  // The description as written must read before its values are swept.
+  const auto document = arch::AcceleratorDocument::load(o.accelerator.arch);
+  const auto sweep = parse_sweep(o.sets, document);
   const auto network = workload::load_workload(o.workload);
   const auto points = sweep.points();
   // Every point is read and checked before anything is evaluated or written.
-  std::vector<arch::Spec> specs;
-  for (const auto& p : points) specs.push_back(sweep.spec_at(file, p));
+  std::vector<model::Accelerator> accelerators;
+  for (const auto& p : points)
+    accelerators.push_back(model::make_accelerator(sweep.spec_at(document, p), document.key() + "|" + p.label, ert));
+  const auto unit = accelerators.front().energy_unit();
+  for (std::size_t i = 0; i < points.size(); ++i)
+    if (accelerators[i].energy_unit().symbol != unit.symbol)
+      throw core::InputError(core::SourceLoc{"--set", 0, 0}, "--set",
+                             "every point of a sweep must price energy in one unit; " + points[i].label + " gives " +
+                                 accelerators[i].energy_unit().symbol + ", the first point " + unit.symbol);
   const std::string dir = o.out.empty() ? (fs::temp_directory_path() / "hwaware-sweep").string() : o.out;
   fs::create_directories(dir);
   {
-    core::CsvWriter csv((fs::path(dir) / "sweep.csv.tmp").string(), sweep.columns());
+    core::CsvWriter csv((fs::path(dir) / "sweep.csv.tmp").string(), sweep.columns(unit));
     for (std::size_t i = 0; i < points.size(); ++i) {
-      const auto rows = evaluate_point(specs[i], network, o);
-      for (const auto& r : rows) write_row(csv, points[i], r, specs[i].clock_hz);
+      const auto rows = evaluate_point(accelerators[i], network, o);
+      for (const auto& r : rows) write_row(csv, points[i], r, accelerators[i].spec.clock_hz);
       const Row t = total_of(rows);
-      write_row(csv, points[i], t, specs[i].clock_hz);
-      std::cerr << fmt::format("[{}/{}] {}: {:.6g} pJ, {:.4g} pJ/MAC, {} cycles, utilization {:.3f}\n", i + 1, points.size(),
-                               points[i].label, t.energy_pj, t.macs ? t.energy_pj / static_cast<double>(t.macs) : 0.0, t.cycles,
-                               t.utilization);
+      write_row(csv, points[i], t, accelerators[i].spec.clock_hz);
+      std::cerr << fmt::format("[{}/{}] {}: {:.6g} {}, {:.4g} {}/MAC, {} cycles, utilization {:.3f}\n", i + 1, points.size(),
+                               points[i].label, t.energy_pj, unit.symbol, t.macs ? t.energy_pj / static_cast<double>(t.macs) : 0.0,
+                               unit.symbol, t.cycles, t.utilization);
     }
   }
   fs::rename(fs::path(dir) / "sweep.csv.tmp", fs::path(dir) / "sweep.csv");

@@ -9,16 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "cli/accelerator_flags.h"
+#include "cli/mapper_flags.h"
+
 namespace hwaware::cli {
 
 struct SweepOptions {
-  std::string arch, workload, out, plot;
+  AcceleratorFlags accelerator;  // --arch, --ert (the ERT prices every point)
+  std::string workload, out, plot;
   // KEY=V1,V2,... ; KEY is a path in the description (pim.crossbar.rows, levels.shared_glb.size,
   // clock); KEY1+KEY2=V1,V2 gives several keys the same values together.
   std::vector<std::string> sets;
-  long long budget = 20000, patience = 2000;  // the mapper's, for digital accelerators
-  unsigned long long seed = 1;
-  int threads = 0;
+  MapperFlags mapper;  // for digital accelerators
 };
 
 std::shared_ptr<SweepOptions> add_sweep_command(CLI::App& app);

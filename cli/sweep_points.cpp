@@ -1,6 +1,5 @@
 #include "cli/sweep_points.h"
 
-#include "arch/arch_loader.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 
@@ -20,16 +19,6 @@ std::vector<std::string> split(const std::string& s, char sep) {
   }
   for (auto& p : out) p = core::trim(p);
   return out;
-}
-
-// The map under the file's top key (accelerator: or architecture:).
-YAML::Node top_of(const YAML::Node& root, std::string& top_key) {
-  for (const char* k : {"accelerator", "architecture"})
-    if (root.IsMap() && root[k]) {
-      top_key = k;
-      return root[k];
-    }
-  return YAML::Node();
 }
 
 // The node a path names (entering a list by an item's name or index); reports what is missing.
@@ -73,7 +62,7 @@ SweepAxis parse_axis(const SweepSetting& setting, const YAML::Node& top, const s
   for (auto key : split(option.substr(0, eq), '+')) {
     if (key.empty()) bad_set(setting, "expected keys joined by '+', found an empty key");
     auto path = split(key, '.');
-    if (path.front() == top_key) path.erase(path.begin());
+    if (!top_key.empty() && path.front() == top_key) path.erase(path.begin());
     follow(top, path, setting);
     a.keys.push_back(key);
     a.paths.push_back(path);
@@ -124,17 +113,17 @@ std::vector<SweepPoint> Sweep::points() const {
   }
 }
 
-arch::Spec Sweep::spec_at(const core::YamlFile& file, const SweepPoint& point) const {
-  YAML::Node root = YAML::Clone(file.root());
-  std::string top_key;
-  YAML::Node top = top_of(root, top_key);
+arch::Spec Sweep::spec_at(const arch::AcceleratorDocument& document, const SweepPoint& point) const {
+  YAML::Node root = YAML::Clone(document.root());
+  const std::string top_key = document.top_key();
+  YAML::Node top = top_key.empty() ? root : root[top_key];
   for (std::size_t a = 0; a < axes.size(); ++a)
     for (const auto& path : axes[a].paths) {
       YAML::Node node = follow(top, path, axes[a].setting);
       node = axes[a].values[point.index[a]];
     }
   try {
-    return arch::read_arch(core::YamlFile::from_node(root, file.path()));
+    return document.read(root);
   } catch (const core::InputError& e) {
     std::vector<core::Diagnostic> ds;
     for (auto d : e.diagnostics()) {  // the file itself reads (run_sweep checks it): the values are wrong
@@ -146,27 +135,29 @@ arch::Spec Sweep::spec_at(const core::YamlFile& file, const SweepPoint& point) c
   }
 }
 
-std::vector<std::string> Sweep::columns() const {
+std::vector<std::string> Sweep::columns(const model::EnergyUnit& unit) const {
   std::vector<std::string> c;
   for (const auto& a : axes) c.insert(c.end(), a.keys.begin(), a.keys.end());
-  for (const char* f : {"layer", "macs", "cycles", "latency_s", "energy_pj", "pj_per_mac", "utilization"}) c.push_back(f);
-  for (const char* k : kEnergyKinds) c.push_back(std::string("energy_") + k + "_pj");
+  for (const auto& f :
+       std::vector<std::string>{"layer", "macs", "cycles", "latency_s", unit.column(), unit.suffix + "_per_mac", "utilization"})
+    c.push_back(f);
+  for (const char* k : kEnergyKinds) c.push_back(unit.column(std::string("energy_") + k));
   return c;
 }
 
-Sweep parse_sweep(const std::vector<SweepSetting>& sets, const core::YamlFile& file) {
-  std::string top_key;
-  const YAML::Node top = top_of(file.root(), top_key);
-  if (!top) bad_set(sets.empty() ? SweepSetting{} : sets.front(), "a sweep needs an accelerator in YAML (accelerator: or architecture:)");
+Sweep parse_sweep(const std::vector<SweepSetting>& sets, const arch::AcceleratorDocument& document) {
+  const YAML::Node top = document.top();
+  if (!top)
+    bad_set(sets.empty() ? SweepSetting{} : sets.front(), "a sweep needs an accelerator description (accelerator: or architecture:)");
   Sweep s;
-  for (const auto& setting : sets) s.axes.push_back(parse_axis(setting, top, top_key));
+  for (const auto& setting : sets) s.axes.push_back(parse_axis(setting, top, document.top_key()));
   return s;
 }
 
-Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file) {
+Sweep parse_sweep(const std::vector<std::string>& sets, const arch::AcceleratorDocument& document) {
   std::vector<SweepSetting> settings;
   for (const auto& option : sets) settings.push_back({option, core::SourceLoc{"--set", 0, 0}, "--set " + option});
-  return parse_sweep(settings, file);
+  return parse_sweep(settings, document);
 }
 
 }  // namespace hwaware::cli

@@ -1,15 +1,18 @@
 #pragma once
 // The points of a sweep: `--set KEY=V1,V2,...` options resolved against the accelerator file
-// (KEY a dotted path under `accelerator:`; a list of levels is entered by a level's name), their
-// cartesian product, the description at each point (the file with the values written in, read
-// and checked by the ordinary reader), and the energy breakdown by kind that sweep.csv reports.
+// (KEY a dotted path under `accelerator:` or Timeloop's `architecture:`, a list entered by an
+// item's name or index; `section.Key` in a SCALE-Sim .cfg), their cartesian product, the
+// description at each point (the file with the values written in, read and checked by the
+// format's own reader), and the energy breakdown by kind that sweep.csv reports.
 
 #include <array>
 #include <string>
 #include <vector>
 
+#include "arch/accelerator_document.h"
 #include "arch/spec.h"
 #include "core/yaml_reader.h"
+#include "models/accelerator.h"
 #include "models/analytical_model.h"
 
 namespace hwaware::cli {
@@ -47,15 +50,15 @@ struct Sweep {
   std::vector<SweepAxis> axes;
   std::vector<SweepPoint> points() const;
   // The description at a point; a value the reader rejects is reported against its --set.
-  arch::Spec spec_at(const core::YamlFile& file, const SweepPoint& point) const;
-  // sweep.csv's columns: every key, then the layer and its figures.
-  std::vector<std::string> columns() const;
+  arch::Spec spec_at(const arch::AcceleratorDocument& document, const SweepPoint& point) const;
+  // sweep.csv's columns: every key, then the layer and its figures, energies in `unit`.
+  std::vector<std::string> columns(const model::EnergyUnit& unit) const;
 };
 
 // Throws core::InputError (at the setting's location) for a malformed setting, a key the file does
 // not have (with a "did you mean"), a key that is not a single value, or a value list that does not parse.
-Sweep parse_sweep(const std::vector<SweepSetting>& sets, const core::YamlFile& file);
+Sweep parse_sweep(const std::vector<SweepSetting>& sets, const arch::AcceleratorDocument& document);
 // The same for --set options.
-Sweep parse_sweep(const std::vector<std::string>& sets, const core::YamlFile& file);
+Sweep parse_sweep(const std::vector<std::string>& sets, const arch::AcceleratorDocument& document);
 
 }  // namespace hwaware::cli

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Per-layer energy breakdown of an `hwaware eval` run as stacked bars by level class.
 
-Reads the run's breakdown.csv (layer, component, ..., energy_pj) and stats.json (its
-`area.components` list gives each component's class: DRAM, global buffer, NoC, register files,
-MAC) and draws one bar per layer, stacked by class, as the energy figures of Sze et al.,
+Reads the run's breakdown.csv (layer, component, ..., energy_pj or energy_mace) and stats.json
+(its `energy_unit` says the unit: pJ, or MACe, one MAC's energy, for the normalized Eyeriss
+table; its `area.components` list gives each component's class: DRAM, global buffer, NoC, register
+files, MAC) and draws one bar per layer, stacked by class, as the energy figures of Sze et al.,
 "Efficient Processing of Deep Neural Networks" (2020) do. Needs only Debian's python3-matplotlib.
 
 Exit status: 0 drawn, 2 bad arguments or unreadable inputs, 3 matplotlib missing (the CLI turns
@@ -34,8 +35,14 @@ def component_classes(stats):
     return classes
 
 
-def energy_by_class(rows, classes):
-    """Layer order and, per layer, energy in pJ per class."""
+def energy_unit(stats):
+    """The run's energy unit symbol and the breakdown.csv column holding energies in it."""
+    symbol = stats.get("energy_unit", {}).get("symbol", "pJ")
+    return symbol, "energy_" + symbol.lower()
+
+
+def energy_by_class(rows, classes, column):
+    """Layer order and, per layer, energy per class (in the run's unit)."""
     layers, energy = [], {}
     for r in rows:
         layer = r["layer"]
@@ -43,19 +50,23 @@ def energy_by_class(rows, classes):
             layers.append(layer)
             energy[layer] = {c: 0.0 for c in CLASSES}
         cls = classes.get(r["component"], "other")
-        energy[layer][cls if cls in CLASSES else "other"] += float(r["energy_pj"] or 0)
+        energy[layer][cls if cls in CLASSES else "other"] += float(r[column] or 0)
     return layers, energy
 
 
-def scale_of(max_pj):
-    """Unit that keeps the largest bar between 1 and 1000."""
-    for factor, unit in ((1e12, "J"), (1e9, "mJ"), (1e6, "uJ"), (1e3, "nJ")):
-        if max_pj >= factor:
+def scale_of(largest, symbol):
+    """Factor and unit that keep the largest bar between 1 and 1000: J to pJ, or k/M/G of another unit."""
+    if symbol == "pJ":
+        steps = ((1e12, "J"), (1e9, "mJ"), (1e6, "uJ"), (1e3, "nJ"))
+    else:
+        steps = ((1e9, "G" + symbol), (1e6, "M" + symbol), (1e3, "k" + symbol))
+    for factor, unit in steps:
+        if largest >= factor:
             return factor, unit
-    return 1.0, "pJ"
+    return 1.0, symbol
 
 
-def draw(layers, energy, title, out):
+def draw(layers, energy, symbol, title, out):
     try:
         import matplotlib
 
@@ -66,7 +77,7 @@ def draw(layers, energy, title, out):
         sys.exit(3)
     used = [c for c in CLASSES if any(energy[l][c] > 0 for l in layers)]
     totals = [sum(energy[l].values()) for l in layers]
-    factor, unit = scale_of(max(totals) if totals else 0)
+    factor, unit = scale_of(max(totals) if totals else 0, symbol)
     fig, ax = plt.subplots(figsize=(max(6.5, 0.45 * len(layers) + 3.5), 4.5))
     bottom = [0.0] * len(layers)
     x = list(range(len(layers)))
@@ -100,13 +111,17 @@ def main():
     except (OSError, ValueError) as e:
         print(f"plot_breakdown.py: cannot read the run's outputs: {e}", file=sys.stderr)
         sys.exit(2)
-    layers, energy = energy_by_class(rows, component_classes(stats))
+    symbol, column = energy_unit(stats)
+    if rows and column not in rows[0]:
+        print(f"plot_breakdown.py: breakdown.csv has no {column} column (stats.json says energies are in {symbol})", file=sys.stderr)
+        sys.exit(2)
+    layers, energy = energy_by_class(rows, component_classes(stats), column)
     if not layers:
         print("plot_breakdown.py: breakdown.csv has no rows", file=sys.stderr)
         sys.exit(2)
     name = stats.get("network") or "workload"
     arch = stats.get("accelerator", {}).get("name") or "accelerator"
-    draw(layers, energy, f"{name} on {arch}: energy by level", a.out)
+    draw(layers, energy, symbol, f"{name} on {arch}: energy by level", a.out)
 
 
 if __name__ == "__main__":

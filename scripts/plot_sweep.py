@@ -4,7 +4,8 @@
 Reads sweep.csv (one row per point and layer, and a `total` row per point) and draws three
 panels over the first key's values: energy per MAC stacked by kind (ADC, DAC, cells,
 shift-and-add, MAC, activation movement, weight movement, leakage), latency in seconds and
-utilization. Several keys swept together (KEY1+KEY2) share the first key's axis; other swept keys
+utilization. Energies are in the unit sweep.csv's columns name (energy_adc_pj: pJ; energy_adc_mace:
+MACe, one MAC's energy, for the normalized Eyeriss table). Several keys swept together (KEY1+KEY2) share the first key's axis; other swept keys
 must be fixed (one value) for the plot. Needs only Debian's python3-matplotlib.
 
 Exit status: 0 drawn, 2 bad arguments or unreadable inputs, 3 matplotlib missing (the CLI turns
@@ -20,19 +21,28 @@ LABELS = {"adc": "ADC", "dac": "DAC", "cells": "cells", "shift_add": "shift-and-
           "activation_movement": "activation movement", "weight_movement": "weight movement", "leakage": "leakage"}
 
 
+def unit_of(fields):
+    """The energy unit the columns are in: pj or mace (energy_<kind>_<unit>)."""
+    for unit in ("pj", "mace"):
+        if "energy_adc_" + unit in fields:
+            return unit
+    raise KeyError("energy_adc_pj or energy_adc_mace")
+
+
 def totals(path):
-    """The first key's name and, per point, (x, figures) from the total rows, in file order."""
+    """The first key's name, the energy unit and, per point, (x, figures) from the total rows, in file order."""
     with open(path, newline="") as f:
         reader = csv.DictReader(f)
         key = reader.fieldnames[0]
+        unit = unit_of(reader.fieldnames)
         points = []
         for row in reader:
             if row["layer"] != "total":
                 continue
             macs = float(row["macs"]) or 1.0
-            per_mac = {k: float(row["energy_%s_pj" % k]) / macs for k in KINDS}
+            per_mac = {k: float(row["energy_%s_%s" % (k, unit)]) / macs for k in KINDS}
             points.append((row[key], per_mac, float(row["latency_s"]), float(row["utilization"])))
-    return key, points
+    return key, unit, points
 
 
 def main():
@@ -41,7 +51,7 @@ def main():
     parser.add_argument("--out", required=True, help="PNG to write")
     args = parser.parse_args()
     try:
-        key, points = totals(args.sweep)
+        key, unit, points = totals(args.sweep)
     except (OSError, KeyError, ValueError) as e:
         print("plot_sweep.py: cannot read %s: %s" % (args.sweep, e), file=sys.stderr)
         return 2
@@ -59,7 +69,7 @@ def main():
         if any(values):
             ax_e.bar(xs, values, bottom=bottom, label=LABELS[k])
             bottom = [b + v for b, v in zip(bottom, values)]
-    ax_e.set_ylabel("energy per MAC (pJ)")
+    ax_e.set_ylabel("energy per MAC (%s)" % ("pJ" if unit == "pj" else "MACe"))
     ax_e.legend(fontsize=8)
     ax_l.plot(xs, [p[2] for p in points], marker="o")
     ax_l.set_ylabel("latency (s)")

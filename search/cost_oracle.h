@@ -5,6 +5,7 @@
 // lookup table over any of them (lut.h). Pruning and NetAdapt include this header only: no model, SystemC or energy-table
 // header.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct LayerMetrics {
   double energy_pj = 0;
   double latency_s = 0;
   long long cycles = 0;
+  // The energy by component (DRAM, a buffer, a network, the MACs, a PIM chip's ADCs, ...), summing
+  // to energy_pj; empty when the oracle measures no energy.
+  std::map<std::string, double> energy_by_component_pj;
 };
 
 struct NetworkMetrics {

@@ -1,10 +1,11 @@
 #pragma once
 // The per-layer lookup table (the seed's LUT): a network's energy and latency as the sum of its
 // layers' entries. An entry is keyed by the layer's shape (models::shape_key: dimensions, bounds,
-// tensors' projections, bits, densities; the layer's type and operation), the accelerator (a hash
-// of its effective description), the backend that filled it and the backend's settings (the
-// mapper's options); a missing entry is filled by asking the backend about the layer alone. Each
-// entry also keeps the accelerator's area as the backend gave it. Entries live in a text file,
+// tensors' projections, bits, densities; the layer's type and operation), the accelerator (its key,
+// models/accelerator.h: the description as read and any ERT), the backend that filled it and the
+// backend's settings (the mapper's options); a missing entry is filled by asking the backend about
+// the layer alone. Each entry also keeps the layer's energy by component and the accelerator's
+// area as the backend gave them. Entries live in a text file,
 // loaded when the table is opened and appended as it fills, so a table is built once and reused
 // across runs and processes. Values are written with 17 significant digits: an entry returns
 // exactly what the backend said.
@@ -13,7 +14,6 @@
 #include <memory>
 #include <string>
 
-#include "core/yaml_reader.h"
 #include "search/cost_oracle.h"
 
 namespace hwaware::search {
@@ -21,7 +21,7 @@ namespace hwaware::search {
 class LutOracle : public CostOracle {
  public:
   // Throws core::InputError when `path` exists but is not a table of this format.
-  LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerator_hash, std::string path);
+  LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerator_key, std::string path);
   NetworkMetrics metrics(const workload::Network& network) override;
   std::string backend() const override { return backend_->backend(); }
   std::string settings() const override { return backend_->settings(); }
@@ -39,12 +39,9 @@ class LutOracle : public CostOracle {
   void append(const std::string& key, const Entry& e) const;
 
   std::unique_ptr<CostOracle> backend_;
-  std::string accelerator_hash_, path_;
+  std::string accelerator_key_, path_;
   std::map<std::string, Entry> entries_;
   long long hits_ = 0, misses_ = 0;
 };
-
-// A hash of an accelerator description as YAML emits it (comments and layout do not count).
-std::string accelerator_hash(const core::YamlFile& file);
 
 }  // namespace hwaware::search

@@ -45,7 +45,7 @@ foreach(k RANGE ${members})
   endforeach()
 endforeach()
 # Each member's workload file is one `hwaware eval` reads.
-execute_process(COMMAND ${EXE} eval --arch ${SRC}/arch/presets/eyeriss_like.yaml --workload ${SCRATCH}/whole/final.yaml --budget 100
+execute_process(COMMAND ${EXE} eval --arch ${SRC}/arch/presets/eyeriss_like.yaml --workload ${SCRATCH}/whole/final.yaml --mapper-budget 100
                 RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "hwaware eval cannot read final.yaml:\n${err}")

@@ -5,7 +5,7 @@
 set -euo pipefail
 exe=$1 space=$2 scratch=$3
 rm -rf "$scratch" && mkdir -p "$scratch"
-slow=(--mapper-budget 20000 --patience 20000)  # about a second per point: time to kill between points
+slow=(--mapper-budget 20000 --mapper-patience 20000)  # about a second per point: time to kill between points
 "$exe" explore --space "$space" --out "$scratch/whole" "${slow[@]}" >/dev/null 2>&1
 
 "$exe" explore --space "$space" --out "$scratch/killed" "${slow[@]}" >/dev/null 2>&1 &

@@ -1,7 +1,7 @@
 # The mappings the mapper writes reproduce its result: evaluate a network without --mapping,
 # then again with --mapping DIR/mappings.yaml; summary.csv and breakdown.csv must be identical.
 file(REMOVE_RECURSE ${SCRATCH})
-execute_process(COMMAND ${EXE} eval --arch ${ARCH} --workload ${WORKLOAD} --budget 2000 --out ${SCRATCH}/searched
+execute_process(COMMAND ${EXE} eval --arch ${ARCH} --workload ${WORKLOAD} --mapper-budget 2000 --out ${SCRATCH}/searched
                 RESULT_VARIABLE rc1 OUTPUT_QUIET ERROR_VARIABLE err1)
 if(NOT rc1 EQUAL 0)
   message(FATAL_ERROR "mapping run failed (${rc1}):\n${err1}")

@@ -21,7 +21,7 @@ if(NOT last MATCHES "^4096,4096,total,")
   message(FATAL_ERROR "the last row is not the total of the 4096 point: ${last}")
 endif()
 execute_process(COMMAND ${EXE} sweep --arch ${DIGITAL} --workload ${WORKLOAD} --set levels.shared_glb.size=54KiB,108KiB
-                        --budget 500 --out ${SCRATCH}/digital
+                        --mapper-budget 500 --out ${SCRATCH}/digital
                 RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "digital sweep failed (${rc}):\n${err}")

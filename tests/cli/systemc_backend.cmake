@@ -2,7 +2,7 @@
 # SystemC models simulate, their stalls, energy and ratio; the simulated cycles are never below
 # the analytical (throughput-bound) ones.
 file(REMOVE_RECURSE ${SCRATCH})
-execute_process(COMMAND ${EXE} eval --arch ${ARCH} --workload ${WORKLOAD} --budget 500 --backend systemc --out ${SCRATCH}
+execute_process(COMMAND ${EXE} eval --arch ${ARCH} --workload ${WORKLOAD} --mapper-budget 500 --backend systemc --out ${SCRATCH}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "--backend systemc failed (${rc}):\n${err}")
@@ -12,12 +12,13 @@ if(NOT out MATCHES "SystemC cyc +stalls +ratio")
 endif()
 file(STRINGS ${SCRATCH}/summary.csv lines)
 list(GET lines 0 header)
-if(NOT header STREQUAL "layer,macs,cycles,energy_pj,utilization,latency_s,pj_per_mac,systemc_cycles,systemc_stall_cycles,systemc_energy_pj,systemc_cycle_ratio")
+# The Eyeriss-like preset prices in units of one MAC (MACe): the columns say so.
+if(NOT header STREQUAL "layer,macs,cycles,energy_mace,utilization,latency_s,mace_per_mac,systemc_cycles,systemc_stall_cycles,systemc_energy_mace,systemc_cycle_ratio")
   message(FATAL_ERROR "unexpected summary.csv header: ${header}")
 endif()
 list(REMOVE_AT lines 0)
 foreach(line IN LISTS lines)
-  string(REPLACE ",," ",-," line "${line}")  # an empty field (pJ/MAC of a pooling layer) stays a field
+  string(REPLACE ",," ",-," line "${line}")  # an empty field (MACe/MAC of a pooling layer) stays a field
   string(REPLACE "," ";" fields "${line}")
   list(GET fields 0 layer)
   list(GET fields 2 cycles)

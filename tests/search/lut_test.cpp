@@ -27,7 +27,10 @@ class FakeOracle : public search::CostOracle {
     for (const auto& l : n.layers) {
       ++*asked_;
       const double macs = static_cast<double>(l.problem.macs());
-      m.layers.push_back({l.name, macs * 1.2345678901234567, macs / 3e9, static_cast<long long>(macs / 7)});
+      search::LayerMetrics lm{l.name, macs * 1.2345678901234567, macs / 3e9, static_cast<long long>(macs / 7), {}};
+      // Components whose names need escaping in the file; they sum to the total.
+      lm.energy_by_component_pj = {{"global buffer", lm.energy_pj / 3}, {"a=b%c", lm.energy_pj - lm.energy_pj / 3}};
+      m.layers.push_back(lm);
     }
     search::add_totals(m);
     return m;
@@ -126,12 +129,30 @@ TEST_CASE("with the analytical backend, the LUT's per-layer sum equals the whole
 TEST_CASE("a LUT file that is not a table is an error at its line", "[search]") {
   const auto file = fresh_file("broken");
   long long asked = 0;
-  for (const char* text : {"# hwaware per-layer LUT v2: key energy_pj latency_s cycles area_um2\nnot numbers here\n",
-                           "abc 1 2 3\n",      // no area
-                           "abc 1 2 3 4 5\n",  // one number too many
+  for (const char* text : {"# hwaware per-layer LUT v3: key energy_pj latency_s cycles area_um2 component=energy_pj...\nnot numbers here\n",
+                           "abc 1 2 3\n",           // no area
+                           "abc 1 2 3 4 5\n",       // a number where a component goes
+                           "abc 1 2 3 4 DRAM=x\n",  // a component without an energy
+                           "abc 1 2 3 4 DR%4=1\n",  // a malformed escape
+                           "# hwaware per-layer LUT v2: key energy_pj latency_s cycles area_um2\nabc 1 2 3 4\n",
                            "# hwaware per-layer LUT v1: key energy_pj latency_s cycles\nabc 1 2 3\n"}) {
     std::ofstream(file) << text;
     CHECK_THROWS_AS(search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file), core::InputError);
+  }
+}
+
+TEST_CASE("a LUT returns each layer's energy by component exactly, after reopening too", "[search]") {
+  const auto file = fresh_file("components");
+  long long asked = 0;
+  const auto fresh = search::LutOracle(std::make_unique<FakeOracle>(&asked), "acc", file).metrics(small_net());
+  search::LutOracle reopened(std::make_unique<FakeOracle>(&asked), "acc", file);
+  const auto again = reopened.metrics(small_net());
+  CHECK(reopened.misses() == 0);
+  REQUIRE(again.layers.size() == fresh.layers.size());
+  for (std::size_t i = 0; i < again.layers.size(); ++i) {
+    CHECK(again.layers[i].energy_by_component_pj == fresh.layers[i].energy_by_component_pj);
+    CHECK(again.layers[i].energy_by_component_pj.count("global buffer") == 1);
+    CHECK(again.layers[i].energy_by_component_pj.count("a=b%c") == 1);
   }
 }
 

@@ -1,0 +1,45 @@
+#include "arch/accelerator_document.h"
+
+#include "arch/arch_loader.h"
+#include "arch/scalesim_config.h"
+#include "core/text.h"
+
+namespace hwaware::arch {
+
+AcceleratorDocument AcceleratorDocument::load(const std::string& path) {
+  AcceleratorDocument d;
+  if (is_scalesim_config(path)) {
+    const std::string text = core::read_text_file(path, "a SCALE-Sim configuration (INI text)");
+    d.spec_ = read_scalesim_config(text, path);
+    d.file_ = core::YamlFile::from_node(scalesim_config_tree(text, path), path);
+    d.scalesim_ = true;
+  } else {
+    d.file_ = core::YamlFile::load(path);
+    d.spec_ = read_arch(d.file_);
+  }
+  return d;
+}
+
+YAML::Node AcceleratorDocument::top() const {
+  const YAML::Node& root = file_.root();
+  if (scalesim_) return root;
+  for (const char* k : {"accelerator", "architecture"})
+    if (root.IsMap() && root[k]) return root[k];
+  return YAML::Node();
+}
+
+std::string AcceleratorDocument::top_key() const {
+  if (scalesim_) return "";
+  for (const char* k : {"accelerator", "architecture"})
+    if (file_.root().IsMap() && file_.root()[k]) return k;
+  return "";
+}
+
+Spec AcceleratorDocument::read(const YAML::Node& edited) const {
+  if (scalesim_) return read_scalesim_config(scalesim_config_text(edited), path());
+  return read_arch(core::YamlFile::from_node(edited, path()));
+}
+
+std::string AcceleratorDocument::key() const { return core::fnv1a_hex(YAML::Dump(file_.root())); }
+
+}  // namespace hwaware::arch

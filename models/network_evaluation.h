@@ -1,0 +1,53 @@
+#pragma once
+// The one engine: a network evaluated on an accelerator. Each layer is counted by the model its
+// accelerator calls for -- PIM crossbars place its weights themselves (pim_model.h), a systolic
+// array runs SCALE-Sim's folds (systolic_model.h), a digital spatial array runs the loop nest of
+// a given mapping or of the one the mapper finds (analytical_model.h) -- then priced by the
+// accelerator's one energy table and, with a simulator, timed by a cycle-approximate model too.
+// Every command (`eval`, `sweep`, `lut`, `adapt`, `prune`, `explore`) and every cost oracle
+// evaluates through this function; none re-assembles the steps.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mappings/mapper.h"
+#include "models/accelerator.h"
+#include "models/analytical_model.h"
+#include "models/layer_simulator.h"
+#include "models/network_mapper.h"
+#include "workloads/layer.h"
+
+namespace hwaware::model {
+
+struct EvaluationOptions {
+  MapOptions map;            // the mapper, for a digital array's layers when no mapping is given
+  std::string mapping_file;  // mappings given for a digital array (mapping_loader.h); empty: the mapper chooses
+  // PIM: whether the weights stay on chip. Empty: whether this network's weights fit the chip. A
+  // search that asks about a network's new layers only sets it from the whole network.
+  std::optional<bool> weights_resident;
+};
+
+struct LayerEvaluation {
+  std::string name;
+  long long macs = 0;                           // 0 for pooling and adds: their operations are not MACs
+  mapping::Mapping mapping;                     // a digital array's, given or found; empty on PIM and systolic arrays
+  std::optional<mapping::MapperResult> search;  // how the mapper found the mapping (absent when given)
+  std::string reused_from;                      // a layer of the same shape mapped before, whose mapping this is
+  LayerCounts counts;                           // the analytical model's
+  LayerEnergy energy;                           // `counts` priced by the energy table
+  std::optional<SimulatedLayer> simulated;      // with a simulator
+  double simulated_energy_pj = 0;               // the simulated counts priced by the same table
+};
+
+struct NetworkEvaluation {
+  std::vector<LayerEvaluation> layers;
+  bool weights_resident = true;  // PIM: the network's weights stay in the crossbars
+};
+
+// Throws core::InputError for a mistake in the mapping file, a mapping given to an accelerator
+// that places layers itself, a layer no mapping fits, or a layer the accelerator cannot run.
+NetworkEvaluation evaluate_network(const Accelerator& accelerator, const workload::Network& network, const EvaluationOptions& options,
+                                   LayerSimulator* simulator = nullptr);
+
+}  // namespace hwaware::model
