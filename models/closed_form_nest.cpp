@@ -1,4 +1,4 @@
-// The nest analysis in closed form: the same NestResult the walker (nest_analysis.cpp) produces,
+// The nest analysis in closed form: the same NestResult the walker (tests/models/nest_walker.cpp) produces,
 // without walking. The walker visits, for every tile boundary B, one position per combination
 // of "iteration 0 or 1" of the temporal loops above B (weighted by bound - 1 for iteration 1),
 // in odometer order, and applies Timeloop's delta rule at each. Because a tile keeps its shape,

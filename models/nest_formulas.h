@@ -78,7 +78,7 @@ inline bool same_move(const RankVec& a, const RankVec& b, std::size_t ranks) { r
 // Weighted data a tile of extent `e` fetches over every position of the branching loops
 // first..count-1 above it; first_step is where one step of branching loop `first` moves the
 // tensor (unread when first == count), `relative` what relative_moves() gives, as RankVec or
-// any type with an exact same_move(). The walk (nest_analysis.cpp) checks it.
+// any type with an exact same_move(). The walk (tests/models/nest_walker.cpp) checks it.
 //
 // The positions the walk visits, in odometer order over "iteration 0 or 1" of the k temporal
 // loops above the tile, are entered by transitions of the ruler sequence 1,2,1,3,1,2,1,...:
