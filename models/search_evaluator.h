@@ -19,19 +19,6 @@
 
 namespace hwaware::model {
 
-// A relative move (see nest_formulas.h) packed two ranks to a 64-bit word, 32 bits each. Packing
-// is linear modulo 2^64, so moves are added and subtracted packed, and it is exact (two moves
-// are equal exactly when their packings are) while every coordinate fits in 31 bits, which the
-// evaluator checks when it is prepared.
-template <std::size_t W>
-struct PackedMove {
-  std::array<std::uint64_t, W> word;
-};
-template <std::size_t W>
-inline bool same_move(const PackedMove<W>& a, const PackedMove<W>& b, std::size_t /*ranks*/) {
-  return a.word == b.word;
-}
-
 class SearchEvaluator {
  public:
   // `spec`, `problem` and `table` must outlive the evaluator.
