@@ -79,6 +79,41 @@ auto pick_moves(Scratch& s) -> PackedMove<W> (&)[SearchEvaluator::kMaxTensors][S
   else return s.relative8;
 }
 
+// The evaluator's counts as price_walk() reads them: levels in spec order (the scratch holds the
+// accounting innermost first), energies and bits per element prepared per level.
+template <typename Level, typename Counts, std::size_t NT>
+class FlatView {
+ public:
+  FlatView(const Level* level, const Counts& s, std::size_t nlev, std::size_t ntensors, double cycles, const ComputeSplit& split,
+           double compute_pj)
+      : level_(level), s_(s), nlev_(nlev), ntensors_(ntensors), cycles_(cycles), split_(split), compute_pj_(compute_pj) {}
+  std::size_t levels() const { return nlev_; }
+  std::size_t tensors(std::size_t /*l*/) const { return NT ? NT : ntensors_; }
+  bool is_virtual(std::size_t l) const { return level_[l].is_virtual; }
+  const LevelPrices& prices(std::size_t l) const { return level_[l].prices; }
+  const TensorAccess& access(std::size_t l, std::size_t t) const { return s_.access[t][nlev_ - 1 - l]; }
+  double read_vectors(std::size_t l, std::size_t t) const { return s_.read_vectors[l][t]; }
+  double fill_vectors(std::size_t l, std::size_t t) const { return s_.fill_vectors[l][t]; }
+  double update_vectors(std::size_t l, std::size_t t) const { return s_.update_vectors[l][t]; }
+  double leak_cycles(std::size_t l) const { return cycles_ * static_cast<double>(s_.utilized[l]); }
+  const NetworkAccess& network(std::size_t l, std::size_t t) const { return s_.network[t][nlev_ - 1 - l]; }
+  NetworkBits network_words(std::size_t l, std::size_t t) const {
+    const Level& lv = level_[l];
+    return network_bits(access(l, t).kept ? lv.network_bits_kept[t] : lv.network_bits_bypassed[t], lv.word_bits, network(l, t));
+  }
+  bool digital() const { return true; }
+  const ComputeSplit& compute() const { return split_; }
+  double compute_pj() const { return compute_pj_; }
+
+ private:
+  const Level* level_;
+  const Counts& s_;
+  std::size_t nlev_, ntensors_;
+  double cycles_;
+  const ComputeSplit& split_;
+  double compute_pj_;
+};
+
 }  // namespace
 
 SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem& problem, const EnergyTable& table)
@@ -116,23 +151,13 @@ SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem
       flat_ = flat_ && reach < static_cast<long double>(1LL << 29);
     }
   if (!flat_) return;
-  const ComponentEnergy zero;
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     const auto& lvl = spec.levels[l];
     auto& pl = levels_[l];
     pl.is_virtual = lvl.is_virtual();
     pl.word_bits = lvl.word_bits;
     pl.entry_bits = static_cast<double>(lvl.block_size) * static_cast<double>(lvl.word_bits);
-    const ComponentEnergy* e = table.find(lvl.name);
-    if (!e) e = &zero;
-    pl.read_pj = e->read_pj;
-    pl.write_pj = e->write_pj;
-    pl.update_pj = e->update();
-    pl.leak_pj = e->leak_pj_per_cycle;
-    const ComponentEnergy* ne = table.find(lvl.network_name());
-    if (!ne) ne = &zero;
-    pl.transfer_pj = ne->transfer_pj;
-    pl.hop_pj = ne->hop_pj;
+    pl.prices = level_prices(table, lvl.name, lvl.network_name());
     for (std::size_t t = 0; t < ntensors_; ++t) {
       const auto& ds = problem.data_spaces[t];
       pl.format[t] = tensor_format(spec, lvl, ds);
@@ -369,31 +394,9 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
     cycles = std::max(cycles, throttled_cycles(compute, slowdown));
   }
 
-  // Energy, summed in price_total()'s order so that both give the same number.
   double energy = 0;
-  for (std::size_t l = 0; l < nlev; ++l) {
-    const Level& pl = levels_[l];
-    if (pl.is_virtual) continue;
-    const std::size_t a = nlev - 1 - l;
-    for (std::size_t t = 0; t < nt; ++t) {
-      const auto& ta = access[t][a];
-      if (!ta.kept) continue;
-      const double k = static_cast<double>(ta.instances);
-      energy += scratch.read_vectors[l][t] * pl.read_pj * k;
-      energy += scratch.fill_vectors[l][t] * pl.write_pj * k;
-      energy += scratch.update_vectors[l][t] * pl.update_pj * k;
-    }
-    energy += static_cast<double>(cycles) * static_cast<double>(utilized[l]) * pl.leak_pj;
-    for (std::size_t t = 0; t < nt; ++t) {
-      const auto& na = network[t][a];
-      if (na.fanout <= 1 || na.instances == 0) continue;
-      const auto nbits = network_bits(access[t][a].kept ? pl.network_bits_kept[t] : pl.network_bits_bypassed[t], pl.word_bits, na);
-      const double k = static_cast<double>(na.instances);
-      energy += nbits.transfer_words * k * pl.transfer_pj;
-      energy += nbits.hop_words * k * pl.hop_pj;
-    }
-  }
-  energy += split.performed * compute_pj_;
+  const FlatView<Level, Scratch, NT> view(levels_.data(), scratch, nlev, ntensors_, static_cast<double>(cycles), split, compute_pj_);
+  price_walk(view, [&energy](ActionKind, std::size_t, std::size_t, double pj) { energy += pj; });
   return mapping::Cost{energy, static_cast<double>(cycles)};
 }
 

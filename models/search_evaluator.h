@@ -14,6 +14,7 @@
 #include "mappings/mapping.h"
 #include "models/energy_table.h"
 #include "models/nest_formulas.h"
+#include "models/price_walk.h"
 #include "models/sparsity.h"
 #include "workloads/problem.h"
 
@@ -36,8 +37,7 @@ class SearchEvaluator {
     bool is_virtual = false;
     int word_bits = 8;
     double entry_bits = 8;
-    double read_pj = 0, write_pj = 0, update_pj = 0, leak_pj = 0;                  // per vector access / cycle
-    double transfer_pj = 0, hop_pj = 0;                                            // its network, per word
+    LevelPrices prices;                                                            // its actions', from the energy table
     std::array<TensorBits, kMaxTensors> format;                                    // per tensor, when kept
     std::array<double, kMaxTensors> network_bits_kept{}, network_bits_bypassed{};  // per element
   };
