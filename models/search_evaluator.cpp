@@ -42,8 +42,7 @@ struct Scratch {
   char keep[E::kMaxLevels];
   TensorAccess access[E::kMaxTensors][E::kMaxLevels];  // innermost level first
   NetworkAccess network[E::kMaxTensors][E::kMaxLevels];
-  double read_vectors[E::kMaxLevels][E::kMaxTensors], fill_vectors[E::kMaxLevels][E::kMaxTensors],
-      update_vectors[E::kMaxLevels][E::kMaxTensors];  // spec order
+  MovedBits moved[E::kMaxLevels][E::kMaxTensors];  // spec order
   long long utilized[E::kMaxLevels];
 };
 
@@ -60,9 +59,9 @@ class FlatView {
   bool is_virtual(std::size_t l) const { return level_[l].is_virtual; }
   const LevelPrices& prices(std::size_t l) const { return level_[l].prices; }
   const TensorAccess& access(std::size_t l, std::size_t t) const { return s_.access[t][nlev_ - 1 - l]; }
-  double read_vectors(std::size_t l, std::size_t t) const { return s_.read_vectors[l][t]; }
-  double fill_vectors(std::size_t l, std::size_t t) const { return s_.fill_vectors[l][t]; }
-  double update_vectors(std::size_t l, std::size_t t) const { return s_.update_vectors[l][t]; }
+  double read_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].read_vectors; }
+  double fill_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].fill_vectors; }
+  double update_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].update_vectors; }
   double leak_cycles(std::size_t l) const { return cycles_ * static_cast<double>(s_.utilized[l]); }
   const NetworkAccess& network(std::size_t l, std::size_t t) const { return s_.network[t][nlev_ - 1 - l]; }
   NetworkBits network_words(std::size_t l, std::size_t t) const {
@@ -188,14 +187,9 @@ long long SearchEvaluator::level_bits(Work& s, long long compute) const {
     for (std::size_t t = 0; t < nt; ++t) {
       const auto& ta = s.access[t][a];
       if (!ta.kept) continue;
-      // As tensor_bits(): bits = scalar accesses x bits per element, in whole vectors.
-      const double per = levels_[l].format[t].bits_per_element, entry = levels_[l].entry_bits;
-      const double rb = ta.reads * per, fb = ta.fills * per, ub = ta.updates * per;
-      read_bits += rb;
-      write_bits += ub + fb;
-      s.read_vectors[l][t] = vector_accesses(rb, entry);
-      s.fill_vectors[l][t] = vector_accesses(fb, entry);
-      s.update_vectors[l][t] = vector_accesses(ub, entry);
+      const MovedBits& b = s.moved[l][t] = moved_bits(levels_[l].format[t].bits_per_element, levels_[l].entry_bits, ta);
+      read_bits += b.read_bits;
+      write_bits += b.update_bits + b.fill_bits;
       s.utilized[l] = std::max(s.utilized[l], ta.instances);
     }
     const double slowdown = bandwidth_slowdown(spec_.levels[l], read_bits, write_bits, compute);
