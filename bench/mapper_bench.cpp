@@ -4,7 +4,8 @@
 // and the whole mapper's rate (drawing, legality and evaluation) on one thread.
 //
 // `bench_mapper --evaluator-only` evaluates the mappings 5 times with the search evaluator and
-// nothing else, for counting instructions (docs/performance.md):
+// nothing else, for counting instructions (docs/performance.md; evaluate_flat() is the whole flat
+// evaluation: the nest geometry, the accounting and the pricing walk run inside it):
 //   valgrind --tool=callgrind --toggle-collect='*SearchEvaluator::evaluate_flat*' build/bench/bench_mapper --evaluator-only
 
 #include <chrono>

@@ -36,6 +36,11 @@ class AccessStats {
     return inline_[pos].second;
   }
 
+  // Adds accesses at a factor (the interface the nest geometry fills, shared with the search
+  // evaluator's fixed-size histogram); any number of factors fits.
+  void add(long long factor, double accesses) { (*this)[factor] += accesses; }
+  static constexpr std::size_t max_size() { return static_cast<std::size_t>(-1); }
+
   Entry* begin() { return heap_.empty() ? inline_.data() : heap_.data(); }
   Entry* end() { return begin() + size_; }
   const Entry* begin() const { return heap_.empty() ? inline_.data() : heap_.data(); }

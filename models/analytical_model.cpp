@@ -5,6 +5,7 @@
 
 #include "models/exact_rounding.h"
 #include "models/nest_analysis.h"
+#include "models/price_walk.h"
 
 namespace hwaware::model {
 
@@ -130,36 +131,6 @@ struct PricedAction {
 
 const std::string kNoTensor = "-";
 
-// Network rows: `transfer` (words delivered to, or sent by, children) and `hop` (word-hops), in
-// words of the level (bits moved / word bits).
-template <typename Add>
-void price_network(const LevelCounts& lvl, const std::vector<std::string>& tensors, const EnergyTable& table, Add add) {
-  const ComponentEnergy* ne = table.find(lvl.network_name);
-  ComponentEnergy zero;
-  if (!ne) ne = &zero;
-  const double word = static_cast<double>(lvl.word_bits);
-  for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
-    const auto& n = lvl.network[ds];
-    if (n.fanout <= 1 || n.instances == 0) continue;
-    const auto& nb = lvl.network_bits[ds];
-    double k = static_cast<double>(n.instances);
-    add({lvl.network_name, tensors[ds], "transfer", n.deliveries * k, nb.transfer_words * k * ne->transfer_pj,
-         nb.transfer_words * k * word});
-    add({lvl.network_name, tensors[ds], "hop", n.hops * k, nb.hop_words * k * ne->hop_pj, nb.hop_words * k * word});
-  }
-}
-
-// Compute rows: performed MACs at the energy of the layer's operand widths; gated and skipped
-// MACs (when the zero-operand policy has any) cost no MAC energy (their leakage is in `leak`).
-template <typename Add>
-void price_compute(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table, Add add) {
-  const ComponentEnergy* ce = table.find(spec.compute.name);
-  double epc = ce ? ce->compute_at(counts.compute.weight_bits, counts.compute.input_bits) : 0;
-  add({spec.compute.name, kNoTensor, "compute", counts.compute.performed, counts.compute.performed * epc, std::nullopt});
-  if (counts.compute.gated > 0) add({spec.compute.name, kNoTensor, "gated", counts.compute.gated, 0, std::nullopt});
-  if (counts.compute.skipped > 0) add({spec.compute.name, kNoTensor, "skipped", counts.compute.skipped, 0, std::nullopt});
-}
-
 // PIM rows: DAC row drives, cell reads and writes, ADC conversions, shift-and-adds (ADC outputs
 // and row blocks' partial sums), each at the energy table's pJ per action (its read_pj; a cell
 // write at write_pj).
@@ -177,31 +148,85 @@ void price_pim(const PimLayerCounts& p, const EnergyTable& table, Add add) {
   add({shift_add, kNoTensor, "add", p.shift_adds + p.partial_sums, (p.shift_adds + p.partial_sums) * pj("shift_add"), std::nullopt});
 }
 
-// Walks every priced action of a layer: storage reads, fills, updates and leakage per level,
-// its network, then the compute unit (and PIM crossbars' peripherals).
+// LayerCounts as price_walk() reads them.
+class CountsView {
+ public:
+  CountsView(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table) : spec_(spec), c_(counts), table_(table) {}
+  std::size_t levels() const { return c_.levels.size(); }
+  std::size_t tensors(std::size_t l) const { return c_.levels[l].tensors.size(); }
+  bool is_virtual(std::size_t l) const { return c_.levels[l].is_virtual; }
+  LevelPrices prices(std::size_t l) const { return level_prices(table_, c_.levels[l].name, c_.levels[l].network_name); }
+  const TensorAccess& access(std::size_t l, std::size_t t) const { return c_.levels[l].tensors[t]; }
+  double read_vectors(std::size_t l, std::size_t t) const { return c_.levels[l].bits[t].read_vectors; }
+  double fill_vectors(std::size_t l, std::size_t t) const { return c_.levels[l].bits[t].fill_vectors; }
+  double update_vectors(std::size_t l, std::size_t t) const { return c_.levels[l].bits[t].update_vectors; }
+  double leak_cycles(std::size_t l) const { return static_cast<double>(c_.cycles) * static_cast<double>(c_.levels[l].utilized_instances); }
+  const NetworkAccess& network(std::size_t l, std::size_t t) const { return c_.levels[l].network[t]; }
+  const NetworkBits& network_words(std::size_t l, std::size_t t) const { return c_.levels[l].network_bits[t]; }
+  bool digital() const { return !c_.pim; }
+  const ComputeSplit& compute() const { return c_.compute; }
+  double compute_pj() const {
+    const ComponentEnergy* ce = table_.find(spec_.compute.name);
+    return ce ? ce->compute_at(c_.compute.weight_bits, c_.compute.input_bits) : 0;
+  }
+
+ private:
+  const arch::Spec& spec_;
+  const LayerCounts& c_;
+  const EnergyTable& table_;
+};
+
+const char* action_name(ActionKind a) {
+  switch (a) {
+    case ActionKind::read: return "read";
+    case ActionKind::fill: return "fill";
+    case ActionKind::update: return "update";
+    case ActionKind::leak: return "leak";
+    case ActionKind::transfer: return "transfer";
+    case ActionKind::hop: return "hop";
+    case ActionKind::compute: return "compute";
+    case ActionKind::gated: return "gated";
+    case ActionKind::skipped: return "skipped";
+  }
+  return "?";
+}
+
+// The row of an action price_walk() priced: its component, tensor, count (scalar accesses, words
+// delivered, word-hops, cycles or computes, over all instances) and bits moved.
+PricedAction describe(const arch::Spec& spec, const LayerCounts& counts, ActionKind a, std::size_t l, std::size_t t, double energy_pj) {
+  const std::string& tensor = t == kNoIndex ? kNoTensor : counts.tensor_names[t];
+  if (l == kNoIndex) {
+    const ComputeSplit& c = counts.compute;
+    const double n = a == ActionKind::compute ? c.performed : a == ActionKind::gated ? c.gated : c.skipped;
+    return {spec.compute.name, kNoTensor, action_name(a), n, energy_pj, std::nullopt};
+  }
+  const LevelCounts& lvl = counts.levels[l];
+  if (a == ActionKind::leak) {
+    const double cycles = static_cast<double>(counts.cycles) * static_cast<double>(lvl.utilized_instances);
+    return {lvl.name, kNoTensor, action_name(a), cycles, energy_pj, std::nullopt};
+  }
+  if (a == ActionKind::transfer || a == ActionKind::hop) {
+    const NetworkAccess& n = lvl.network[t];
+    const double k = static_cast<double>(n.instances), word = static_cast<double>(lvl.word_bits);
+    const bool transfer = a == ActionKind::transfer;
+    const double words = transfer ? lvl.network_bits[t].transfer_words : lvl.network_bits[t].hop_words;
+    return {lvl.network_name, tensor, action_name(a), (transfer ? n.deliveries : n.hops) * k, energy_pj, words * k * word};
+  }
+  const TensorAccess& ta = lvl.tensors[t];
+  const TensorBits& b = lvl.bits[t];
+  const double n = static_cast<double>(ta.instances);
+  const double count = a == ActionKind::read ? ta.reads : a == ActionKind::fill ? ta.fills : ta.updates;
+  const double bits = a == ActionKind::read ? b.read_bits : a == ActionKind::fill ? b.fill_bits : b.update_bits;
+  return {lvl.name, tensor, action_name(a), count * n, energy_pj, bits * n};
+}
+
+// Every priced action of a layer (price_walk()), then the PIM crossbars' peripherals if they did
+// the MACs.
 template <typename Add>
 void price_actions(const arch::Spec& spec, const LayerCounts& counts, const EnergyTable& table, Add add) {
-  for (const auto& lvl : counts.levels) {
-    if (lvl.is_virtual) continue;
-    const ComponentEnergy* ce = table.find(lvl.name);
-    ComponentEnergy zero;
-    if (!ce) ce = &zero;
-    for (std::size_t ds = 0; ds < lvl.tensors.size(); ++ds) {
-      const auto& t = lvl.tensors[ds];
-      if (!t.kept) continue;
-      const auto& b = lvl.bits[ds];
-      double n = static_cast<double>(t.instances);
-      const std::string& tensor = counts.tensor_names[ds];
-      add({lvl.name, tensor, "read", t.reads * n, b.read_vectors * ce->read_pj * n, b.read_bits * n});
-      add({lvl.name, tensor, "fill", t.fills * n, b.fill_vectors * ce->write_pj * n, b.fill_bits * n});
-      add({lvl.name, tensor, "update", t.updates * n, b.update_vectors * ce->update() * n, b.update_bits * n});
-    }
-    double leak_cycles = static_cast<double>(counts.cycles) * static_cast<double>(lvl.utilized_instances);
-    add({lvl.name, kNoTensor, "leak", leak_cycles, leak_cycles * ce->leak_pj_per_cycle, std::nullopt});
-    price_network(lvl, counts.tensor_names, table, add);
-  }
+  price_walk(CountsView(spec, counts, table),
+             [&](ActionKind a, std::size_t l, std::size_t t, double energy_pj) { add(describe(spec, counts, a, l, t, energy_pj)); });
   if (counts.pim) price_pim(*counts.pim, table, add);
-  else price_compute(spec, counts, table, add);
 }
 
 }  // namespace

@@ -1,17 +1,14 @@
 #pragma once
-// Walks a mapping's loop nest the way Timeloop's nest analysis does and returns, for every loop
-// that bounds a tile, the tile size and the data the inner tile asks for (deltas), with
-// multicast factors across spatial fan-outs. Temporal loops run iterations 0 and 1 and
-// extrapolate the rest; spatial fan-outs simulate three elements and translate the others,
-// which is exact for perfectly factorized mappings of affine problems.
+// The nest analysis of a mapping, as Timeloop's: the mapping flattened into loops and, for every
+// loop that bounds a tile, the tile size and the data the inner tile asks for (deltas), with
+// multicast factors across spatial fan-outs. Computed in closed form (closed_form_nest.cpp, on
+// nest_geometry.h); tests/models/nest_walker.h walks the positions one by one as Timeloop does,
+// the reference the closed form is checked against.
 
-#include <map>
-#include <unordered_map>
 #include <vector>
 
 #include "mappings/mapping.h"
 #include "models/access_stats.h"
-#include "models/box.h"
 #include "workloads/problem.h"
 
 namespace hwaware::model {
@@ -42,17 +39,34 @@ struct NestResult {
 };
 
 // Flattens a mapping into loops, innermost first (spatial loops below the temporal loops of the
-// same level; a level without temporal loops gets one trivial loop so it bounds a tile).
-std::vector<NestLoop> flatten(const mapping::Mapping& m);
-void flatten(const mapping::Mapping& m, std::vector<NestLoop>& out);  // reusing `out`'s storage
+// same level; a level without temporal loops gets one trivial loop so it bounds a tile), into
+// `loops`: any container with clear(), push_back() and back() (a vector, or the search
+// evaluator's fixed array), its storage reused.
+template <typename Loops>
+void flatten(const mapping::Mapping& m, Loops& loops) {
+  loops.clear();
+  const int nlev = static_cast<int>(m.levels.size());
+  for (int l = nlev - 1; l >= 0; --l) {  // innermost level first
+    const auto& lm = m.levels[static_cast<std::size_t>(l)];
+    const int level = nlev - 1 - l;
+    for (auto it = lm.spatial.rbegin(); it != lm.spatial.rend(); ++it)
+      loops.push_back({it->dim, it->bound, true, it->kind == mapping::LoopKind::spatial_x, level, false});
+    for (auto it = lm.temporal.rbegin(); it != lm.temporal.rend(); ++it) loops.push_back({it->dim, it->bound, false, false, level, false});
+    if (lm.temporal.empty()) loops.push_back({0, 1, false, false, level, false});
+    loops.back().boundary = true;
+  }
+}
 
-// The nest analysis in closed form (closed_form_nest.cpp): what the walk below computes, in
-// O(loops) per tile instead of 2^loops positions. The models use this one.
+inline std::vector<NestLoop> flatten(const mapping::Mapping& m) {
+  std::vector<NestLoop> loops;
+  flatten(m, loops);
+  return loops;
+}
+
+// The nest analysis in closed form (closed_form_nest.cpp): in O(loops) per tile, what walking
+// 2^loops positions gives. `loops` in flatten()'s shape (a panic otherwise).
 NestResult analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops);
 // The same, into `out`, reusing its storage (for evaluating many mappings).
 void analyze_nest(const workload::Problem& problem, const std::vector<NestLoop>& loops, NestResult& out);
-
-// The reference: walks the positions one by one, as Timeloop does. Kept to check the closed form.
-NestResult analyze_nest_by_walking(const workload::Problem& problem, const std::vector<NestLoop>& loops);
 
 }  // namespace hwaware::model

@@ -1,12 +1,13 @@
 #pragma once
-// The formulas of the closed-form nest analysis, on flat arrays, shared by the analysis that
-// reports every tile (closed_form_nest.cpp) and the evaluator that searches use
-// (search_evaluator.cpp): the data a tile fetches over the temporal loops above it, and how the
-// children of a spatial fan-out share a tensor (multicast). The first are inline: a search
-// evaluates them a dozen times per mapping.
+// The formulas of the closed-form nest analysis, on flat arrays, that nest_geometry.h applies for
+// both the analysis that reports every tile (closed_form_nest.cpp) and the evaluator that
+// searches use (search_evaluator.cpp): the data a tile fetches over the temporal loops above it,
+// and how the children of a spatial fan-out share a tensor (multicast). The first are inline: a
+// search evaluates them a dozen times per mapping.
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "models/access_stats.h"
 
@@ -57,28 +58,39 @@ inline bool equal(const RankVec& a, const RankVec& b, std::size_t ranks) {
 
 }  // namespace detail
 
-// Per branching loop i: its step less the steps of the branching loops below it, so that two
-// branching loops move a tile the same way, seen from any tile below both, exactly when these
-// are equal (see delta_sum). `relative` gets b.count entries (their first `ranks` ranks).
-inline void relative_moves(const RankVec* steps, const Branching& b, std::size_t ranks, RankVec* relative) {
-  RankVec below{};  // sum of the steps of the branching loops below
-  for (std::size_t i = 0; i < b.count; ++i) {
-    const RankVec& step = steps[b.loop[i]];
-    RankVec& g = relative[i];
-    for (std::size_t r = 0; r < ranks; ++r) {
-      g[r] = step[r] - below[r];
-      below[r] += step[r];
-    }
-  }
+// Per branching loop i (innermost first), a relative move: its step less the steps of the
+// branching loops below it, so that two branching loops move a tile the same way, seen from any
+// tile below both, exactly when these are equal (see delta_sum). Held as a RankVec, or packed.
+inline bool same_move(const RankVec& a, const RankVec& b, std::size_t ranks) { return detail::equal(a, b, ranks); }
+
+// A relative move packed two ranks to a 64-bit word, 32 bits each. Packing is linear modulo
+// 2^64, so moves are added and subtracted packed, and it is exact (two moves are equal exactly
+// when their packings are) while every coordinate fits in 31 bits (Projection::packs_exactly).
+template <std::size_t W>
+struct PackedMove {
+  std::array<std::uint64_t, W> word;
+};
+template <std::size_t W>
+inline bool same_move(const PackedMove<W>& a, const PackedMove<W>& b, std::size_t /*ranks*/) {
+  return a.word == b.word;
 }
 
-// Whether two relative moves are equal (their first `ranks` ranks).
-inline bool same_move(const RankVec& a, const RankVec& b, std::size_t ranks) { return detail::equal(a, b, ranks); }
+// The words of a move, for arithmetic on either kind.
+inline RankVec& words(RankVec& m) { return m; }
+inline const RankVec& words(const RankVec& m) { return m; }
+template <std::size_t W>
+std::array<std::uint64_t, W>& words(PackedMove<W>& m) {
+  return m.word;
+}
+template <std::size_t W>
+const std::array<std::uint64_t, W>& words(const PackedMove<W>& m) {
+  return m.word;
+}
 
 // Weighted data a tile of extent `e` fetches over every position of the branching loops
 // first..count-1 above it; first_step is where one step of branching loop `first` moves the
-// tensor (unread when first == count), `relative` what relative_moves() gives, as RankVec or
-// any type with an exact same_move(). The walk (nest_analysis.cpp) checks it.
+// tensor (unread when first == count), `relative` the relative moves of the branching loops, as
+// RankVec or PackedMove. The walk (tests/models/nest_walker.cpp) checks it.
 //
 // The positions the walk visits, in odometer order over "iteration 0 or 1" of the k temporal
 // loops above the tile, are entered by transitions of the ruler sequence 1,2,1,3,1,2,1,...:

@@ -1,29 +1,13 @@
 #include "models/search_evaluator.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 
 #include "models/analytical_model.h"
-#include "models/exact_rounding.h"
 #include "models/tensor_accounting.h"
 
 namespace hwaware::model {
 namespace {
-
-using Evaluator = SearchEvaluator;
-
-// One loop of the flattened nest, innermost first (as nest_analysis.h's flatten()).
-struct FlatLoop {
-  int dim;
-  long long bound;
-  bool spatial;
-};
-
-// A level's loops in the flattened nest: [first, boundary], the spatial group first.
-struct LevelLoops {
-  std::size_t first = 0, boundary = 0, spatial = 0;
-};
 
 // Accesses per multicast factor, at most 16 factors, inline and never zeroed: what AccessStats
 // holds without its heap spill. A mapping with more factors at a level is evaluated by the full
@@ -31,108 +15,94 @@ struct LevelLoops {
 class Multicasts {
  public:
   using Entry = AccessStats::Entry;
-  static constexpr std::size_t kCapacity = 16;
   Multicasts() {}  // user-provided: value-initialization does not zero the entries
   Entry* begin() { return entries_; }
   Entry* end() { return entries_ + size_; }
   const Entry* begin() const { return entries_; }
   const Entry* end() const { return entries_ + size_; }
   void clear() { size_ = 0; }
-  // Appends a factor larger than every factor held.
-  void append(long long factor, double accesses) { entries_[size_++] = Entry{factor, accesses}; }
+  // Adds a factor larger than every factor held (NestGeometry::spread() adds them in order).
+  void add(long long factor, double accesses) { entries_[size_++] = Entry{factor, accesses}; }
+  static constexpr std::size_t max_size() { return kCapacity; }
 
  private:
+  static constexpr std::size_t kCapacity = 16;
   Entry entries_[kCapacity];
   std::size_t size_ = 0;
 };
 
 // Everything one evaluation works on, kept per thread: nothing is constructed, zeroed or
-// destroyed per mapping beyond what the mapping uses.
+// destroyed per mapping beyond what the mapping uses. R: ranks evaluated per tensor.
+template <std::size_t R>
 struct Scratch {
   using E = SearchEvaluator;
-  FlatLoop loop[E::kMaxLoops];
-  LevelLoops level[E::kMaxLevels];
-  long long stride[E::kMaxLoops];  // product of the bounds of the loops below of the same dimension
-  long long bound[E::kMaxLoops];
-  long long run[E::kMaxDims];  // product of the bounds so far, per dimension
-  RankVec boundary_extent[E::kMaxTensors][E::kMaxLevels];
-  double boundary_size[E::kMaxTensors][E::kMaxLevels], group_size[E::kMaxTensors][E::kMaxLevels];
-  std::size_t branch_loop[E::kMaxLoops];
-  long long branch_bound[E::kMaxLoops];
-  double outside[E::kMaxLoops];
-  std::size_t first_above[E::kMaxLevels];                 // per level: the first branching loop above the level
-  PackedMove<2> relative4[E::kMaxTensors][E::kMaxLoops];  // relative moves per tensor, packed (4 ranks)
-  PackedMove<4> relative8[E::kMaxTensors][E::kMaxLoops];  // (8 ranks)
-  double temporal_above[E::kMaxLoops + 1];                // [j]: product of the temporal bounds of loops >= j
+  FixedList<NestLoop, E::kMaxLoops> loops;
+  NestGeometry<E::FlatStorage, PackedMove<R / 2>, R> nest;
   LevelTileOf<Multicasts> tile[E::kMaxLevels];
   char keep[E::kMaxLevels];
   TensorAccess access[E::kMaxTensors][E::kMaxLevels];  // innermost level first
   NetworkAccess network[E::kMaxTensors][E::kMaxLevels];
-  double read_vectors[E::kMaxLevels][E::kMaxTensors], fill_vectors[E::kMaxLevels][E::kMaxTensors],
-      update_vectors[E::kMaxLevels][E::kMaxTensors];
+  MovedBits moved[E::kMaxLevels][E::kMaxTensors];  // spec order
   long long utilized[E::kMaxLevels];
 };
 
-template <std::size_t W>
-auto pick_moves(Scratch& s) -> PackedMove<W> (&)[SearchEvaluator::kMaxTensors][SearchEvaluator::kMaxLoops] {
-  if constexpr (W == 2) return s.relative4;
-  else return s.relative8;
-}
+// The evaluator's counts as price_walk() reads them: levels in spec order (the scratch holds the
+// accounting innermost first), energies and bits per element prepared per level.
+template <typename Level, typename Counts, std::size_t NT>
+class FlatView {
+ public:
+  FlatView(const Level* level, const Counts& s, std::size_t nlev, std::size_t ntensors, double cycles, const ComputeSplit& split,
+           double compute_pj)
+      : level_(level), s_(s), nlev_(nlev), ntensors_(ntensors), cycles_(cycles), split_(split), compute_pj_(compute_pj) {}
+  std::size_t levels() const { return nlev_; }
+  std::size_t tensors(std::size_t /*l*/) const { return NT ? NT : ntensors_; }
+  bool is_virtual(std::size_t l) const { return level_[l].is_virtual; }
+  const LevelPrices& prices(std::size_t l) const { return level_[l].prices; }
+  const TensorAccess& access(std::size_t l, std::size_t t) const { return s_.access[t][nlev_ - 1 - l]; }
+  double read_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].read_vectors; }
+  double fill_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].fill_vectors; }
+  double update_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].update_vectors; }
+  double leak_cycles(std::size_t l) const { return cycles_ * static_cast<double>(s_.utilized[l]); }
+  const NetworkAccess& network(std::size_t l, std::size_t t) const { return s_.network[t][nlev_ - 1 - l]; }
+  NetworkBits network_words(std::size_t l, std::size_t t) const {
+    const Level& lv = level_[l];
+    return network_bits(access(l, t).kept ? lv.network_bits_kept[t] : lv.network_bits_bypassed[t], lv.word_bits, network(l, t));
+  }
+  bool digital() const { return true; }
+  const ComputeSplit& compute() const { return split_; }
+  double compute_pj() const { return compute_pj_; }
+
+ private:
+  const Level* level_;
+  const Counts& s_;
+  std::size_t nlev_, ntensors_;
+  double cycles_;
+  const ComputeSplit& split_;
+  double compute_pj_;
+};
 
 }  // namespace
 
 SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem& problem, const EnergyTable& table)
     : spec_(spec), problem_(problem), table_(table) {
-  ndim_ = problem.dim_names.size();
   ntensors_ = problem.data_spaces.size();
-  flat_ = ndim_ <= kMaxDims && ntensors_ <= kMaxTensors && spec.levels.size() <= kMaxLevels && !spec.levels.empty();
+  flat_ = problem.dim_names.size() <= kMaxDims && ntensors_ <= kMaxTensors && spec.levels.size() <= kMaxLevels && !spec.levels.empty();
   for (const auto& ds : problem.data_spaces) flat_ = flat_ && ds.ranks.size() <= kMaxRanks;
   if (!flat_) return;
   for (std::size_t t = 0; t < ntensors_; ++t) {
-    const auto& ds = problem.data_spaces[t];
-    max_ranks_ = std::max(max_ranks_, ds.ranks.size());
-    read_write_[t] = ds.read_write;
-    for (std::size_t r = 0; r < ds.ranks.size(); ++r)
-      for (const auto& term : ds.ranks[r]) {
-        column_[static_cast<std::size_t>(term.dim)][t][r] += term.coefficient;
-        if (term.coefficient != 0) rank_mask_[t][static_cast<std::size_t>(term.dim)] |= 1u << r;
-      }
+    max_ranks_ = std::max(max_ranks_, problem.data_spaces[t].ranks.size());
+    read_write_[t] = problem.data_spaces[t].read_write;
   }
-  for (std::size_t d = 0; d < ndim_; ++d)
-    for (std::size_t t = 0; t < ntensors_; ++t)
-      for (std::size_t r = 0; r < kMaxRanks; ++r) {
-        const long long c = column_[d][t][r];
-        if (c == 0) continue;
-        terms_[d].term[terms_[d].count++] = Term{t, r, c};
-        packed_column_[d][t].word[r / 2] += static_cast<std::uint64_t>(c) << (32 * (r % 2));
-      }
-  // Packed moves are exact while every relative move fits in 31 bits: each is at most twice the
-  // sum over dimensions of |coefficient| x (bound - 1) in any rank.
-  for (std::size_t t = 0; t < ntensors_; ++t)
-    for (std::size_t r = 0; r < kMaxRanks; ++r) {
-      long double reach = 0;
-      for (std::size_t d = 0; d < ndim_; ++d)
-        reach += std::fabs(static_cast<long double>(column_[d][t][r])) * static_cast<long double>(problem.bounds[d] - 1);
-      flat_ = flat_ && reach < static_cast<long double>(1LL << 29);
-    }
+  projection_.prepare(problem);
+  flat_ = projection_.packs_exactly(problem.bounds);
   if (!flat_) return;
-  const ComponentEnergy zero;
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     const auto& lvl = spec.levels[l];
     auto& pl = levels_[l];
     pl.is_virtual = lvl.is_virtual();
     pl.word_bits = lvl.word_bits;
     pl.entry_bits = static_cast<double>(lvl.block_size) * static_cast<double>(lvl.word_bits);
-    const ComponentEnergy* e = table.find(lvl.name);
-    if (!e) e = &zero;
-    pl.read_pj = e->read_pj;
-    pl.write_pj = e->write_pj;
-    pl.update_pj = e->update();
-    pl.leak_pj = e->leak_pj_per_cycle;
-    const ComponentEnergy* ne = table.find(lvl.network_name());
-    if (!ne) ne = &zero;
-    pl.transfer_pj = ne->transfer_pj;
-    pl.hop_pj = ne->hop_pj;
+    pl.prices = level_prices(table, lvl.name, lvl.network_name());
     for (std::size_t t = 0; t < ntensors_; ++t) {
       const auto& ds = problem.data_spaces[t];
       pl.format[t] = tensor_format(spec, lvl, ds);
@@ -163,238 +133,69 @@ mapping::Cost SearchEvaluator::evaluate_full(const mapping::Mapping& m) const {
 
 template <std::size_t R, std::size_t NT>
 mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
+  thread_local Scratch<R> s;
+  const std::size_t nlev = spec_.levels.size();
+  flatten(m, s.loops);
+  s.nest.template build<NT>(s.loops.data(), s.loops.size(), nlev, projection_);
+  if (!account_tensors<NT>(m, s)) return evaluate_full(m);
+  // Computes and cycles: the compute units' work, slowed by any level's bandwidth.
+  const double per_instance = s.nest.temporal_product();
+  const double computes = per_instance * static_cast<double>(s.nest.spatial_product());
+  const ComputeSplit split = split_computes(compute_policy_, spec_.compute.zero_operands, computes);
+  const long long cycles = level_bits<NT>(s, compute_cycles(per_instance, spec_, split));
+  double energy = 0;
+  const FlatView<Level, Scratch<R>, NT> view(levels_.data(), s, nlev, ntensors_, static_cast<double>(cycles), split, compute_pj_);
+  price_walk(view, [&energy](ActionKind, std::size_t, std::size_t, double pj) { energy += pj; });
+  return mapping::Cost{energy, static_cast<double>(cycles)};
+}
+
+template <std::size_t NT, typename Work>
+bool SearchEvaluator::account_tensors(const mapping::Mapping& m, Work& s) const {
   const std::size_t nlev = spec_.levels.size(), nt = NT ? NT : ntensors_;
-  thread_local Scratch scratch;
-  auto& loop = scratch.loop;
-  auto& level = scratch.level;
-  auto& stride = scratch.stride;
-  constexpr std::size_t W = R / 2;  // words of a packed move
-  PackedMove<W>(&relative)[kMaxTensors][kMaxLoops] = pick_moves<W>(scratch);
-  auto& bound = scratch.bound;
-  auto& run = scratch.run;
-  auto& boundary_extent = scratch.boundary_extent;
-  auto& boundary_size = scratch.boundary_size;
-  auto& group_size = scratch.group_size;
-  auto& branch_loop = scratch.branch_loop;
-  auto& branch_bound = scratch.branch_bound;
-  auto& outside = scratch.outside;
-  auto& access = scratch.access;
-  auto& network = scratch.network;
-
-  // The nest, innermost first: per level its spatial loops, then its temporal loops (a trivial
-  // one when it has none), the last being the level's boundary.
-  std::size_t n = 0;
-  for (std::size_t s = nlev; s-- > 0;) {
-    const auto& lm = m.levels[s];
-    auto& lv = level[nlev - 1 - s];
-    lv.first = n;
-    lv.spatial = lm.spatial.size();
-    for (auto it = lm.spatial.rbegin(); it != lm.spatial.rend(); ++it) loop[n++] = {it->dim, it->bound, true};
-    for (auto it = lm.temporal.rbegin(); it != lm.temporal.rend(); ++it) loop[n++] = {it->dim, it->bound, false};
-    if (lm.temporal.empty()) loop[n++] = {0, 1, false};
-    lv.boundary = n - 1;
-  }
-
-  // Where one step of each loop moves each tensor (every tensor is taken to have R ranks: the
-  // ranks past its own never move and have extent 1),
-  // the tensors' extents at each level's boundary and spatial group (the tile sizes), and the
-  // temporal loops that branch in the walk with their relative moves. A tensor's extent in a
-  // rank is 1 + sum of coefficient x (product of the bounds so far - 1) over its dimensions: a
-  // loop adds its step x (bound - 1).
-  RankVec high[kMaxTensors];
-  PackedMove<W> below[kMaxTensors];  // packed sum of the steps of the branching loops so far
+  auto& g = s.nest;
   for (std::size_t t = 0; t < nt; ++t) {
-    high[t].fill(0);
-    below[t].word.fill(0);
-  }
-  auto volume = [&](std::size_t t) {
-    double v = 1;
-    for (std::size_t r = 0; r < R; ++r) v *= static_cast<double>(high[t][r] + 1);
-    return v;
-  };
-  std::fill(run, run + ndim_, 1);
-  std::size_t nb = 0;
-  auto& first_above = scratch.first_above;
-  for (std::size_t lv = 0, j = 0; lv < nlev; ++lv) {
-    for (; j <= level[lv].boundary; ++j) {
-      const auto d = static_cast<std::size_t>(loop[j].dim);
-      const long long b = loop[j].bound;
-      const long long s = run[d];
-      bound[j] = b;
-      stride[j] = s;
-      const auto& terms = terms_[d];
-      for (std::size_t k = 0; k < terms.count; ++k)
-        high[terms.term[k].tensor][terms.term[k].rank] += terms.term[k].coefficient * s * (b - 1);
-      if (!loop[j].spatial && b >= 2) {
-        // Relative moves, built as the loops go: this loop's step less the steps below.
-        for (std::size_t t = 0; t < nt; ++t) {
-          PackedMove<W>& g = relative[t][nb];
-          for (std::size_t w = 0; w < W; ++w) {
-            const std::uint64_t step = packed_column_[d][t].word[w] * static_cast<std::uint64_t>(s);
-            g.word[w] = step - below[t].word[w];
-            below[t].word[w] += step;
-          }
-        }
-        branch_loop[nb] = j;
-        branch_bound[nb++] = b;
-      }
-      run[d] *= b;
-      if (level[lv].spatial > 0 && j == level[lv].first + level[lv].spatial - 1)
-        for (std::size_t t = 0; t < nt; ++t) group_size[t][lv] = volume(t);
-    }
-    for (std::size_t t = 0; t < nt; ++t) {
-      RankVec& e = boundary_extent[t][lv];
-      for (std::size_t r = 0; r < R; ++r) e[r] = high[t][r] + 1;
-      boundary_size[t][lv] = volume(t);
-    }
-  }
-  // Where one step of loop j moves tensor t.
-  auto step_of = [&](std::size_t t, std::size_t j) {
-    RankVec st;
-    const RankVec& col = column_[static_cast<std::size_t>(loop[j].dim)][t];
-    for (std::size_t r = 0; r < kMaxRanks; ++r) st[r] = col[r] * stride[j];
-    return st;
-  };
-  // The products of the bounds above each branching loop, and the first branching loop above
-  // each level.
-  if (nb > 0) outside[nb - 1] = 1;
-  for (std::size_t i = nb; i-- > 1;) outside[i - 1] = outside[i] * static_cast<double>(branch_bound[i]);
-  const Branching branching{branch_loop, branch_bound, outside, nb};
-  for (std::size_t lv = 0, i = 0; lv < nlev; ++lv) {
-    while (i < nb && branch_loop[i] <= level[lv].boundary) ++i;
-    first_above[lv] = i;
-  }
-  auto& temporal_above = scratch.temporal_above;
-  temporal_above[n] = 1;
-  long long spatial_product = 1;
-  for (std::size_t j = n; j-- > 0;) {
-    temporal_above[j] = temporal_above[j + 1] * (loop[j].spatial ? 1.0 : static_cast<double>(loop[j].bound));
-    if (loop[j].spatial) spatial_product *= loop[j].bound;
-  }
-  const double temporal_product = temporal_above[0];
-
-  // Per tensor: the level tiles the accounting needs, then Timeloop's accounting.
-  for (std::size_t t = 0; t < nt; ++t) {
-    LevelTileOf<Multicasts>* tile = scratch.tile;
-    char* keep = scratch.keep;
-    long long replication = spatial_product;  // instances of the level: spatial loops above it
     for (std::size_t lv = 0; lv < nlev; ++lv) {
-      const auto& lvl = level[lv];
-      LevelTileOf<Multicasts>& lt = tile[lv];
+      const LevelSpan& span = g.level(lv);
+      auto& lt = s.tile[lv];
       lt.accesses.clear();
       lt.partition = lt.pfd = lt.parent_share = 0;
-      keep[lv] = m.levels[nlev - 1 - lv].keep[t];
-      lt.size = boundary_size[t][lv];
-      long long fanout = 1;
-      for (std::size_t j = lvl.first; j < lvl.first + lvl.spatial; ++j) fanout *= loop[j].bound;
-      replication /= fanout;
-      lt.fanout = lvl.spatial > 0 ? fanout : 1;
-      lt.replication = replication;
-      if (lv > 0) tile[lv - 1].pfd = lvl.spatial > 0 ? group_size[t][lv] : tile[lv - 1].size;
-      // What the level's innermost tile asks of it: the data the tile below fetches over the
-      // temporal loops above (or every compute at the innermost level), per multicast class.
-      const std::size_t low = lvl.first;
+      s.keep[lv] = m.levels[nlev - 1 - lv].keep[t];
+      lt.size = static_cast<double>(g.tile_size(t, lv));
+      lt.fanout = span.fanout;
+      lt.replication = span.replication;
+      if (lv > 0) s.tile[lv - 1].pfd = span.spatial > 0 ? static_cast<double>(g.group_size(t, lv)) : s.tile[lv - 1].size;
       // When the level below bypasses the tensor, the accounting rescales these requests to
       // that level's (account_tensor): only the ratios between multicast classes count, and
       // the delta sum is not needed.
-      double per_class;
-      if (low == 0) per_class = temporal_above[lvl.spatial];  // every compute below the level
-      else if (!keep[lv - 1]) per_class = 1;
-      else {
-        const std::size_t first = first_above[lv - 1];
-        const RankVec first_step = first < nb ? step_of(t, branch_loop[first]) : RankVec{};
-        per_class = delta_sum(boundary_extent[t][lv - 1], R, first_step, relative[t], branching, first);
-      }
-      if (per_class > 0) {
-        if (lvl.spatial == 0) {
-          lt.accesses.append(1, per_class);
-        } else {
-          // Loops on disjoint ranks (the usual case) need no enumeration: every position is
-          // shared by the children of the loops that do not move the tensor.
-          long long shared = 1, seen = 0;
-          double distinct = 1;
-          bool disjoint = true;
-          for (std::size_t j = low; j < low + lvl.spatial; ++j) {
-            const unsigned mask = rank_mask_[t][static_cast<std::size_t>(loop[j].dim)];
-            if (mask == 0) {
-              shared *= loop[j].bound;
-            } else if (mask & seen) {
-              disjoint = false;
-              break;
-            } else {
-              seen |= mask;
-              distinct *= static_cast<double>(loop[j].bound);
-            }
-          }
-          if (disjoint) {
-            lt.accesses.append(shared, per_class * distinct);
-          } else {
-            RankVec steps[kMaxLoops];
-            for (std::size_t j = low; j < low + lvl.spatial; ++j) steps[j - low] = step_of(t, j);
-            const auto classes = multicast_classes(steps, &bound[low], lvl.spatial, R);
-            if (classes.size() > Multicasts::kCapacity) return evaluate_full(m);
-            for (const auto& [mc, count] : classes) lt.accesses.append(mc, per_class * count);
-          }
-        }
-      }
+      const double per_position = lv > 0 && !s.keep[lv - 1] ? 1 : g.fetches_below(t, lv);
+      if (!g.spread(t, lv, per_position, lt.accesses)) return false;
       lt.content = total_accesses(lt.accesses);
     }
-    account_tensor(tile, nlev, keep, read_write_[t], access[t], network[t]);
+    account_tensor(s.tile, nlev, s.keep, read_write_[t], s.access[t], s.network[t]);
   }
+  return true;
+}
 
-  // Computes and cycles: the compute units' work, slowed by any level's bandwidth.
-  const double computes = temporal_product * static_cast<double>(spatial_product);
-  const ComputeSplit split = split_computes(compute_policy_, spec_.compute.zero_operands, computes);
-  const long long compute = compute_cycles(temporal_product, spec_, split);
+template <std::size_t NT, typename Work>
+long long SearchEvaluator::level_bits(Work& s, long long compute) const {
+  const std::size_t nlev = spec_.levels.size(), nt = NT ? NT : ntensors_;
   long long cycles = compute;
-  auto& utilized = scratch.utilized;
   for (std::size_t l = 0; l < nlev; ++l) {
     const std::size_t a = nlev - 1 - l;
     double read_bits = 0, write_bits = 0;
-    utilized[l] = 0;
+    s.utilized[l] = 0;
     for (std::size_t t = 0; t < nt; ++t) {
-      const auto& ta = access[t][a];
+      const auto& ta = s.access[t][a];
       if (!ta.kept) continue;
-      // As tensor_bits(): bits = scalar accesses x bits per element, in whole vectors.
-      const double per = levels_[l].format[t].bits_per_element, entry = levels_[l].entry_bits;
-      const double rb = ta.reads * per, fb = ta.fills * per, ub = ta.updates * per;
-      read_bits += rb;
-      write_bits += ub + fb;
-      scratch.read_vectors[l][t] = vector_accesses(rb, entry);
-      scratch.fill_vectors[l][t] = vector_accesses(fb, entry);
-      scratch.update_vectors[l][t] = vector_accesses(ub, entry);
-      utilized[l] = std::max(utilized[l], ta.instances);
+      const MovedBits& b = s.moved[l][t] = moved_bits(levels_[l].format[t].bits_per_element, levels_[l].entry_bits, ta);
+      read_bits += b.read_bits;
+      write_bits += b.update_bits + b.fill_bits;
+      s.utilized[l] = std::max(s.utilized[l], ta.instances);
     }
     const double slowdown = bandwidth_slowdown(spec_.levels[l], read_bits, write_bits, compute);
     cycles = std::max(cycles, throttled_cycles(compute, slowdown));
   }
-
-  // Energy, summed in price_total()'s order so that both give the same number.
-  double energy = 0;
-  for (std::size_t l = 0; l < nlev; ++l) {
-    const Level& pl = levels_[l];
-    if (pl.is_virtual) continue;
-    const std::size_t a = nlev - 1 - l;
-    for (std::size_t t = 0; t < nt; ++t) {
-      const auto& ta = access[t][a];
-      if (!ta.kept) continue;
-      const double k = static_cast<double>(ta.instances);
-      energy += scratch.read_vectors[l][t] * pl.read_pj * k;
-      energy += scratch.fill_vectors[l][t] * pl.write_pj * k;
-      energy += scratch.update_vectors[l][t] * pl.update_pj * k;
-    }
-    energy += static_cast<double>(cycles) * static_cast<double>(utilized[l]) * pl.leak_pj;
-    for (std::size_t t = 0; t < nt; ++t) {
-      const auto& na = network[t][a];
-      if (na.fanout <= 1 || na.instances == 0) continue;
-      const auto nbits = network_bits(access[t][a].kept ? pl.network_bits_kept[t] : pl.network_bits_bypassed[t], pl.word_bits, na);
-      const double k = static_cast<double>(na.instances);
-      energy += nbits.transfer_words * k * pl.transfer_pj;
-      energy += nbits.hop_words * k * pl.hop_pj;
-    }
-  }
-  energy += split.performed * compute_pj_;
-  return mapping::Cost{energy, static_cast<double>(cycles)};
+  return cycles;
 }
 
 }  // namespace hwaware::model

@@ -3,8 +3,11 @@
 // evaluate_counts() priced by price_total(), without building the per-component counts.
 // Everything that does not depend on the mapping -- how each dimension moves each tensor, the
 // bits per element and vector size of every level, the energy of every action -- is prepared
-// once per (accelerator, layer); an evaluation is flat arithmetic on the stack, allocating
-// nothing. The analytical model stays the reference (property test: equal on random mappings).
+// once per (accelerator, layer); an evaluation is flat arithmetic on per-thread arrays,
+// allocating nothing. It runs the full model's own code on that storage -- the nest geometry
+// (nest_geometry.h), Timeloop's accounting (tensor_accounting.h), the pricing walk
+// (price_walk.h) -- and skips only what a report needs. The analytical model stays the reference
+// (property test: equal on random mappings).
 
 #include <array>
 #include <cstddef>
@@ -13,24 +16,12 @@
 #include "mappings/mapper.h"
 #include "mappings/mapping.h"
 #include "models/energy_table.h"
-#include "models/nest_formulas.h"
+#include "models/nest_geometry.h"
+#include "models/price_walk.h"
 #include "models/sparsity.h"
 #include "workloads/problem.h"
 
 namespace hwaware::model {
-
-// A relative move (see nest_formulas.h) packed two ranks to a 64-bit word, 32 bits each. Packing
-// is linear modulo 2^64, so moves are added and subtracted packed, and it is exact (two moves
-// are equal exactly when their packings are) while every coordinate fits in 31 bits, which the
-// evaluator checks when it is prepared.
-template <std::size_t W>
-struct PackedMove {
-  std::array<std::uint64_t, W> word;
-};
-template <std::size_t W>
-inline bool same_move(const PackedMove<W>& a, const PackedMove<W>& b, std::size_t /*ranks*/) {
-  return a.word == b.word;
-}
 
 class SearchEvaluator {
  public:
@@ -40,8 +31,11 @@ class SearchEvaluator {
   // Energy (pJ) and cycles of the layer under `m`. Safe to call from several threads at once.
   mapping::Cost evaluate(const mapping::Mapping& m) const;
 
-  // Limits of the flat evaluation; beyond them evaluate() falls back to the full model.
-  static constexpr std::size_t kMaxTensors = 4, kMaxDims = 16, kMaxLevels = 16, kMaxLoops = 96;
+  // Limits of the flat evaluation (the sizes of its per-thread arrays); beyond them evaluate()
+  // falls back to the full model.
+  using FlatStorage = FixedStorage<4, 16, 16, 96, kMaxRanks>;
+  static constexpr std::size_t kMaxTensors = FlatStorage::kMaxTensors, kMaxDims = FlatStorage::kMaxDims,
+                               kMaxLevels = FlatStorage::kMaxLevels, kMaxLoops = FlatStorage::kMaxLoops;
 
  private:
   // A level's prepared costs, spec order (outermost first).
@@ -49,8 +43,7 @@ class SearchEvaluator {
     bool is_virtual = false;
     int word_bits = 8;
     double entry_bits = 8;
-    double read_pj = 0, write_pj = 0, update_pj = 0, leak_pj = 0;                  // per vector access / cycle
-    double transfer_pj = 0, hop_pj = 0;                                            // its network, per word
+    LevelPrices prices;                                                            // its actions', from the energy table
     std::array<TensorBits, kMaxTensors> format;                                    // per tensor, when kept
     std::array<double, kMaxTensors> network_bits_kept{}, network_bits_bypassed{};  // per element
   };
@@ -59,30 +52,23 @@ class SearchEvaluator {
   // NT: tensors, or 0 for any number (the compiler unrolls the loops over known counts).
   template <std::size_t R, std::size_t NT>
   mapping::Cost evaluate_flat(const mapping::Mapping& m) const;
+  // The parts of evaluate_flat(), on its per-thread scratch: Timeloop's accounting of each
+  // tensor (false when a level's multicast classes do not fit the scratch), and the bits each
+  // level moves, with the cycles its bandwidth allows.
+  template <std::size_t NT, typename Work>
+  bool account_tensors(const mapping::Mapping& m, Work& s) const;
+  template <std::size_t NT, typename Work>
+  long long level_bits(Work& s, long long compute_cycles) const;
   mapping::Cost evaluate_full(const mapping::Mapping& m) const;
 
   const arch::Spec& spec_;
   const workload::Problem& problem_;
   const EnergyTable& table_;
   bool flat_ = true;  // within the limits above
-  std::size_t ndim_ = 0, ntensors_ = 0;
+  std::size_t ntensors_ = 0;
   std::size_t max_ranks_ = 0;  // over the tensors
   std::array<bool, kMaxTensors> read_write_{};
-  // [dim][tensor]: the coefficient of the dimension in each rank of the tensor, so that a loop
-  // of that dimension with stride s moves the tensor by s x column; and the same packed.
-  std::array<std::array<RankVec, kMaxTensors>, kMaxDims> column_{};
-  std::array<std::array<PackedMove<kMaxRanks / 2>, kMaxTensors>, kMaxDims> packed_column_{};
-  // Per dimension, the (tensor, rank, coefficient) it moves: the non-zero entries of column_.
-  struct Term {
-    std::size_t tensor = 0, rank = 0;
-    long long coefficient = 0;
-  };
-  struct Terms {
-    std::array<Term, kMaxTensors * kMaxRanks> term{};
-    std::size_t count = 0;
-  };
-  std::array<Terms, kMaxDims> terms_{};
-  std::array<std::array<unsigned, kMaxDims>, kMaxTensors> rank_mask_{};  // [tensor][dim]: ranks it moves
+  Projection<FlatStorage> projection_;  // how each dimension moves each tensor
   std::array<Level, kMaxLevels> levels_{};
   ComputeSplit compute_policy_;
   double compute_pj_ = 0;  // per performed compute at the layer's operand widths

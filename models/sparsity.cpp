@@ -33,15 +33,14 @@ TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, 
 
 TensorBits tensor_bits(const TensorBits& format, double entry_bits, const TensorAccess& a) {
   TensorBits t = format;
-  // Bits moved = scalar accesses x bits per element (Sze et al., Efficient Processing of DNNs,
-  // 2020, ch. 7: data movement scales linearly with bitwidth; compression per arch::stored_bits).
-  t.read_bits = a.reads * t.bits_per_element;
-  t.fill_bits = a.fills * t.bits_per_element;
-  t.update_bits = a.updates * t.bits_per_element;
+  const MovedBits b = moved_bits(t.bits_per_element, entry_bits, a);
+  t.read_bits = b.read_bits;
+  t.fill_bits = b.fill_bits;
+  t.update_bits = b.update_bits;
   t.metadata_bits = (a.reads + a.fills + a.updates) * t.metadata_per_element;
-  t.read_vectors = vector_accesses(t.read_bits, entry_bits);
-  t.fill_vectors = vector_accesses(t.fill_bits, entry_bits);
-  t.update_vectors = vector_accesses(t.update_bits, entry_bits);
+  t.read_vectors = b.read_vectors;
+  t.fill_vectors = b.fill_vectors;
+  t.update_vectors = b.update_vectors;
   return t;
 }
 

@@ -58,6 +58,27 @@ inline double vector_accesses(double bits, double entry_bits) {
   return std::abs(q - r) <= 1e-9 * std::max(1.0, q) ? r : ceil_count(q);
 }
 
+// Bits a level moves for one tensor's scalar (dense) reads, fills and updates at
+// `bits_per_element` (data + metadata), and the whole vector accesses of `entry_bits` (block_size
+// x word_bits) they take: the part of TensorBits that depends on the counts.
+struct MovedBits {
+  double read_bits = 0, fill_bits = 0, update_bits = 0;
+  double read_vectors = 0, fill_vectors = 0, update_vectors = 0;
+};
+
+inline MovedBits moved_bits(double bits_per_element, double entry_bits, const TensorAccess& a) {
+  // Bits moved = scalar accesses x bits per element (Sze et al., Efficient Processing of DNNs,
+  // 2020, ch. 7: data movement scales linearly with bitwidth; compression per arch::stored_bits).
+  MovedBits b;
+  b.read_bits = a.reads * bits_per_element;
+  b.fill_bits = a.fills * bits_per_element;
+  b.update_bits = a.updates * bits_per_element;
+  b.read_vectors = vector_accesses(b.read_bits, entry_bits);
+  b.fill_vectors = vector_accesses(b.fill_bits, entry_bits);
+  b.update_vectors = vector_accesses(b.update_bits, entry_bits);
+  return b;
+}
+
 // How a level stores one tensor, independent of the mapping: TensorBits without the counts.
 TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds);
 

@@ -3,9 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
 
 #include "models/nest_analysis.h"
+#include "models/nest_walker.h"
 #include "workloads/layer.h"
 
 using namespace hwaware;
@@ -92,7 +94,7 @@ TEST_CASE("the closed-form nest analysis equals the walk on random layers and ma
     auto pr = random_layer(rng);
     auto loops = random_nest(pr, rng);
     auto fast = model::analyze_nest(pr, loops);
-    auto slow = model::analyze_nest_by_walking(pr, loops);
+    auto slow = test::analyze_nest_by_walking(pr, loops);
     INFO("trial " << trial);
     REQUIRE(fast.compute_per_instance == slow.compute_per_instance);
     REQUIRE(fast.compute_instances == slow.compute_instances);

@@ -2,13 +2,14 @@
 // Axis-aligned boxes of tensor coordinates, and the rule Timeloop's delta analysis applies when
 // a tile moves: only data new to the level is fetched while the tile keeps moving by the same
 // stride; when the stride changes (a loop wraps, or an outer loop steps) the residue is
-// discarded and the whole tile is fetched again.
+// discarded and the whole tile is fetched again. Test-only: the walker's (nest_walker.h).
 
 #include <cstdint>
 #include <vector>
 
-namespace hwaware::model {
+namespace hwaware::test {
 
+// A tile's bounding box in a tensor's coordinates.
 struct Box {
   std::vector<long long> min, max;  // per rank, min inclusive, max exclusive
 
@@ -33,4 +34,4 @@ struct TileHistory {
 // Data new to the level when the tile moves to `current`; updates the history.
 Box delta(const Box& current, TileHistory& history);
 
-}  // namespace hwaware::model
+}  // namespace hwaware::test

@@ -1,6 +1,6 @@
 #include "models/box.h"
 
-namespace hwaware::model {
+namespace hwaware::test {
 
 long long Box::size() const {
   if (min.empty()) return 0;
@@ -74,4 +74,4 @@ Box delta(const Box& current, TileHistory& h) {
   return d;
 }
 
-}  // namespace hwaware::model
+}  // namespace hwaware::test

@@ -1,43 +1,32 @@
-#include "models/nest_analysis.h"
+#include "models/nest_walker.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
 
 #include "core/diagnostics.h"
+#include "models/box.h"
 
-namespace hwaware::model {
+namespace hwaware::test {
 
-std::vector<NestLoop> flatten(const mapping::Mapping& m) {
-  std::vector<NestLoop> loops;
-  flatten(m, loops);
-  return loops;
-}
-
-void flatten(const mapping::Mapping& m, std::vector<NestLoop>& loops) {
-  loops.clear();
-  const int nlev = static_cast<int>(m.levels.size());
-  for (int l = nlev - 1; l >= 0; --l) {  // innermost level first
-    const auto& lm = m.levels[static_cast<std::size_t>(l)];
-    int level = nlev - 1 - l;
-    for (auto it = lm.spatial.rbegin(); it != lm.spatial.rend(); ++it)
-      loops.push_back({it->dim, it->bound, true, it->kind == mapping::LoopKind::spatial_x, level, false});
-    bool any_temporal = false;
-    for (auto it = lm.temporal.rbegin(); it != lm.temporal.rend(); ++it) {
-      loops.push_back({it->dim, it->bound, false, false, level, false});
-      any_temporal = true;
-    }
-    if (!any_temporal) loops.push_back({0, 1, false, false, level, false});
-    loops.back().boundary = true;
-  }
-}
+using model::AccessStats;
+using model::LoopTile;
+using model::NestLoop;
+using model::NestResult;
 
 namespace {
 
+// What one loop of one spatial instance remembers during the walk: per data space, the tile's
+// history (for the delta rule), the accesses seen and the largest tile.
 struct LoopState {
   std::vector<TileHistory> history;
   std::vector<AccessStats> accesses;
   std::vector<long long> max_size;
 };
 
+// One walk over a nest: visits the positions recursively from the outermost loop and
+// accumulates, per loop and spatial instance, the deltas each tile fetches.
 class Walker {
  public:
   Walker(const workload::Problem& p, const std::vector<NestLoop>& loops) : pr_(p), loops_(loops) {
@@ -289,4 +278,4 @@ NestResult analyze_nest_by_walking(const workload::Problem& problem, const std::
   return w.run();
 }
 
-}  // namespace hwaware::model
+}  // namespace hwaware::test
