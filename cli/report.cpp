@@ -205,7 +205,7 @@ nlohmann::ordered_json layer_json(const model::LayerEvaluation& l, const std::st
                      {"drain_cycles", x.drain_cycles},
                      {"steps", x.steps},
                      {"double_buffered", x.double_buffered},
-                     {energy_key, l.simulated_energy_pj}};
+                     {energy_key, l.simulated_energy.total_pj}};
   }
   for (const auto& lvl : l.counts.levels)
     if (!lvl.is_virtual) jl["levels"].push_back(level_json(lvl, l.counts.tensor_names));
@@ -239,7 +239,7 @@ Totals totals(const model::NetworkEvaluation& e) {
     if (!l.simulated) continue;
     t.sc_cycles += l.simulated->counts.cycles;
     t.sc_stalls += l.simulated->stall_cycles;
-    t.sc_energy += l.simulated_energy_pj;
+    t.sc_energy += l.simulated_energy.total_pj;
   }
   return t;
 }
@@ -268,7 +268,7 @@ void write_summary(const std::filesystem::path& base, const model::Accelerator& 
                                     l.macs ? f(per_mac(l.energy.total_pj, l.macs)) : std::string()};
     if (sc && l.simulated) {
       const auto& x = *l.simulated;
-      row.insert(row.end(), {std::to_string(x.counts.cycles), std::to_string(x.stall_cycles), f(l.simulated_energy_pj),
+      row.insert(row.end(), {std::to_string(x.counts.cycles), std::to_string(x.stall_cycles), f(l.simulated_energy.total_pj),
                              f(static_cast<double>(x.counts.cycles) / static_cast<double>(std::max(1LL, l.counts.cycles)))});
     }
     s.row(row);

@@ -60,7 +60,7 @@ NetworkEvaluation evaluate_network(const Accelerator& a, const workload::Network
     l.energy = price_layer(a.spec, l.counts, a.table);
     if (!simulator) continue;
     l.simulated = simulator->simulate(a.spec, l.mapping, network.layers[i].problem, l.counts);
-    l.simulated_energy_pj = price_total(a.spec, l.simulated->counts, a.table);  // leakage over the simulated cycles
+    l.simulated_energy = price_layer(a.spec, l.simulated->counts, a.table);  // leakage over the simulated cycles
   }
   return out;
 }

@@ -37,7 +37,7 @@ struct LayerEvaluation {
   LayerCounts counts;                           // the analytical model's
   LayerEnergy energy;                           // `counts` priced by the energy table
   std::optional<SimulatedLayer> simulated;      // with a simulator
-  double simulated_energy_pj = 0;               // the simulated counts priced by the same table
+  LayerEnergy simulated_energy;                 // the simulated counts priced by the same table
 };
 
 struct NetworkEvaluation {

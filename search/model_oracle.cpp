@@ -11,7 +11,7 @@ namespace {
 LayerMetrics layer_metrics(const model::LayerEvaluation& l, const model::Accelerator& a) {
   LayerMetrics m;
   const model::LayerCounts& counts = l.simulated ? l.simulated->counts : l.counts;
-  const model::LayerEnergy energy = l.simulated ? model::price_layer(a.spec, counts, a.table) : l.energy;
+  const model::LayerEnergy& energy = l.simulated ? l.simulated_energy : l.energy;
   m.energy_pj = energy.total_pj;
   for (const auto& row : energy.rows) m.energy_by_component_pj[row.component] += row.energy_pj;
   m.cycles = counts.cycles;
