@@ -10,7 +10,7 @@
 #include "arch/spec.h"
 #include "cli/eval_command.h"
 #include "models/analytical_model.h"
-#include "sim/systolic_schedule.h"
+#include "models/systolic_report.h"
 #include "workloads/layer.h"
 
 namespace hwaware::cli {
@@ -23,9 +23,9 @@ struct SearchSummary {
   std::string reused_from;  // a layer of the same shape mapped earlier, or empty
 };
 
-// A systolic array's figures in SCALE-Sim's sense (sim/systolic_schedule.h).
+// A systolic array's figures in SCALE-Sim's sense (models/systolic_report.h).
 struct SystolicSummary {
-  sim::SystolicReport report;
+  model::SystolicReport report;
   long long total_cycles = 0;  // SCALE-Sim's total cycles: its compute cycles + stalls
   long long stall_cycles = 0;  // the array waiting for DRAM (0 when the DRAM keeps up)
 };

@@ -18,7 +18,7 @@ void simulate_layers(const arch::Spec& spec, const workload::Network& network, c
     // A systolic array runs folds as SCALE-Sim does; a spatial array, the tiles of its mapping.
     const sim::LayerRun run = sim::run_layer(simulator, spec, mappings[i], layer.problem, r.counts);
     const sim::SimResult& s = run.result;
-    const auto& folds = run.systolic;
+    const auto& folds = run.counts.systolic;
     SystemcSummary sc;
     sc.cycles = s.cycles;
     sc.compute_cycles = s.compute_cycles;
