@@ -328,8 +328,6 @@ Spec ConfigReader::build() const {
   const long long rows = ints_.at("ArrayHeight"), cols = ints_.at("ArrayWidth");
   const SystolicDataflow df = *dataflow_;
   spec.systolic = SystolicSpec{rows, cols, df, where_.at("Dataflow")};
-  spec.dataflow = df == SystolicDataflow::os ? "output-stationary" : df == SystolicDataflow::ws ? "weight-stationary" : "input-stationary";
-  spec.dataflow_loc = where_.at("Dataflow");
 
   StorageLevel dram;
   dram.name = "DRAM";

@@ -1,18 +1,17 @@
 // SystemC backend throughput on one core: simulates every layer of a network on an accelerator
-// with given mappings (as `hwaware eval --out` writes them; a systolic array runs its folds) and
-// prints the simulated cycles, the wall time of building the schedules and simulating, and
-// simulated cycles per wall second.
+// (with given mappings, as `hwaware eval --out` writes them; a systolic array runs its folds and a
+// PIM chip its placement, without) and prints the simulated cycles, the wall time of building the
+// schedules and simulating, and simulated cycles per wall second. The layers are counted first by
+// the engine (models/network_evaluation.h), not timed.
 // One accelerator per process (SystemC elaborates once): scripts/bench-sim runs it per preset.
 //
-//   bench_sim ARCH.yaml NETWORK.yaml MAPPINGS.yaml
+//   bench_sim ARCH NETWORK.yaml [MAPPINGS.yaml]
 
 #include <chrono>
 #include <cstdio>
 #include <string>
 
-#include "arch/arch_loader.h"
-#include "mappings/mapping_loader.h"
-#include "models/analytical_model.h"
+#include "models/network_evaluation.h"
 #include "sim/layer_schedule.h"
 #include "sim/simulator.h"
 #include "workloads/workload_loader.h"
@@ -20,26 +19,25 @@
 using namespace hwaware;
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: bench_sim ARCH.yaml NETWORK.yaml MAPPINGS.yaml\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: bench_sim ARCH NETWORK.yaml [MAPPINGS.yaml]\n");
     return 2;
   }
-  const auto spec = arch::load_arch(argv[1]);
+  const auto accelerator = model::load_accelerator(argv[1]);
+  const auto& spec = accelerator.spec;
   const auto network = workload::load_workload(argv[2]);
-  std::vector<mapping::Mapping> mappings;
-  std::vector<model::LayerCounts> counts;
-  for (const auto& layer : network.layers) {
-    mappings.push_back(mapping::load_mapping(argv[3], spec, layer.problem, layer.name));
-    counts.push_back(model::evaluate_counts(spec, mappings.back(), layer.problem));
-  }
+  model::EvaluationOptions options;
+  options.mapping_file = argc == 4 ? argv[3] : "";
+  const auto evaluation = model::evaluate_network(accelerator, network, options);
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   sim::Simulator simulator(spec);
   long long simulated = 0, analytical = 0, steps = 0;
   for (std::size_t i = 0; i < network.layers.size(); ++i) {
-    const auto r = sim::run_layer(simulator, spec, mappings[i], network.layers[i].problem, counts[i]).result;
+    const auto& l = evaluation.layers[i];
+    const auto r = sim::run_layer(simulator, spec, l.mapping, network.layers[i].problem, l.counts).result;
     simulated += r.cycles;
-    analytical += counts[i].cycles;
+    analytical += l.counts.cycles;
     steps += r.steps;
   }
   const double secs = std::chrono::duration<double>(clock::now() - t0).count();

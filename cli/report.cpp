@@ -174,6 +174,57 @@ nlohmann::ordered_json pim_json(const model::PimLayerCounts& p) {
           {"weight_write_ns", p.write_ns}};
 }
 
+// SCALE-Sim's figures of a layer on a systolic array, in its conventions, with the total and stall
+// cycles of the backend that ran: the analytical model's (bandwidth throttling) or the SystemC
+// models' (SCALE-Sim counts to the index of its last cycle, one less per sublayer than the folds'
+// cycles the simulation times).
+struct ScaleSimCycles {
+  long long total = 0, stalls = 0;
+};
+
+ScaleSimCycles scalesim_cycles(const model::LayerEvaluation& l) {
+  const auto& f = *l.counts.systolic;
+  const long long total = l.simulated ? l.simulated->counts.cycles - (l.simulated->compute_cycles - f.compute_cycles) : l.counts.cycles;
+  return {total, total - f.compute_cycles};
+}
+
+nlohmann::ordered_json scalesim_json(const model::LayerEvaluation& l) {
+  const auto& f = *l.counts.systolic;
+  const auto c = scalesim_cycles(l);
+  return {{"total_cycles", c.total},
+          {"stall_cycles", c.stalls},
+          {"compute_cycles", f.compute_cycles},
+          {"folds", f.folds},
+          {"overall_util_pct", 100 * f.utilization},
+          {"mapping_efficiency_pct", 100 * f.mapping_efficiency},
+          {"sram_ifmap_reads", f.sram_ifmap_reads},
+          {"sram_filter_reads", f.sram_filter_reads},
+          {"sram_ofmap_writes", f.sram_ofmap_writes},
+          {"sram_ofmap_writes_physical", f.sram_ofmap_writes_physical},
+          {"dram_ifmap_reads", f.dram_ifmap_reads},
+          {"dram_filter_reads", f.dram_filter_reads},
+          {"dram_ofmap_writes", f.dram_ofmap_writes}};
+}
+
+// DIR/scalesim_report.csv.tmp: per systolic layer, SCALE-Sim's COMPUTE_REPORT and
+// DETAILED_ACCESS_REPORT figures (words); false when no layer ran on a systolic array.
+bool write_scalesim_report(const std::filesystem::path& base, const model::NetworkEvaluation& e) {
+  if (std::none_of(e.layers.begin(), e.layers.end(), [](const auto& l) { return l.counts.systolic.has_value(); })) return false;
+  core::CsvWriter c((base / "scalesim_report.csv.tmp").string(),
+                    {"layer", "total_cycles", "stall_cycles", "overall_util_pct", "mapping_efficiency_pct", "sram_ifmap_reads",
+                     "sram_filter_reads", "sram_ofmap_writes", "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes"});
+  auto n = core::format_number;
+  for (const auto& l : e.layers) {
+    if (!l.counts.systolic) continue;
+    const auto& f = *l.counts.systolic;
+    const auto cycles = scalesim_cycles(l);
+    c.row({l.name, std::to_string(cycles.total), std::to_string(cycles.stalls), n(100 * f.utilization), n(100 * f.mapping_efficiency),
+           n(f.sram_ifmap_reads), n(f.sram_filter_reads), n(f.sram_ofmap_writes), n(f.dram_ifmap_reads), n(f.dram_filter_reads),
+           n(f.dram_ofmap_writes)});
+  }
+  return true;
+}
+
 nlohmann::ordered_json layer_json(const model::LayerEvaluation& l, const std::string& energy_key) {
   nlohmann::ordered_json jl;
   jl["name"] = l.name;
@@ -196,6 +247,7 @@ nlohmann::ordered_json layer_json(const model::LayerEvaluation& l, const std::st
                     {"exhaustive", sr.exhaustive}, {"stop_reason", sr.stop_reason}, {"reused_from", l.reused_from}};
   }
   if (l.counts.pim) jl["pim"] = pim_json(*l.counts.pim);
+  if (l.counts.systolic) jl["scalesim"] = scalesim_json(l);
   if (l.simulated) {
     const auto& x = *l.simulated;
     jl["systemc"] = {{"cycles", x.counts.cycles},
@@ -359,11 +411,13 @@ void write_outputs(const std::string& dir, const model::Accelerator& a, const wo
   const fs::path base(dir);
   write_summary(base, a, e);
   write_breakdown(base, a, e);
+  const bool scalesim = write_scalesim_report(base, e);
   {
     std::ofstream js(base / "stats.json.tmp");
     js << stats_json(a, net, e, o).dump(2) << "\n";
   }
   for (const char* f : {"summary.csv", "breakdown.csv", "stats.json"}) fs::rename(base / (std::string(f) + ".tmp"), base / f);
+  if (scalesim) fs::rename(base / "scalesim_report.csv.tmp", base / "scalesim_report.csv");
 }
 
 }  // namespace hwaware::cli

@@ -21,7 +21,7 @@ std::optional<Ert> load_ert(const std::string& path) {
 
 EnergyUnit Accelerator::energy_unit() const {
   if (spec.energy_model == kNormalized)
-    return {"MACe", "mace", "the energy of one MAC: the normalized Eyeriss table (Chen et al., ISCA 2016), relative to a MAC"};
+    return {"MACe", "mace", "units of one MAC's energy (the normalized Eyeriss table, Chen et al., ISCA 2016)"};
   return {"pJ", "pj", "picojoules"};
 }
 

@@ -13,6 +13,7 @@
 #include "models/energy_table.h"
 #include "models/pim_counts.h"
 #include "models/sparsity.h"
+#include "models/systolic_report.h"
 #include "models/tile_accounting.h"
 #include "workloads/problem.h"
 
@@ -43,6 +44,8 @@ struct LayerCounts {
   long long cycles = 0;
   double utilization = 0;             // issued computes (performed + gated) / (cycles * compute instances available)
   std::optional<PimLayerCounts> pim;  // analog PIM crossbars did the MACs (models/pim_model.h)
+  // A systolic array did them: SCALE-Sim's report of its folds (models/systolic_model.h).
+  std::optional<SystolicReport> systolic;
 };
 
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem);

@@ -3,17 +3,21 @@
 #include "core/diagnostics.h"
 #include "mappings/mapping_loader.h"
 #include "models/pim_model.h"
+#include "models/systolic_model.h"
 
 namespace hwaware::model {
 namespace {
 
-// PIM crossbars and systolic arrays place a layer themselves: a mapping file is a mistake there.
-void check_no_mapping(const arch::Spec& spec, const std::string& mapping_file) {
-  if (mapping_file.empty() || (!spec.pim && !spec.systolic)) return;
-  throw core::InputError(core::SourceLoc{mapping_file, 0, 0}, "--mapping",
-                         spec.pim ? "a PIM accelerator places weights on its crossbars itself (im2col); it takes no mapping"
-                                  : "a systolic array runs SCALE-Sim's folds of the layer (im2col rows and columns over the array); "
-                                    "it takes no mapping");
+// PIM crossbars and systolic arrays place a layer themselves: a mapping file or a dataflow for the
+// mapper is a mistake there.
+void check_no_mapping(const arch::Spec& spec, const EvaluationOptions& o) {
+  if (!spec.pim && !spec.systolic) return;
+  const std::string places = spec.pim ? "a PIM accelerator places weights on its crossbars itself (im2col)"
+                                      : "a systolic array runs SCALE-Sim's folds of the layer (im2col rows and columns over the array, "
+                                        "its dataflow the one its description names)";
+  if (!o.mapping_file.empty()) throw core::InputError(core::SourceLoc{o.mapping_file, 0, 0}, "--mapping", places + "; it takes no mapping");
+  if (!o.map.dataflow.empty())
+    throw core::InputError(core::SourceLoc{"--dataflow", 0, 0}, "--dataflow", places + "; it takes no dataflow for the mapper");
 }
 
 // Per layer: its mapping (given, or found by the mapper) and its analytical counts.
@@ -25,6 +29,10 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
     for (const auto& l : network.layers) problems.push_back(&l.problem);
     out.weights_resident = o.weights_resident.value_or(weights_fit(spec, problems));
     for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_pim(spec, network.layers[i].problem, out.weights_resident);
+    return;
+  }
+  if (spec.systolic) {
+    for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_systolic(spec, network.layers[i].problem);
     return;
   }
   if (o.mapping_file.empty()) {
@@ -47,7 +55,7 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
 
 NetworkEvaluation evaluate_network(const Accelerator& a, const workload::Network& network, const EvaluationOptions& o,
                                    LayerSimulator* simulator) {
-  check_no_mapping(a.spec, o.mapping_file);
+  check_no_mapping(a.spec, o);
   NetworkEvaluation out;
   out.layers.resize(network.layers.size());
   for (std::size_t i = 0; i < network.layers.size(); ++i) {

@@ -4,7 +4,8 @@
 // its operands must have arrived from DRAM into the on-chip buffers; when the buffer has room
 // for two steps it is double-buffered, so the next step's operands arrive while this one
 // computes. After a step, its outputs go back to DRAM. Schedules are built by pure C++ code
-// (spatial_schedule.h, systolic_schedule.h) that counts; the SystemC modules only time them.
+// (spatial_schedule.h, pim_schedule.h, systolic_schedule.h) from the models' counts; the SystemC
+// modules only time them.
 
 #include <array>
 #include <cstddef>
@@ -42,8 +43,7 @@ struct Schedule {
   std::array<double, kMaxTensors> tile_words{};
   std::array<double, kMaxTensors> buffer_words{};
   long long ideal_cycles = 0;  // the analytical, throughput-bound cycles of the layer (for reports)
-  // Per level of the description (index 0, DRAM, unused); empty when the steps' compute cycles
-  // already include the on-chip traffic (a systolic array's folds).
+  // Per level of the description (index 0, DRAM, unused).
   std::vector<LevelLoad> loads;
 };
 
