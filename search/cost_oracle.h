@@ -40,6 +40,10 @@ class CostOracle {
   // What else its answers depend on, beyond the layer and the accelerator (the mapper's options);
   // part of LUT keys, so that a table filled under other settings is not reused. Empty: nothing.
   virtual std::string settings() const { return ""; }
+  // The unit of its energies (energy_pj fields): "pJ", or "MACe" for an accelerator priced in
+  // units of one MAC (models/accelerator.h). For messages; the search compares energies only with
+  // energies of the same oracle.
+  virtual std::string energy_unit() const { return "pJ"; }
 };
 
 // Totals of per-layer metrics.

@@ -52,11 +52,11 @@ std::optional<Trial> try_density(PruningTrainer& trainer, const std::string& nam
   return t;
 }
 
-std::string report(const std::string& name, const Trial& t, double energy_pj, bool kept) {
+std::string report(const std::string& name, const Trial& t, double energy, const std::string& unit, bool kept) {
   return fmt::format(
-      "{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} pJ, holdout {:.2f}% ({}; sampling {:.1f} s, "
+      "{}: density {:.3f}, output error {:.4f} -> {:.4f} after refit, energy {:.4g} {}, holdout {:.2f}% ({}; sampling {:.1f} s, "
       "selection and refit {:.1f} s, fine-tune {:.1f} s)",
-      name, t.density, t.error / t.scale, t.refit_error / t.scale, energy_pj, 100 * t.holdout,
+      name, t.density, t.error / t.scale, t.refit_error / t.scale, energy, unit, 100 * t.holdout,
       kept ? "kept" : "undone: below the tolerance", t.sampled_s, t.solved_s, t.tuned_s);
 }
 
@@ -83,7 +83,8 @@ PruneResult energy_aware_pruning(const workload::Network& net, CostOracle& oracl
       auto trial = density;
       trial[name] = t->density;
       const bool kept = t->holdout >= floor;
-      if (o.progress) o.progress(report(name, *t, layer_energy_pj(oracle.metrics(with_densities(net, trial)), name), kept));
+      if (o.progress)
+        o.progress(report(name, *t, layer_energy_pj(oracle.metrics(with_densities(net, trial)), name), oracle.energy_unit(), kept));
       if (!kept) {
         trainer.rollback();
         break;

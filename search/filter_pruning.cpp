@@ -58,8 +58,8 @@ PruneResult filter_pruning(const workload::Network& net, CostOracle& oracle, Tra
         ++pl.trials;
         const bool kept = holdout >= floor;
         if (o.progress)
-          o.progress(fmt::format("{}: {} of {} filters, energy {:.4g} pJ, holdout {:.2f}% ({})", name, width, start,
-                                 layer_energy_pj(oracle.metrics(proposal), name), 100 * holdout,
+          o.progress(fmt::format("{}: {} of {} filters, energy {:.4g} {}, holdout {:.2f}% ({})", name, width, start,
+                                 layer_energy_pj(oracle.metrics(proposal), name), oracle.energy_unit(), 100 * holdout,
                                  kept ? "kept" : "undone: below the tolerance"));
         if (!kept) break;
         trainer.accept(proposal);

@@ -25,6 +25,7 @@ class LutOracle : public CostOracle {
   NetworkMetrics metrics(const workload::Network& network) override;
   std::string backend() const override { return backend_->backend(); }
   std::string settings() const override { return backend_->settings(); }
+  std::string energy_unit() const override { return backend_->energy_unit(); }
 
   long long hits() const { return hits_; }
   long long misses() const { return misses_; }

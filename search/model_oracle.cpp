@@ -40,6 +40,8 @@ ModelOracle::~ModelOracle() = default;
 
 const model::Accelerator& ModelOracle::accelerator() const { return state_->accelerator; }
 
+std::string ModelOracle::energy_unit() const { return state_->accelerator.energy_unit().symbol; }
+
 std::string ModelOracle::settings() const {
   const std::string& dataflow = state_->map.dataflow;
   return mapping::options_key(state_->map.mapper) + (dataflow.empty() ? "" : " dataflow=" + dataflow);

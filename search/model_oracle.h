@@ -27,6 +27,7 @@ class ModelOracle : public CostOracle {
   NetworkMetrics metrics(const workload::Network& network) override;
   std::string backend() const override { return simulator_ ? "systemc" : "analytical"; }
   std::string settings() const override;
+  std::string energy_unit() const override;
   const model::Accelerator& accelerator() const;
   long long layers_evaluated() const { return evaluated_; }  // layers not answered from memory
 

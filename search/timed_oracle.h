@@ -22,6 +22,7 @@ class TimedOracle : public CostOracle {
   }
   std::string backend() const override { return inner_.backend(); }
   std::string settings() const override { return inner_.settings(); }
+  std::string energy_unit() const override { return inner_.energy_unit(); }
   double seconds() const { return seconds_; }
   long long calls() const { return calls_; }
 

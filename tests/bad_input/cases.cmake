@@ -113,3 +113,15 @@ bad_input_case("explore: an empty space" "space_empty.yaml:4:[0-9]+: error: .*em
   explore --space ${_bi}/space_empty.yaml --out ${CMAKE_CURRENT_BINARY_DIR}/bad_input_explore)
 bad_input_case("explore: an unknown key in a space" "space_unknown_key.yaml:7:3: error: space: unknown key 'serach'.*did you mean 'search'"
   explore --space ${_bi}/space_unknown_key.yaml --out ${CMAKE_CURRENT_BINARY_DIR}/bad_input_explore)
+
+# One engine: what a kind of accelerator does not take, and energies in two units.
+set(_sa_cfg ${CMAKE_CURRENT_SOURCE_DIR}/reference/scalesim/configs/sa32x32_ws.cfg)
+set(_eyeriss_arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/eyeriss_like.yaml)
+bad_input_case("a mapping given to a systolic array" "conv3x3_simple_ws.yaml: error: --mapping: a systolic array runs SCALE-Sim's folds.*it takes no mapping"
+  eval --arch ${_sa_cfg} --workload ${_conv} --mapping ${CMAKE_CURRENT_SOURCE_DIR}/../mappings/examples/conv3x3_simple_ws.yaml)
+bad_input_case("a mapper dataflow given to PIM crossbars" "--dataflow: error: --dataflow: a PIM accelerator places weights on its crossbars itself.*it takes no dataflow"
+  sweep --arch ${_pim_arch} --workload ${_conv} --set pim.crossbar.rows=128 --dataflow weight-stationary)
+bad_input_case("an Accelergy ERT over energies in units of a MAC" "ert.yaml:1:1: error: an Accelergy ERT gives pJ, but 'eyeriss-like' prices in units of one MAC"
+  eval --arch ${_eyeriss_arch} --workload ${_conv} --ert ${CMAKE_CURRENT_SOURCE_DIR}/reference/timeloop/v4-eyeriss-like-mapper/ert.yaml)
+bad_input_case("a SCALE-Sim key swept to a value the reader rejects" "--set: error: architecture_presets.ArrayHeight: with architecture_presets.ArrayHeight=0: expected a positive integer, found '0'"
+  sweep --arch ${_sa_cfg} --workload ${_conv} --set architecture_presets.ArrayHeight=32,0)

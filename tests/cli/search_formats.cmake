@@ -1,9 +1,14 @@
 # The search subcommands take every accelerator format `eval` takes: `adapt` and `prune` finish on a
-# SCALE-Sim .cfg and on a Timeloop architecture priced by its Accelergy ERT (a few training steps,
-# a short NetAdapt and magnitude pruning), and report energies in pJ. EXE, SRC, WEIGHTS (trained
-# weights of fmnist_resnet) and SCRATCH come from ctest.
+# SCALE-Sim .cfg and on a Timeloop architecture priced by its Accelergy ERT (a tiny CNN trained for
+# a few steps, a short NetAdapt and magnitude pruning), and report energies in pJ. EXE, SRC and
+# SCRATCH come from ctest.
 file(REMOVE_RECURSE ${SCRATCH})
-set(net ${SRC}/workloads/networks/fmnist_resnet.yaml)
+set(net ${SRC}/tests/cli/tiny_cnn.yaml)
+set(WEIGHTS ${SCRATCH}/tiny.weights)
+execute_process(COMMAND ${EXE} train --workload ${net} --steps 20 --batch 16 --out ${WEIGHTS} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "training the tiny CNN failed (${rc}):\n${err}")
+endif()
 set(tl ${SRC}/tests/reference/timeloop/v4-eyeriss-like-mapper)
 set(fast --batch 16 --mapper-budget 100 --mapper-patience 100)
 foreach(case scalesim timeloop)
