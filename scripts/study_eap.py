@@ -5,7 +5,8 @@ CNNs, on the Eyeriss-like preset that exploits sparse weights (arch/presets/eyer
 For each network: trains the baseline once (`hwaware train`, 3,000 steps), then runs `hwaware prune`
 with every method (eap; filter: whole filters of smallest L2 norm; magnitude: the largest weights,
 no feature-map selection, no refit) at every tolerance, with the same schedule, fine-tuning and cost
-oracle. Writes docs/studies/eap.md (per run: energy before and after, test accuracy before and after,
+oracle. Energies are in the preset's unit, MACe (one MAC's energy: the normalized Eyeriss table),
+reported in millions (M MACe). Writes docs/studies/eap.md (per run: energy before and after, test accuracy before and after,
 per-layer density and energy) and docs/studies/eap.png (test accuracy against energy). Runs that
 already finished (their layers.csv exists) are reused.
 
@@ -87,12 +88,12 @@ def plot(results):
                 continue
             total = r["rows"][-1]
             if first:
-                ax.plot([float(total["energy_before_pj"]) * 1e-6], [r["test_before"]], "k*", markersize=12, label="unpruned")
+                ax.plot([float(total["energy_before_mace"]) * 1e-6], [r["test_before"]], "k*", markersize=12, label="unpruned")
                 first = False
             marker = {"eap": "o", "filter": "s", "magnitude": "^"}[method]
-            ax.plot([float(total["energy_after_pj"]) * 1e-6], [r["test_after"]], marker, markersize=8,
+            ax.plot([float(total["energy_after_mace"]) * 1e-6], [r["test_after"]], marker, markersize=8,
                     label=f"{dict(METHODS)[method]}, tolerance {tol}")
-        ax.set_xlabel("energy per image on eyeriss_sparse (uJ)")
+        ax.set_xlabel("energy per image on eyeriss_sparse (M MACe)")
         ax.set_ylabel("test accuracy (%)")
         ax.set_title(net)
         ax.grid(alpha=0.3)
@@ -127,18 +128,18 @@ def error_table(net, runs):
 def by_component(runs):
     """The network's energy by component (total rows of layers.csv): unpruned, then after each run."""
     first = next(iter(sorted(runs.items())))[1]["rows"][-1]
-    comps = [k[:-len("_before_pj")] for k in first if k.endswith("_before_pj") and k != "energy_before_pj"]
-    head = "| component | unpruned (uJ) | " + " | ".join(f"{dict(METHODS)[m]}, {t} (uJ)" for (n, m, t) in sorted(runs)) + " |"
+    comps = [k[:-len("_before_mace")] for k in first if k.endswith("_before_mace") and k != "energy_before_mace"]
+    head = "| component | unpruned (M MACe) | " + " | ".join(f"{dict(METHODS)[m]}, {t} (M MACe)" for (n, m, t) in sorted(runs)) + " |"
     lines = ["### Energy by component, whole network", "", head, "|---|" + "---|" * (len(runs) + 1)]
     for c in comps:
-        cells = [f"{float(r['rows'][-1][c + '_after_pj']) * 1e-6:.3f}" for _, r in sorted(runs.items())]
-        lines.append(f"| {c} | {float(first[c + '_before_pj']) * 1e-6:.3f} | " + " | ".join(cells) + " |")
+        cells = [f"{float(r['rows'][-1][c + '_after_mace']) * 1e-6:.3f}" for _, r in sorted(runs.items())]
+        lines.append(f"| {c} | {float(first[c + '_before_mace']) * 1e-6:.3f} | " + " | ".join(cells) + " |")
     lines.append("")
     for (n, m, t), r in sorted(runs.items()):
-        saved = sorted(((float(first[c + "_before_pj"]) - float(r["rows"][-1][c + "_after_pj"])) * 1e-6, c) for c in comps)
-        grew = [f"{c} ({-d:.2f} uJ more)" for d, c in saved if d < -0.05]
-        lines.append(f"{dict(METHODS)[m]} saves most in {saved[-1][1]} ({saved[-1][0]:.2f} uJ), {saved[-2][1]} ({saved[-2][0]:.2f} uJ) "
-                     f"and {saved[-3][1]} ({saved[-3][0]:.2f} uJ)" + (f"; it spends more in {', '.join(grew)}" if grew else "") + ".")
+        saved = sorted(((float(first[c + "_before_mace"]) - float(r["rows"][-1][c + "_after_mace"])) * 1e-6, c) for c in comps)
+        grew = [f"{c} ({-d:.2f} M MACe more)" for d, c in saved if d < -0.05]
+        lines.append(f"{dict(METHODS)[m]} saves most in {saved[-1][1]} ({saved[-1][0]:.2f} M MACe), {saved[-2][1]} ({saved[-2][0]:.2f} M MACe) "
+                     f"and {saved[-3][1]} ({saved[-3][0]:.2f} M MACe)" + (f"; it spends more in {', '.join(grew)}" if grew else "") + ".")
     lines += ["", "Pruning weights to a density removes their MACs (gated) and their bits (bitmask) but none of the layer's",
               "activations or partial sums; removing filters shrinks the layer's outputs and the next layer's inputs too,",
               "and the mapper maps the narrower shapes anew. A bitmask costs 1 bit per weight at any density, so at",
@@ -148,7 +149,7 @@ def by_component(runs):
 
 def energy_against(run, other):
     """'x.x% less energy' (or 'more') of one run's pruned network against another's."""
-    d = 100 * (1 - float(run["rows"][-1]["energy_after_pj"]) / float(other["rows"][-1]["energy_after_pj"]))
+    d = 100 * (1 - float(run["rows"][-1]["energy_after_mace"]) / float(other["rows"][-1]["energy_after_mace"]))
     return f"{abs(d):.1f}% {'less' if d >= 0 else 'more'} energy", d
 
 
@@ -157,16 +158,16 @@ def summary(results):
     nets = [n for n in NETS if any(k[0] == n for k in results)]
     tol = TOLERANCES[0]
     lines = [f"## Summary, tolerance {tol}", "",
-             "| network | unpruned: uJ, test % | " + " | ".join(f"{name}: energy saved, test points lost" for _, name in METHODS)
+             "| network | unpruned: M MACe, test % | " + " | ".join(f"{name}: energy saved, test points lost" for _, name in METHODS)
              + " | EAP against filter-based |", "|---|---|" + "---|" * (len(METHODS) + 1)]
     for net in nets:
         runs = {m: results.get((net, m, tol)) for m, _ in METHODS}
         first = next(r for r in runs.values() if r)
-        before = float(first["rows"][-1]["energy_before_pj"])
+        before = float(first["rows"][-1]["energy_before_mace"])
         cells = []
         for m, _ in METHODS:
             r = runs[m]
-            after = float(r["rows"][-1]["energy_after_pj"]) if r else None
+            after = float(r["rows"][-1]["energy_after_mace"]) if r else None
             cells.append(f"{100 * (1 - after / before):.1f}%, {r['test_before'] - r['test_after']:.2f}" if r else "not run")
         e, f = runs["eap"], runs["filter"]
         vs = energy_against(e, f)[0] if e and f else ""
@@ -193,38 +194,38 @@ def write_doc(results):
         runs = {k: v for k, v in results.items() if k[0] == net}
         if not runs:
             continue
-        lines += [f"## {net}", "", "| method | tolerance | energy before (uJ) | energy after (uJ) | saved | test accuracy before -> after (%) | wall time (s) |",
+        lines += [f"## {net}", "", "| method | tolerance | energy before (M MACe) | energy after (M MACe) | saved | test accuracy before -> after (%) | wall time (s) |",
                   "|---|---|---|---|---|---|---|"]
         for (n, method, tol), r in sorted(runs.items()):
             t = r["rows"][-1]
-            b, a = float(t["energy_before_pj"]), float(t["energy_after_pj"])
+            b, a = float(t["energy_before_mace"]), float(t["energy_after_mace"])
             lines.append(f"| {dict(METHODS)[method]} | {tol} | {b * 1e-6:.2f} | {a * 1e-6:.2f} | {100 * (1 - a / b):.1f}% | "
                          f"{r['test_before']:.2f} -> {r['test_after']:.2f} | {r['wall_s']:.0f} |")
         lines.append("")
         for (n, method, tol), r in sorted(runs.items()):
             lines += [f"### {dict(METHODS)[method]}, tolerance {tol}: per layer, in the order pruned", "",
-                      "| layer | density after | trials | energy before (uJ) | energy after (uJ) | DRAM before -> after (uJ) | MAC before -> after (uJ) |",
+                      "| layer | density after | trials | energy before (M MACe) | energy after (M MACe) | DRAM before -> after (M MACe) | MAC before -> after (M MACe) |",
                       "|---|---|---|---|---|---|---|"]
             for row in r["rows"][:-1]:
                 lines.append(f"| {row['layer']} | {float(row['density_after']):.3f} | {row['trials']} | "
-                             f"{float(row['energy_before_pj']) * 1e-6:.3f} | {float(row['energy_after_pj']) * 1e-6:.3f} | "
-                             f"{float(row['DRAM_before_pj']) * 1e-6:.3f} -> {float(row['DRAM_after_pj']) * 1e-6:.3f} | "
-                             f"{float(row['mac_before_pj']) * 1e-6:.3f} -> {float(row['mac_after_pj']) * 1e-6:.3f} |")
+                             f"{float(row['energy_before_mace']) * 1e-6:.3f} | {float(row['energy_after_mace']) * 1e-6:.3f} | "
+                             f"{float(row['DRAM_before_mace']) * 1e-6:.3f} -> {float(row['DRAM_after_mace']) * 1e-6:.3f} | "
+                             f"{float(row['mac_before_mace']) * 1e-6:.3f} -> {float(row['mac_after_mace']) * 1e-6:.3f} |")
             lines.append("")
         lines += by_component(runs) + error_table(net, runs)
         eap = [r for (n, m, t), r in runs.items() if m == "eap"]
         base = [r for (n, m, t), r in runs.items() if m == "filter"]
         if eap and base:
             e, f = eap[0]["rows"][-1], base[0]["rows"][-1]
-            lines.append(f"At tolerance {TOLERANCES[0]}, EAP leaves {float(e['energy_after_pj']) * 1e-6:.2f} uJ "
-                         f"({eap[0]['test_after']:.2f}%) and the filter-based baseline {float(f['energy_after_pj']) * 1e-6:.2f} uJ "
+            lines.append(f"At tolerance {TOLERANCES[0]}, EAP leaves {float(e['energy_after_mace']) * 1e-6:.2f} M MACe "
+                         f"({eap[0]['test_after']:.2f}%) and the filter-based baseline {float(f['energy_after_mace']) * 1e-6:.2f} M MACe "
                          f"({base[0]['test_after']:.2f}%): EAP's network takes {energy_against(eap[0], base[0])[0]}.")
             lines.append("")
         mag = [r for (n, m, t), r in runs.items() if m == "magnitude"]
         if eap and mag:
             g = mag[0]["rows"][-1]
             against, diff = energy_against(eap[0], mag[0])
-            lines.append(f"Magnitude pruning (no feature-map selection, no refit) leaves {float(g['energy_after_pj']) * 1e-6:.2f} uJ "
+            lines.append(f"Magnitude pruning (no feature-map selection, no refit) leaves {float(g['energy_after_mace']) * 1e-6:.2f} M MACe "
                          f"({mag[0]['test_after']:.2f}%): EAP's network takes {against}."
                          + ("" if diff >= 0 else " EAP reproduces each layer's outputs better after a trial (the output error above), "
                             "but after the global fine-tunes the holdout tolerance, not the output error, decides how far each layer goes."))

@@ -58,7 +58,16 @@ def family(arch, guide):
         if rc != 0:
             return None, open(out + ".log").read().strip().splitlines()[-2:]
     with open(path) as f:
-        return list(csv.DictReader(f)), None
+        return [with_energy(r) for r in csv.DictReader(f)], None
+
+
+def with_energy(row):
+    """The row with `energy` (in millions of its unit) and `unit` set: family.csv's energy_pj (pJ, so
+    uJ) or energy_mace (units of one MAC, for the normalized Eyeriss table, so M MACe)."""
+    pj = "energy_pj" in row
+    row["energy"] = float(row["energy_pj" if pj else "energy_mace"]) * 1e-6
+    row["unit"] = "uJ" if pj else "M MACe"
+    return row
 
 
 def unreplicated_latency(workload):
@@ -78,7 +87,8 @@ def plot(results):
     import matplotlib.pyplot as plt
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
     for row, (arch, title) in enumerate(ARCHS):
-        for col, (key, label, scale) in enumerate([("latency_s", "latency (us)", 1e6), ("energy_pj", "energy (uJ)", 1e-6)]):
+        some = next((r for g, _ in GUIDES for r in (results.get((arch, g)) or [])), {"unit": "uJ"})
+        for col, (key, label, scale) in enumerate([("latency_s", "latency (us)", 1e6), ("energy", f"energy ({some['unit']})", 1)]):
             ax = axes[row][col]
             for guide, name in GUIDES:
                 rows = results.get((arch, guide))
@@ -112,12 +122,12 @@ def slower_cases(macs_rows, lat_rows, key):
 
 def fmt_row(r):
     return (f"| {r['iteration']} | {r['narrowed'] or '-'} | {int(r['macs']):,} | {float(r['latency_s']) * 1e6:.2f} | "
-            f"{float(r['energy_pj']) * 1e-6:.3f} | {100 * float(r['test_accuracy']):.2f} |")
+            f"{r['energy']:.3f} | {100 * float(r['test_accuracy']):.2f} |")
 
 
 def value(r, key):
-    """A member's latency in us or energy in uJ, as text."""
-    return f"{float(r[key]) * 1e6:.2f} us" if key == "latency_s" else f"{float(r[key]) * 1e-6:.3f} uJ"
+    """A member's latency in us or energy (uJ, or M MACe), as text."""
+    return f"{float(r[key]) * 1e6:.2f} us" if key == "latency_s" else f"{r[key]:.3f} {r['unit']}"
 
 
 def slower_steps(rows, key):
@@ -154,19 +164,19 @@ def write_doc(results, failures):
             if not rows:
                 lines += ["The run did not finish: " + " ".join(failures.get((arch, guide), ["?"])), ""]
                 continue
-            lines += ["| iteration | narrowed | MACs | latency (us) | energy (uJ) | test accuracy (%) |", "|---|---|---|---|---|---|"]
+            lines += [f"| iteration | narrowed | MACs | latency (us) | energy ({rows[0]['unit']}) | test accuracy (%) |", "|---|---|---|---|---|---|"]
             lines += [fmt_row(r) for r in rows] + [""]
         lat, macs = results.get((arch, "latency")), results.get((arch, "macs"))
         if lat and macs:
             lines += ["### Where MACs mislead", ""]
             lf, mf = lat[-1], macs[-1]
             lines.append(f"Final networks: latency-guided {int(lf['macs']):,} MACs, {value(lf, 'latency_s')}, "
-                         f"{value(lf, 'energy_pj')}, {100 * float(lf['test_accuracy']):.2f}%; MAC-guided "
-                         f"{int(mf['macs']):,} MACs, {value(mf, 'latency_s')}, {value(mf, 'energy_pj')}, "
+                         f"{value(lf, 'energy')}, {100 * float(lf['test_accuracy']):.2f}%; MAC-guided "
+                         f"{int(mf['macs']):,} MACs, {value(mf, 'latency_s')}, {value(mf, 'energy')}, "
                          f"{100 * float(mf['test_accuracy']):.2f}%.")
             lines.append("")
             members = [r for r in macs if r["iteration"] != "final"]
-            for key, what in [("latency_s", "slower"), ("energy_pj", "costlier in energy")]:
+            for key, what in [("latency_s", "slower"), ("energy", "costlier in energy")]:
                 cases = slower_cases(members[1:], [r for r in lat if r["iteration"] != "final"], key)
                 lines.append(f"MAC-guided members {what} than a latency-guided member with at least as many MACs: {len(cases)} of "
                              f"{len(members) - 1}.")
