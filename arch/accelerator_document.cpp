@@ -21,11 +21,9 @@ AcceleratorDocument AcceleratorDocument::load(const std::string& path) {
 }
 
 YAML::Node AcceleratorDocument::top() const {
-  const YAML::Node& root = file_.root();
-  if (scalesim_) return root;
-  for (const char* k : {"accelerator", "architecture"})
-    if (root.IsMap() && root[k]) return root[k];
-  return YAML::Node();
+  if (scalesim_) return file_.root();
+  const std::string k = top_key();
+  return k.empty() ? YAML::Node() : file_.root()[k];
 }
 
 std::string AcceleratorDocument::top_key() const {

@@ -17,7 +17,6 @@ class AcceleratorDocument {
   static AcceleratorDocument load(const std::string& path);
 
   const std::string& path() const { return file_.path(); }
-  bool is_scalesim() const { return scalesim_; }
   // The whole document: YAML as parsed; a .cfg's sections.
   const YAML::Node& root() const { return file_.root(); }
   // Where keys are looked up, and its name: the map under `accelerator:` or `architecture:`

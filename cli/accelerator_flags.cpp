@@ -1,5 +1,6 @@
 #include "cli/accelerator_flags.h"
 
+#include "core/diagnostics.h"
 #include "search/analytical_oracle.h"
 #include "search/lut.h"
 #include "search/systemc_oracle.h"
@@ -13,6 +14,14 @@ void add_accelerator_flags(CLI::App* cmd, AcceleratorFlags& flags, bool required
                                    arch_note);
   if (required) arch->required();
   cmd->add_option("--ert", flags.ert, "Accelergy energy table (ERT_summary.yaml or ERT.yaml); overrides the accelerator's own energies");
+}
+
+void require_no_accelerator(const AcceleratorFlags& flags, const std::string& mode) {
+  for (const auto& [flag, file] : {std::pair<std::string, std::string>{"--arch", flags.arch}, {"--ert", flags.ert}})
+    if (!file.empty())
+      throw core::InputError(
+          core::SourceLoc{flag, 0, 0}, flag,
+          "expected no accelerator with " + mode + " (it times this machine's CPU and keys its table on it), found '" + file + "'");
 }
 
 model::Accelerator load_accelerator(const AcceleratorFlags& flags) { return model::load_accelerator(flags.arch, flags.ert); }

@@ -22,6 +22,10 @@ struct AcceleratorFlags {
 // Adds --arch (required or not, `arch_note` appended to its help) and --ert.
 void add_accelerator_flags(CLI::App* cmd, AcceleratorFlags& flags, bool required, const std::string& arch_note = "");
 
+// Throws core::InputError at --arch or --ert when either is given with `mode` ("--oracle measured",
+// "--backend measured": this machine's CPU timed, no accelerator).
+void require_no_accelerator(const AcceleratorFlags& flags, const std::string& mode);
+
 // The accelerator the flags name. Throws core::InputError for a mistake in either file.
 model::Accelerator load_accelerator(const AcceleratorFlags& flags);
 

@@ -33,10 +33,7 @@ core::InputError budget_error(const std::string& text, const std::string& what) 
 // The --arch and --oracle options agree, and a budget is one the oracle can see.
 void check_oracle(const AdaptOptions& o, const std::vector<search::Budget>& budgets) {
   if (o.oracle == "measured") {
-    for (const auto& [flag, file] : {std::pair<std::string, std::string>{"--arch", o.accelerator.arch}, {"--ert", o.accelerator.ert}})
-      if (!file.empty())
-        throw core::InputError(core::SourceLoc{flag, 0, 0}, flag,
-                               "expected no accelerator with --oracle measured (it times this machine's CPU), found '" + file + "'");
+    require_no_accelerator(o.accelerator, "--oracle measured");
     for (const auto& b : budgets)
       if (b.resource == search::Resource::energy)
         throw core::InputError(

@@ -27,23 +27,17 @@ namespace {
 struct Plan {
   ExploreSpace space;
   arch::AcceleratorDocument arch;
-  std::optional<model::Ert> ert;
-  model::EnergyUnit unit;  // of every hardware point
   Sweep sweep;
   std::vector<SweepPoint> hardware;
+  std::vector<model::Accelerator> accelerators;  // per hardware point, priced with --ert when given
   std::vector<workload::Network> networks;
   std::vector<std::string> keys;  // per point (hardware-major): what its result depends on
 };
 
-// The accelerator at a hardware point, priced with the ERT when one is given.
-model::Accelerator accelerator_at(const Plan& p, const SweepPoint& h) {
-  return model::make_accelerator(p.sweep.spec_at(p.arch, h), p.arch.key() + "|" + h.label, p.ert);
-}
-
 // Each point's key: the space (its bytes), the accelerator's, the point, the network's and weights'
 // bytes, the mapper and training options. Every file is read once.
-std::vector<std::string> point_keys(const Plan& p, const ExploreOptions& o) {
-  const std::string accelerator = core::read_text_file(p.space.accelerator, "an accelerator file") + "|" + (p.ert ? p.ert->key : "");
+std::vector<std::string> point_keys(const Plan& p, const ExploreOptions& o, const std::optional<model::Ert>& ert) {
+  const std::string accelerator = core::read_text_file(p.space.accelerator, "an accelerator file") + "|" + (ert ? ert->key : "");
   std::vector<std::string> network_text;
   for (const auto& net : p.space.networks)
     network_text.push_back(core::read_text_file(net.workload, "a workload file") + "|" +
@@ -62,28 +56,21 @@ Plan plan(const ExploreOptions& o) {
   auto document = arch::AcceleratorDocument::load(space.accelerator);
   auto ert = model::load_ert(o.ert);
   auto sweep = parse_sweep(space.parameters, document);
-  Plan p{std::move(space), std::move(document), std::move(ert), {}, std::move(sweep), {}, {}, {}};
+  Plan p{std::move(space), std::move(document), std::move(sweep), {}, {}, {}, {}};
   p.hardware = p.sweep.points();
-  for (const auto& h : p.hardware) {  // every value reads, and every point prices in one unit
-    const auto unit = accelerator_at(p, h).energy_unit();
-    if (&h == &p.hardware.front()) p.unit = unit;
-    else if (unit.symbol != p.unit.symbol)
-      throw core::InputError(p.space.parameters.front().loc, "space.parameters",
-                             "every hardware point must price energy in one unit; " + h.label + " gives " + unit.symbol +
-                                 ", the first point " + p.unit.symbol);
-  }
+  p.accelerators = p.sweep.accelerators(p.arch, p.hardware, ert);  // every value reads
   for (const auto& n : p.space.networks) p.networks.push_back(workload::load_workload(n.workload));
   for (const auto& b : p.space.search.budgets) parse_budget(b);
   if (p.space.search.method == "eap") parse_tolerance(p.space.search.tolerance);
-  p.keys = point_keys(p, o);
+  p.keys = point_keys(p, o, ert);
   return p;
 }
 
 std::vector<std::string> header(const Plan& p) {
   std::vector<std::string> h{"point"};
   for (const auto& a : p.sweep.axes) h.insert(h.end(), a.keys.begin(), a.keys.end());
-  for (const auto& c : std::vector<std::string>{"network", "method", "test_accuracy", p.unit.column(), "latency_s", "area_um2", "macs",
-                                                "weights", "network_file"})
+  for (const auto& c : std::vector<std::string>{"network", "method", "test_accuracy", p.accelerators.front().energy_unit().column(),
+                                                "latency_s", "area_um2", "macs", "weights", "network_file"})
     h.push_back(c);
   return h;
 }
@@ -166,7 +153,7 @@ int run_explore(const ExploreOptions& o) {
         break;
       }
       std::cerr << fmt::format("point {} of {}: {} {}\n", t + 1, total, p.hardware[hw].label, p.networks[n].name);
-      const auto r = runner.run(accelerator_at(p, p.hardware[hw]), p.space.networks[n], p.networks[n], journal.point_dir(t), key);
+      const auto r = runner.run(p.accelerators[hw], p.space.networks[n], p.networks[n], journal.point_dir(t), key);
       journal.record(t, key, cells(p, hw, n, r, o.out));
       ++done_now;
     }

@@ -72,12 +72,7 @@ std::string unsteady_note() {
 // `check` times the sampled networks end to end in as many rounds.
 int run_measured(const LutCommands& c, const workload::Network& net) {
   const LutOptions& o = *c.options;
-  for (const auto& [flag, file] : {std::pair<std::string, std::string>{"--arch", o.accelerator.arch}, {"--ert", o.accelerator.ert}})
-    if (!file.empty())
-      throw core::InputError(core::SourceLoc{flag, 0, 0}, flag,
-                             "expected no accelerator with --backend measured (it times this machine's CPU and keys the table on it), "
-                             "found '" +
-                                 file + "'");
+  require_no_accelerator(o.accelerator, "--backend measured");
   if (o.measure.clock == search::MeasureClock::thread_cpu && o.measure.threads != 1)
     throw core::InputError(core::SourceLoc{"--clock", 0, 0}, "--clock",
                            "the cpu clock times one thread, found --threads " + std::to_string(o.measure.threads) +

@@ -94,15 +94,8 @@ int run_sweep(const SweepOptions& o) {
   const auto network = workload::load_workload(o.workload);
   const auto points = sweep.points();
   // Every point is read and checked before anything is evaluated or written.
-  std::vector<model::Accelerator> accelerators;
-  for (const auto& p : points)
-    accelerators.push_back(model::make_accelerator(sweep.spec_at(document, p), document.key() + "|" + p.label, ert));
+  const auto accelerators = sweep.accelerators(document, points, ert);
   const auto unit = accelerators.front().energy_unit();
-  for (std::size_t i = 0; i < points.size(); ++i)
-    if (accelerators[i].energy_unit().symbol != unit.symbol)
-      throw core::InputError(core::SourceLoc{"--set", 0, 0}, "--set",
-                             "every point of a sweep must price energy in one unit; " + points[i].label + " gives " +
-                                 accelerators[i].energy_unit().symbol + ", the first point " + unit.symbol);
   const std::string dir = o.out.empty() ? (fs::temp_directory_path() / "hwaware-sweep").string() : o.out;
   fs::create_directories(dir);
   {

@@ -135,6 +135,19 @@ arch::Spec Sweep::spec_at(const arch::AcceleratorDocument& document, const Sweep
   }
 }
 
+std::vector<model::Accelerator> Sweep::accelerators(const arch::AcceleratorDocument& document, const std::vector<SweepPoint>& points,
+                                                    const std::optional<model::Ert>& ert) const {
+  std::vector<model::Accelerator> out;
+  for (const auto& p : points) {
+    out.push_back(model::make_accelerator(spec_at(document, p), document.key() + "|" + p.label, ert));
+    const std::string unit = out.back().energy_unit().symbol, first = out.front().energy_unit().symbol;
+    if (unit != first)
+      bad_set(axes.empty() ? SweepSetting{} : axes.front().setting,
+              "every point must price energy in one unit; " + p.label + " gives " + unit + ", the first point " + first);
+  }
+  return out;
+}
+
 std::vector<std::string> Sweep::columns(const model::EnergyUnit& unit) const {
   std::vector<std::string> c;
   for (const auto& a : axes) c.insert(c.end(), a.keys.begin(), a.keys.end());

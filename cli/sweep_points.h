@@ -51,6 +51,11 @@ struct Sweep {
   std::vector<SweepPoint> points() const;
   // The description at a point; a value the reader rejects is reported against its --set.
   arch::Spec spec_at(const arch::AcceleratorDocument& document, const SweepPoint& point) const;
+  // The accelerator at every point, read, checked and priced (with `ert` when given), keyed by the
+  // document and the point. Throws core::InputError (at the first setting) for a value the reader
+  // rejects, or for points whose energies are in different units (pJ and MACe).
+  std::vector<model::Accelerator> accelerators(const arch::AcceleratorDocument& document, const std::vector<SweepPoint>& points,
+                                               const std::optional<model::Ert>& ert) const;
   // sweep.csv's columns: every key, then the layer and its figures, energies in `unit`.
   std::vector<std::string> columns(const model::EnergyUnit& unit) const;
 };

@@ -38,8 +38,6 @@ ModelOracle::ModelOracle(const model::Accelerator& accelerator, model::MapOption
 
 ModelOracle::~ModelOracle() = default;
 
-const model::Accelerator& ModelOracle::accelerator() const { return state_->accelerator; }
-
 std::string ModelOracle::energy_unit() const { return state_->accelerator.energy_unit().symbol; }
 
 std::string ModelOracle::settings() const {

@@ -28,7 +28,6 @@ class ModelOracle : public CostOracle {
   std::string backend() const override { return simulator_ ? "systemc" : "analytical"; }
   std::string settings() const override;
   std::string energy_unit() const override;
-  const model::Accelerator& accelerator() const;
   long long layers_evaluated() const { return evaluated_; }  // layers not answered from memory
 
  private:
