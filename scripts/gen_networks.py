@@ -373,8 +373,27 @@ def fmnist_resnet():
     return n
 
 
+def vgg8_cifar():
+    """VGG-8 on CIFAR-10 as DNN+NeuroSim's inference examples define it (NetWork_VGG8.csv): three blocks
+    of two 3x3 convs (padding 1) and a 2x2 max pool, then two FC layers."""
+    n = Net("vgg8_cifar", [
+        "VGG-8 for CIFAR-10 (32x32 RGB images, 10 classes) as DNN+NeuroSim V1.3 defines it "
+        "(neurosim/DNN_NeuroSim_V1.3, Inference_pytorch/NeuroSIM/NetWork_VGG8.csv and models/VGG.py): the "
+        "network of the NeuroSim reference run in tests/reference/neurosim/. Published: 615,917,568 MACs "
+        "(that file's shapes)."])
+    s, c = 32, 3
+    for block, width in enumerate([128, 256, 512], start=1):
+        for i in (1, 2):
+            s = n.conv(f"conv{block}_{i}", c, width, s, 3, pad=1)
+            c = width
+        s = n.pool(f"pool{block}", "max", c, s, 2, 2)
+    n.fc("fc1", c * s * s, 1024)
+    n.fc("fc2", 1024, 10)
+    return n
+
+
 NETWORKS = [alexnet, vgg16, googlenet, mobilenet_v1, resnet50, resnet152, wrn50_2, fastdepth,
-            fmnist_vgg, fmnist_mobilenet, fmnist_resnet]
+            fmnist_vgg, fmnist_mobilenet, fmnist_resnet, vgg8_cifar]
 
 
 def main():
