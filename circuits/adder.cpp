@@ -7,7 +7,7 @@
 
 namespace hwaware::circuits {
 
-Adder::Adder(const Technology& t, int bits) : t_(&t), bits_(bits) {
+Adder::Adder(const Technology& t, int bits) : t_(t), bits_(bits) {
   if (bits < 1) core::panic("circuits: an adder needs at least 1 bit");
   const double cell_h = standard_cell_height_m(t);
   // NAND2: 2 x minimum NMOS (two in series), minimum PMOS, enlarged to the cell (NeuroSim Adder.cpp).
@@ -27,14 +27,14 @@ double Adder::add_energy_j() const {
   cap_f += (ci * 7 + co * 3) * later_bits;                             // later bits, visible
   cap_f += (co + ci) * 2 + (co + ci * 2) + (co + ci * 3) + (co + ci);  // first bit, hidden: #2-#6
   cap_f += ((co + ci * 3) + (co + ci) + (co + ci) * 2) * later_bits;   // later bits, hidden: #1, #3, #6, #7
-  return cap_f * t_->vdd_v * t_->vdd_v;
+  return cap_f * t_.vdd_v * t_.vdd_v;
 }
 
 double Adder::latency_s(double ramp_in, double load_f, double* ramp_out) const {
   // NeuroSim V1.3 Adder.cpp, CalculateLatency: seven stages of the critical path; pull-downs are
   // two NMOS in series (2 x R_on), pull-ups one PMOS.
-  const double r_down = on_resistance_ohm(*t_, nand_n_m_, Mos::nmos) * 2;
-  const double r_up = on_resistance_ohm(*t_, nand_p_m_, Mos::pmos);
+  const double r_down = on_resistance_ohm(t_, nand_n_m_, Mos::nmos) * 2;
+  const double r_up = on_resistance_ohm(t_, nand_p_m_, Mos::pmos);
   const double ci = nand_caps_.input_f, co = nand_caps_.output_f;
   double ramp = ramp_in, delay = 0;
   delay += horowitz_s(r_down * (co + ci * 3), ramp, &ramp);
@@ -49,7 +49,7 @@ double Adder::latency_s(double ramp_in, double load_f, double* ramp_out) const {
   return delay;
 }
 
-double Adder::leakage_w() const { return gate_leakage_a(*t_, Gate::nand, 2, nand_n_m_, nand_p_m_) * t_->vdd_v * 9 * bits_; }
+double Adder::leakage_w() const { return gate_leakage_a(t_, Gate::nand, 2, nand_n_m_, nand_p_m_) * t_.vdd_v * 9 * bits_; }
 
 Footprint adder_rows(const Adder& a, long count, double width_m) {
   const Footprint nand = a.nand_cell();

@@ -23,7 +23,7 @@ class Adder {
   Footprint nand_cell() const { return nand_; }
 
  private:
-  const Technology* t_;
+  Technology t_;
   int bits_;
   double nand_n_m_ = 0, nand_p_m_ = 0;
   GateCaps nand_caps_;

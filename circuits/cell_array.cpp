@@ -39,7 +39,7 @@ void check(const CellSpec& c, long rows, long cols) {
 
 }  // namespace
 
-CellArray::CellArray(const Technology& t, const CellSpec& c, long rows, long cols) : t_(&t), spec_(c), rows_(rows), cols_(cols) {
+CellArray::CellArray(const Technology& t, const CellSpec& c, long rows, long cols) : t_(t), spec_(c), rows_(rows), cols_(cols) {
   check(c, rows, cols);
   const CellShape s = shape(c.device);
   // NeuroSim sizes a cross-point cell in its "featuresize", the node's wire width (Param.cpp).
@@ -64,8 +64,8 @@ CellArray::CellArray(const Technology& t, const CellSpec& c, long rows, long col
 }
 
 double CellArray::bit_line_wire_cap_f() const { return height_m() * kWireCapFPerM; }
-double CellArray::row_wire_ohm() const { return width_m() * t_->wire_resistance_ohm_per_m; }
-double CellArray::column_wire_ohm() const { return height_m() * t_->wire_resistance_ohm_per_m; }
+double CellArray::row_wire_ohm() const { return width_m() * t_.wire_resistance_ohm_per_m; }
+double CellArray::column_wire_ohm() const { return height_m() * t_.wire_resistance_ohm_per_m; }
 
 double CellArray::average_cell_ohm() const { return access_ohm_ + (spec_.r_on_ohm + spec_.r_off_ohm) / 2; }
 
@@ -90,7 +90,7 @@ double CellArray::mean_read_conductance_s() const {
 
 double CellArray::word_line_energy_j() const {
   if (spec_.device == CellDevice::sram) return 0;
-  return word_line_f_ * t_->vdd_v * t_->vdd_v;
+  return word_line_f_ * t_.vdd_v * t_.vdd_v;
 }
 
 double CellArray::bit_line_energy_j() const {
@@ -109,16 +109,16 @@ double CellArray::sensing_delay_s(double ramp_in) const {
   }
   // The bit line discharges through the access and pull-down transistors until it has moved by
   // half the minimum sense voltage (SubArray.cpp CalculateLatency, SRAM).
-  const double pull_down_ohm = on_resistance_ohm(*t_, 2 * t_->feature_m, Mos::nmos);
+  const double pull_down_ohm = on_resistance_ohm(t_, 2 * t_.feature_m, Mos::nmos);
   double tau = (access_ohm_ + pull_down_ohm) * (access_drain_f_ + column_f_) + column_wire_ohm() * column_f_ / 2;
-  tau *= std::log(t_->vdd_v / (t_->vdd_v - kSramMinSenseVoltageV / 2));
+  tau *= std::log(t_.vdd_v / (t_.vdd_v - kSramMinSenseVoltageV / 2));
   return horowitz_s(tau, ramp_in);
 }
 
 double CellArray::leakage_w() const {
   if (spec_.device != CellDevice::sram) return 0;
-  const double inv_a = gate_leakage_a(*t_, Gate::inv, 1, 2 * t_->feature_m, t_->feature_m);
-  return inv_a * t_->vdd_v * 2 * static_cast<double>(rows_) * static_cast<double>(cols_);
+  const double inv_a = gate_leakage_a(t_, Gate::inv, 1, 2 * t_.feature_m, t_.feature_m);
+  return inv_a * t_.vdd_v * 2 * static_cast<double>(rows_) * static_cast<double>(cols_);
 }
 
 }  // namespace hwaware::circuits

@@ -83,7 +83,7 @@ class CellArray {
   double leakage_w() const;  // SRAM: 2 inverters per cell; resistive: 0
 
  private:
-  const Technology* t_;
+  Technology t_;
   CellSpec spec_;
   long rows_, cols_;
   double cell_h_m_ = 0, cell_w_m_ = 0;

@@ -11,7 +11,7 @@
 namespace hwaware::circuits {
 
 ColumnMux::ColumnMux(const Technology& t, long adcs, long columns_per_adc, double pass_resistance_ohm, double read_voltage_v)
-    : t_(&t), adcs_(adcs), columns_per_adc_(columns_per_adc), read_voltage_v_(read_voltage_v) {
+    : t_(t), adcs_(adcs), columns_per_adc_(columns_per_adc), read_voltage_v_(read_voltage_v) {
   if (adcs < 1 || columns_per_adc < 1) core::panic("circuits: a multiplexer needs >= 1 ADC and >= 1 column per ADC");
   // Each transistor of the pass gate carries half: width for 2 x the gate's target resistance,
   // enlarged to the cell when both fit (NeuroSim Mux.cpp, Initialize).
@@ -31,7 +31,7 @@ ColumnMux::ColumnMux(const Technology& t, long adcs, long columns_per_adc, doubl
 }
 
 double ColumnMux::turn_energy_j() const {
-  const double vdd2 = t_->vdd_v * t_->vdd_v, vr2 = read_voltage_v_ * read_voltage_v_;
+  const double vdd2 = t_.vdd_v * t_.vdd_v, vr2 = read_voltage_v_ * read_voltage_v_;
   return (gate_n_f_ * vdd2 + drain_f_ * 2 * vr2) * static_cast<double>(adcs_);
 }
 
@@ -46,14 +46,14 @@ Footprint ColumnMux::footprint(double width_m, double min_height_m) const {
   // each folded to fill its share of the row; SubArray.cpp then overrides the height with the
   // decoder's when that is taller.
   const long gates = adcs_ * columns_per_adc_;
-  const double min_cell_w = 2 * (kPolyWidth + kMinGapBetweenGatePoly) * t_->feature_m;
+  const double min_cell_w = 2 * (kPolyWidth + kMinGapBetweenGatePoly) * t_.feature_m;
   long per_row = static_cast<long>(width_m / min_cell_w);
   if (per_row < 1) core::panic("circuits: the array is narrower than one pass gate");
   const long rows = (gates + per_row - 1) / per_row;
   per_row = (gates + rows - 1) / rows;
   const double gate_w = width_m / static_cast<double>(per_row);
   const int folds = std::max(1, static_cast<int>(gate_w / (0.5 * min_cell_w)) - 1);
-  const Footprint gate = pass_gate_footprint(*t_, n_m_, p_m_, folds);
+  const Footprint gate = pass_gate_footprint(t_, n_m_, p_m_, folds);
   return {std::max(gate.height_m * static_cast<double>(rows), min_height_m), width_m};
 }
 

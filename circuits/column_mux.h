@@ -30,7 +30,7 @@ class ColumnMux {
   Footprint footprint(double width_m, double min_height_m) const;
 
  private:
-  const Technology* t_;
+  Technology t_;
   long adcs_, columns_per_adc_;
   double read_voltage_v_;
   double n_m_ = 0, p_m_ = 0, r_tg_ohm_ = 0;

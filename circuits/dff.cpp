@@ -10,7 +10,7 @@
 
 namespace hwaware::circuits {
 
-Dff::Dff(const Technology& t) : t_(&t) {
+Dff::Dff(const Technology& t) : t_(t) {
   const double cell_h = standard_cell_height_m(t);
   // Layout: 12 minimum inverter cells (NeuroSim DFF.cpp CalculateArea, widths not enlarged).
   const MosWidths min = min_inverter_widths(t);
@@ -27,12 +27,12 @@ Dff::Dff(const Technology& t) : t_(&t) {
 }
 
 double Dff::clock_energy_j() const {
-  const double v2 = t_->vdd_v * t_->vdd_v;
+  const double v2 = t_.vdd_v * t_.vdd_v;
   return ((inv_.input_f + inv_.output_f) * 4 + tg_gate_n_f_ * 2 + tg_gate_p_f_ * 2) * v2;
 }
 
 double Dff::data_energy_j() const {
-  const double v2 = t_->vdd_v * t_->vdd_v;
+  const double v2 = t_.vdd_v * t_.vdd_v;
   const double input_side_f = tg_drain_f_ * 3 + inv_.input_f;
   const double feedback_side_f = tg_drain_f_ + inv_.output_f;
   const double output_side_f = inv_.input_f + inv_.output_f;
@@ -44,7 +44,7 @@ double Dff::energy_j(double clocked, double passing) const {
   return clocked * clock_energy_j() + std::min(passing, clocked) * data_energy_j();
 }
 
-double Dff::leakage_w() const { return inv_leakage_a_ * t_->vdd_v * 8; }
+double Dff::leakage_w() const { return inv_leakage_a_ * t_.vdd_v * 8; }
 
 Footprint Dff::footprint() const { return cell_; }
 

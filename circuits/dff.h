@@ -29,7 +29,7 @@ class Dff {
   double pass_gate_drain_f() const { return tg_drain_f_; }
 
  private:
-  const Technology* t_;
+  Technology t_;
   GateCaps inv_;
   double tg_gate_n_f_ = 0, tg_gate_p_f_ = 0, tg_drain_f_ = 0;
   double inv_leakage_a_ = 0;

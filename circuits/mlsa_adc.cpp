@@ -66,7 +66,7 @@ double polynomial(const std::array<double, N>& c, double x) {
 
 }  // namespace
 
-MlsaAdc::MlsaAdc(const Technology& t, const MlsaSpec& s) : t_(&t), spec_(s) {
+MlsaAdc::MlsaAdc(const Technology& t, const MlsaSpec& s) : t_(t), spec_(s) {
   if (s.bits < 1 || s.bits > 10) core::panic("circuits: an MLSA needs 1 to 10 bits");
   if (s.adcs < 1 || s.rows < 1) core::panic("circuits: an MLSA needs >= 1 ADC and >= 1 row");
   if (!(s.r_on_ohm > 0) || !(s.r_off_ohm > 0) || !(s.read_voltage_v > 0)) core::panic("circuits: resistances and read voltage must be > 0");
@@ -94,8 +94,8 @@ double MlsaAdc::sensing_power_w(double g_s) const {
 double MlsaAdc::sensing_time_s(double g_s) const {
   if (spec_.sensing == MlsaSensing::voltage) return kMinTimeS;
   const double r = sensing_resistance_ohm(g_s);
-  const auto fit = std::find_if(kTimeFits.begin(), kTimeFits.end(), [&](const TimeFit& f) { return f.node_nm == t_->node_nm; });
-  if (std::isinf(r) || t_->roadmap == Roadmap::hp || fit == kTimeFits.end()) return kMinTimeS;
+  const auto fit = std::find_if(kTimeFits.begin(), kTimeFits.end(), [&](const TimeFit& f) { return f.node_nm == t_.node_nm; });
+  if (std::isinf(r) || t_.roadmap == Roadmap::hp || fit == kTimeFits.end()) return kMinTimeS;
   // The references: R_on / rows + (i + 1) x (R_off / rows) / levels (NeuroSim Initialize,
   // parallel read); the levels 1 .. levels - 2 are compared.
   const double rows = static_cast<double>(spec_.rows), t_max = (fit->slope * std::log(r / 1000) + fit->offset) * 1e-9;
@@ -120,10 +120,10 @@ double MlsaAdc::area_m2() const {
   // Minimum NMOS-only and PMOS-only cells (NeuroSim MultilevelSenseAmp.cpp CalculateArea; the
   // current sense amplifier's CurrentSenseAmp.cpp CalculateUnitArea, whose NMOS cell height
   // NeuroSim reads from an unset variable: the cell height is taken).
-  const MosWidths w = min_inverter_widths(*t_);
-  const double h = standard_cell_height_m(*t_);
-  const double n = gate_footprint(*t_, Gate::inv, 1, w.nmos_m, 0, h).area_m2();
-  const double p = gate_footprint(*t_, Gate::inv, 1, 0, w.pmos_m, h).area_m2();
+  const MosWidths w = min_inverter_widths(t_);
+  const double h = standard_cell_height_m(t_);
+  const double n = gate_footprint(t_, Gate::inv, 1, w.nmos_m, 0, h).area_m2();
+  const double p = gate_footprint(t_, Gate::inv, 1, 0, w.pmos_m, h).area_m2();
   const double per_amp = spec_.sensing == MlsaSensing::current ? (n * 48 + p * 40) + (n * 9 + p * 9) : n * 52 + p * 60;
   return per_amp * (levels() - 1) * static_cast<double>(spec_.adcs);
 }

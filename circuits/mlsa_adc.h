@@ -51,7 +51,7 @@ class MlsaAdc {
 
  private:
   double sensing_resistance_ohm(double column_conductance_s) const;  // R above; inf when G = 0
-  const Technology* t_;
+  Technology t_;
   MlsaSpec spec_;
   double a_w_ = 0, k_ = 0, e_ = 0;  // the power fit
 };

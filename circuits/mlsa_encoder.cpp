@@ -10,7 +10,7 @@
 
 namespace hwaware::circuits {
 
-MlsaEncoder::MlsaEncoder(const Technology& t, int levels, long encoders) : t_(&t), levels_(levels), encoders_(encoders) {
+MlsaEncoder::MlsaEncoder(const Technology& t, int levels, long encoders) : t_(t), levels_(levels), encoders_(encoders) {
   if (levels < 2 || encoders < 1) core::panic("circuits: an encoder needs >= 2 levels and >= 1 encoder");
   wide_inputs_ = (levels + 1) / 2;                          // numInput = ceil(levels / 2)
   gates_ = static_cast<int>(std::ceil(std::log2(levels)));  // numGate
@@ -30,23 +30,22 @@ MlsaEncoder::MlsaEncoder(const Technology& t, int levels, long encoders) : t_(&t
 double MlsaEncoder::encode_energy_j() const {
   const double per_level_f = (inv_c_.input_f + inv_c_.output_f) + (nand_c_.input_f + nand_c_.output_f);
   const double cap_f = per_level_f * (levels_ + gates_) + (wide_c_.input_f + wide_c_.output_f) * gates_;
-  return cap_f * t_->vdd_v * t_->vdd_v * static_cast<double>(encoders_);
+  return cap_f * t_.vdd_v * t_.vdd_v * static_cast<double>(encoders_);
 }
 
 double MlsaEncoder::latency_s(double ramp_in) const {
   double ramp = 0;
-  const double r_down = on_resistance_ohm(*t_, inv_n_, Mos::nmos) * 2;
+  const double r_down = on_resistance_ohm(t_, inv_n_, Mos::nmos) * 2;
   double delay = horowitz_s(r_down * (inv_c_.output_f + nand_c_.input_f * 2), ramp_in, &ramp);
-  const double r_up = on_resistance_ohm(*t_, nand_p_, Mos::pmos);
+  const double r_up = on_resistance_ohm(t_, nand_p_, Mos::pmos);
   delay += horowitz_s(r_up * (nand_c_.output_f + wide_c_.input_f * wide_inputs_), ramp, &ramp);
   return delay;
 }
 
 double MlsaEncoder::leakage_w() const {
-  double a =
-      (gate_leakage_a(*t_, Gate::inv, 1, inv_n_, inv_p_) + gate_leakage_a(*t_, Gate::nand, 2, nand_n_, nand_p_)) * (levels_ + gates_);
-  a += gate_leakage_a(*t_, Gate::nand, wide_inputs_, nand_n_, nand_p_) * gates_;
-  return a * t_->vdd_v * static_cast<double>(encoders_);
+  double a = (gate_leakage_a(t_, Gate::inv, 1, inv_n_, inv_p_) + gate_leakage_a(t_, Gate::nand, 2, nand_n_, nand_p_)) * (levels_ + gates_);
+  a += gate_leakage_a(t_, Gate::nand, wide_inputs_, nand_n_, nand_p_) * gates_;
+  return a * t_.vdd_v * static_cast<double>(encoders_);
 }
 
 Footprint MlsaEncoder::footprint(double width_m) const {

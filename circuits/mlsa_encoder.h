@@ -27,7 +27,7 @@ class MlsaEncoder {
   Footprint footprint(double width_m) const;
 
  private:
-  const Technology* t_;
+  Technology t_;
   int levels_, gates_, wide_inputs_;
   long encoders_;
   double inv_n_ = 0, inv_p_ = 0, nand_n_ = 0, nand_p_ = 0;

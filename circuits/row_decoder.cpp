@@ -10,7 +10,7 @@
 
 namespace hwaware::circuits {
 
-RowDecoder::RowDecoder(const Technology& t, int address_bits, DecoderOutput output) : t_(&t), bits_(address_bits), output_(output) {
+RowDecoder::RowDecoder(const Technology& t, int address_bits, DecoderOutput output) : t_(t), bits_(address_bits), output_(output) {
   if (address_bits < 1) core::panic("circuits: a decoder needs at least 1 address bit");
   const double h = standard_cell_height_m(t), f = t.feature_m, pn = t.pn_size_ratio;
   // Gate counts and sizes (NeuroSim RowDecoder.cpp, Initialize, parallel = false).
@@ -50,14 +50,14 @@ double RowDecoder::decode_energy_j() const {
     cap_f += nor_c_.output_f + inv_c_.input_f;
     cap_f += (drv_c_.input_f + drv_c_.output_f) * 2;
   }
-  return cap_f * t_->vdd_v * t_->vdd_v;
+  return cap_f * t_.vdd_v * t_.vdd_v;
 }
 
 double RowDecoder::latency_s(double ramp_in, double load1_f, double load2_f, double* ramp_out) const {
   // NeuroSim V1.3 RowDecoder.cpp, CalculateLatency: inverter, NAND2 (2 NMOS in series), NOR
   // (ceil(n/2) PMOS in series, x 2 as NeuroSim writes it), output stage; a stage that is absent
   // passes NeuroSim's initial step slope (1e20) on.
-  auto r = [&](double w, Mos m) { return on_resistance_ohm(*t_, w, m); };
+  auto r = [&](double w, Mos m) { return on_resistance_ohm(t_, w, m); };
   double ramp_inv = kStepInputRamp, ramp_nand = kStepInputRamp, ramp_nor = kStepInputRamp, ramp = 0;
   double delay = horowitz_s(r(inv_n_, Mos::nmos) * (inv_c_.output_f + (num_nand_ ? nand_c_.input_f * 2 : load1_f)), ramp_in, &ramp_inv);
   if (num_nand_) {
@@ -81,21 +81,21 @@ double RowDecoder::latency_s(double ramp_in, double load1_f, double load2_f, dou
 }
 
 double RowDecoder::leakage_w() const {
-  double a = gate_leakage_a(*t_, Gate::inv, 1, inv_n_, inv_p_) * num_inv_;
-  a += gate_leakage_a(*t_, Gate::nand, 2, nand_n_, nand_p_) * num_nand_;
-  a += gate_leakage_a(*t_, Gate::nor, nor_inputs_, nor_n_, nor_p_) * num_nor_;
+  double a = gate_leakage_a(t_, Gate::inv, 1, inv_n_, inv_p_) * num_inv_;
+  a += gate_leakage_a(t_, Gate::nand, 2, nand_n_, nand_p_) * num_nand_;
+  a += gate_leakage_a(t_, Gate::nor, nor_inputs_, nor_n_, nor_p_) * num_nor_;
   if (output_ == DecoderOutput::mux_enable) {
-    a += gate_leakage_a(*t_, Gate::nand, 2, nand_n_, nand_p_) * num_nor_;
-    a += gate_leakage_a(*t_, Gate::inv, 1, inv_n_, inv_p_) * 2 * num_nor_;
+    a += gate_leakage_a(t_, Gate::nand, 2, nand_n_, nand_p_) * num_nor_;
+    a += gate_leakage_a(t_, Gate::inv, 1, inv_n_, inv_p_) * 2 * num_nor_;
   } else {
-    a += gate_leakage_a(*t_, Gate::inv, 1, drv_n_, drv_p_) * 2 * num_nor_;
+    a += gate_leakage_a(t_, Gate::inv, 1, drv_n_, drv_p_) * 2 * num_nor_;
   }
-  return a * t_->vdd_v;
+  return a * t_.vdd_v;
 }
 
 Footprint RowDecoder::footprint() const {
   const double height_m = std::max(nor_f_.height_m * num_nor_, nand_f_.height_m * num_nand_);
-  double width_m = inv_f_.width_m + nand_f_.width_m + kM3Pitch * num_wires_ * t_->feature_m + nor_f_.width_m;
+  double width_m = inv_f_.width_m + nand_f_.width_m + kM3Pitch * num_wires_ * t_.feature_m + nor_f_.width_m;
   width_m += output_ == DecoderOutput::mux_enable ? nand_f_.width_m + inv_f_.width_m * 2 : drv_f_.width_m * 2;
   return {height_m, width_m};
 }

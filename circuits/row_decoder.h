@@ -29,7 +29,7 @@ class RowDecoder {
   Footprint footprint() const;
 
  private:
-  const Technology* t_;
+  Technology t_;
   int bits_;
   DecoderOutput output_;
   int num_inv_ = 0, num_nand_ = 0, num_nor_ = 0, num_wires_ = 0, nor_inputs_ = 1;

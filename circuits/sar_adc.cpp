@@ -35,7 +35,7 @@ constexpr double kCycleS = 1e-9;
 }  // namespace
 
 SarAdc::SarAdc(const Technology& t, int bits, long adcs, double read_voltage_v)
-    : t_(&t), bits_(bits), adcs_(adcs), read_voltage_v_(read_voltage_v) {
+    : t_(t), bits_(bits), adcs_(adcs), read_voltage_v_(read_voltage_v) {
   if (bits < 1 || bits > 16 || adcs < 1) core::panic("circuits: a SAR ADC needs 1 to 16 bits and >= 1 ADC");
   if (!(read_voltage_v > 0)) core::panic("circuits: the read voltage must be > 0");
   const auto fit = std::find_if(kPowerFits.begin(), kPowerFits.end(),
@@ -63,10 +63,10 @@ double SarAdc::conversion_latency_s() const { return (bits_ + 1) * kCycleS; }
 double SarAdc::conversion_energy_j(double g_s) const { return sensing_power_w(g_s) * conversion_latency_s(); }
 
 double SarAdc::area_m2() const {
-  const MosWidths w = min_inverter_widths(*t_);
-  const double h = standard_cell_height_m(*t_);
-  const double n = gate_footprint(*t_, Gate::inv, 1, w.nmos_m, 0, h).area_m2();
-  const double p = gate_footprint(*t_, Gate::inv, 1, 0, w.pmos_m, h).area_m2();
+  const MosWidths w = min_inverter_widths(t_);
+  const double h = standard_cell_height_m(t_);
+  const double n = gate_footprint(t_, Gate::inv, 1, w.nmos_m, 0, h).area_m2();
+  const double p = gate_footprint(t_, Gate::inv, 1, 0, w.pmos_m, h).area_m2();
   return (n * (269 + (bits_ - 1) * 109) + p * (209 + (bits_ - 1) * 73)) * static_cast<double>(adcs_);
 }
 

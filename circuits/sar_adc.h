@@ -28,7 +28,7 @@ class SarAdc {
   Footprint footprint(double width_m) const { return {area_m2() / width_m, width_m}; }
 
  private:
-  const Technology* t_;
+  Technology t_;
   int bits_;
   long adcs_;
   double read_voltage_v_;

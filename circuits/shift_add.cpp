@@ -8,7 +8,7 @@
 namespace hwaware::circuits {
 
 ShiftAdd::ShiftAdd(const Technology& t, long units, int adder_bits, int shifts)
-    : t_(&t), units_(units), flip_flops_((adder_bits + 1 + shifts - 1) * units), adder_(t, adder_bits), dff_(t) {
+    : t_(t), units_(units), flip_flops_((adder_bits + 1 + shifts - 1) * units), adder_(t, adder_bits), dff_(t) {
   if (units < 1 || shifts < 1) core::panic("circuits: a shift-add bank needs >= 1 unit and >= 1 shift");
 }
 
@@ -24,7 +24,7 @@ double ShiftAdd::leakage_w() const {
 Footprint ShiftAdd::footprint(double width_m) const {
   const double adders_h = adder_rows(adder_, units_, width_m).height_m;
   const double dffs_h = dff_rows(dff_, flip_flops_, width_m).height_m;
-  return {adders_h + standard_cell_height_m(*t_) + dffs_h, width_m};
+  return {adders_h + standard_cell_height_m(t_) + dffs_h, width_m};
 }
 
 }  // namespace hwaware::circuits

@@ -28,7 +28,7 @@ class ShiftAdd {
   Footprint footprint(double width_m) const;
 
  private:
-  const Technology* t_;
+  Technology t_;
   long units_;
   long flip_flops_;
   Adder adder_;

@@ -23,7 +23,7 @@ class Precharger {
   Footprint footprint(double width_m) const;
 
  private:
-  const Technology* t_;
+  Technology t_;
   long columns_;
   double load_f_, load_ohm_;
   double pre_p_m_ = 0, eq_p_m_ = 0;
@@ -37,7 +37,7 @@ class SramWriteDriver {
   Footprint footprint(double width_m) const;
 
  private:
-  const Technology* t_;
+  Technology t_;
   long columns_;
   double n_m_ = 0, p_m_ = 0;
   Footprint inv_f_;

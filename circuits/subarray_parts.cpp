@@ -11,7 +11,7 @@
 namespace hwaware::circuits {
 
 SubarrayParts::SubarrayParts(const SubarrayConfig& c, long rows_per_read, int cells_per_weight)
-    : config(&c), cells(c.tech, c.cell, c.rows, c.cols) {
+    : config(c), cells(c.tech, c.cell, c.rows, c.cols) {
   const Technology& t = c.tech;
   const CellSpec& cell = c.cell;
   const long turns = c.adc.cols_per_adc, adcs = c.cols / turns;
@@ -48,7 +48,7 @@ SubarrayParts::SubarrayParts(const SubarrayConfig& c, long rows_per_read, int ce
 }
 
 SubarrayArea SubarrayParts::area() const {
-  const Technology& t = config->tech;
+  const Technology& t = config.tech;
   const double w = cells.width_m(), h = cells.height_m();
   SubarrayArea a;
   a.array_m2 = cells.area_m2();
@@ -59,10 +59,10 @@ SubarrayArea SubarrayParts::area() const {
   };
   if (level_shifters) {
     // Word-line and bit-line shifters beside the array (one per row each), source-line ones below.
-    const double row_ls_m2 = level_shifters_area_m2(t, config->rows, config->calibration);
+    const double row_ls_m2 = level_shifters_area_m2(t, config.rows, config.calibration);
     left_m += 2 * row_ls_m2 / h;
     other_m2 += 2 * row_ls_m2;
-    below({level_shifters_area_m2(t, config->cols, config->calibration) / w, w}, &other_m2);
+    below({level_shifters_area_m2(t, config.cols, config.calibration) / w, w}, &other_m2);
   }
   const Footprint row = row_switch_1t1r ? row_switch_1t1r->footprint() : row_switch->footprint();
   left_m += row.width_m;

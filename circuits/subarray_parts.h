@@ -21,7 +21,7 @@ namespace hwaware::circuits {
 struct SubarrayParts {
   SubarrayParts(const SubarrayConfig& c, long rows_per_read, int cells_per_weight);
 
-  const SubarrayConfig* config;
+  SubarrayConfig config;
   CellArray cells;
   std::optional<RowSwitchMatrix1T1R> row_switch_1t1r;  // 1T1R rows (NewSwitchMatrix)
   std::optional<SwitchMatrix> row_switch;              // SRAM and cross-point rows

@@ -33,7 +33,7 @@ Stack stack_beside(const Technology& t, long gates, double height_m) {
 
 RowSwitchMatrix1T1R::RowSwitchMatrix1T1R(const Technology& t, long rows, double array_height_m, double access_voltage_v,
                                          double read_voltage_v)
-    : t_(&t), rows_(rows), access_voltage_v_(access_voltage_v), read_voltage_v_(read_voltage_v), dff_(t) {
+    : t_(t), rows_(rows), access_voltage_v_(access_voltage_v), read_voltage_v_(read_voltage_v), dff_(t) {
   if (rows < 1) core::panic("circuits: a switch matrix needs at least one line");
   // Minimum pass gates enlarged to the cell (NeuroSim NewSwitchMatrix.cpp, Initialize).
   const MosWidths w = enlarge_to_cell(t, min_inverter_widths(t), standard_cell_height_m(t));
@@ -49,7 +49,7 @@ RowSwitchMatrix1T1R::RowSwitchMatrix1T1R(const Technology& t, long rows, double 
 
 double RowSwitchMatrix1T1R::row_drive_energy_j() const {
   const double va2 = access_voltage_v_ * access_voltage_v_, vr2 = read_voltage_v_ * read_voltage_v_;
-  const double vdd2 = t_->vdd_v * t_->vdd_v;
+  const double vdd2 = t_.vdd_v * t_.vdd_v;
   return drain_f_ * 2 * va2 + drain_f_ * 5 * vr2 + (gate_n_f_ + gate_p_f_) * 3 * vdd2;
 }
 
@@ -67,7 +67,7 @@ double RowSwitchMatrix1T1R::leakage_w() const { return dff_.leakage_w() * static
 
 SwitchMatrix::SwitchMatrix(const Technology& t, SwitchSide side, long lines, double array_extent_m, double pass_resistance_ohm,
                            double read_voltage_v)
-    : t_(&t), side_(side), lines_(lines), read_voltage_v_(read_voltage_v), dff_(t) {
+    : t_(t), side_(side), lines_(lines), read_voltage_v_(read_voltage_v), dff_(t) {
   if (lines < 1) core::panic("circuits: a switch matrix needs at least one line");
   // Each transistor of the pair carries half the target (NeuroSim SwitchMatrix.cpp, Initialize).
   r_target_ohm_ = pass_resistance_ohm * kIrDropTolerance;
@@ -99,7 +99,7 @@ SwitchMatrix::SwitchMatrix(const Technology& t, SwitchSide side, long lines, dou
 
 double SwitchMatrix::row_drive_energy_j() const {
   if (side_ == SwitchSide::columns) return 0;
-  return drain_f_ * 3 * read_voltage_v_ * read_voltage_v_ + (gate_n_f_ + gate_p_f_) * t_->vdd_v * t_->vdd_v;
+  return drain_f_ * 3 * read_voltage_v_ * read_voltage_v_ + (gate_n_f_ + gate_p_f_) * t_.vdd_v * t_.vdd_v;
 }
 
 double SwitchMatrix::scan_energy_j() const {

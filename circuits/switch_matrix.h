@@ -35,7 +35,7 @@ class RowSwitchMatrix1T1R {
   Footprint footprint() const { return footprint_; }
 
  private:
-  const Technology* t_;
+  Technology t_;
   long rows_;
   double access_voltage_v_, read_voltage_v_;
   Dff dff_;
@@ -64,7 +64,7 @@ class SwitchMatrix {
   Footprint footprint() const { return footprint_; }
 
  private:
-  const Technology* t_;
+  Technology t_;
   SwitchSide side_;
   long lines_;
   double read_voltage_v_;
