@@ -49,6 +49,8 @@ std::vector<Vgg8Layer> load_vgg8(const std::string& dir) {
     l.matrix_cols = std::stol(stats[i][5]) * 4;
     l.sign_bit_zero = i > 0;
     l.speedup = std::stoi(ref[i][4]);
+    l.tiles = std::stoi(ref[i][3]);
+    l.novel = std::stol(net[i][3]) * std::stol(net[i][4]) == 9 && l.matrix_rows >= 128;
     l.adc_latency_s = std::stod(ref[i][14]) * 1e-9;
     l.adc_j = std::stod(ref[i][17]) * 1e-12;
     l.accumulation_j = std::stod(ref[i][18]) * 1e-12;
@@ -60,7 +62,16 @@ std::vector<Vgg8Layer> load_vgg8(const std::string& dir) {
   return layers;
 }
 
-double load_clock_period_s(const std::string& dir) { return std::stod(read_csv(dir + "/chip_rram_128x128.csv", true)[0][6]) * 1e-9; }
+Vgg8Chip load_vgg8_chip(const std::string& dir) {
+  const auto chip = read_csv(dir + "/chip_rram_128x128.csv", true);
+  return {std::stod(chip[0][6]) * 1e-9, std::stod(chip[0][3]) * 1e-12, std::stod(chip[0][5]) * 1e-12};
+}
+
+long vgg8_subarrays(const std::vector<Vgg8Layer>& layers) {
+  long n = 0;
+  for (const auto& l : layers) n += l.tiles * (l.novel ? 9 * 16 : 4 * 16);
+  return n;
+}
 
 LayerEstimate estimate_layer(const SubarrayConfig& base, const Vgg8Layer& l) {
   const int bits = base.input_bits;

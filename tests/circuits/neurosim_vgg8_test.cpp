@@ -12,7 +12,16 @@ const std::string kDir = std::string(HWAWARE_TEST_DATA) + "/reference/neurosim_l
 }  // namespace
 
 TEST_CASE("the sensing cycle of NeuroSim's default subarray is the clock period NeuroSim set from it") {
-  CHECK(build_subarray(neurosim_default_config()).sensing_cycle_s == Approx(testing::load_clock_period_s(kDir)).epsilon(1e-4));
+  CHECK(build_subarray(neurosim_default_config()).sensing_cycle_s == Approx(testing::load_vgg8_chip(kDir).clock_period_s).epsilon(1e-4));
+}
+
+TEST_CASE("the chip's 4048 subarrays have NeuroSim's array and ADC area") {
+  const Subarray s = build_subarray(neurosim_default_config());
+  const testing::Vgg8Chip chip = testing::load_vgg8_chip(kDir);
+  const long n = testing::vgg8_subarrays(testing::load_vgg8(kDir));
+  CHECK(n == 13 * 144 + 34 * 64);  // layers 2-6 novel (13 tiles), 1, 7, 8 conventional (34)
+  CHECK(n * s.area.array_m2 == Approx(chip.array_area_m2).epsilon(1e-4));
+  CHECK(n * s.area.adc_m2 == Approx(chip.adc_area_m2).epsilon(1e-4));
 }
 
 TEST_CASE("every VGG-8 layer's ADC energy (array read and converters) is within 5% of NeuroSim's") {
