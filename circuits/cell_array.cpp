@@ -83,9 +83,10 @@ double CellArray::mean_read_conductance_s() const {
   const double path_ohm =
       access_ohm_ + (static_cast<double>(cols_) + 1) / 2 * wire_row_ohm_ + (static_cast<double>(rows_) + 1) / 2 * wire_col_ohm_;
   const int levels = 1 << spec_.bits;
+  const std::vector<double>& p = spec_.level_probabilities;
   double g_s = 0;
-  for (int l = 0; l < levels; ++l) g_s += 1 / (1 / level_conductance_s(l) + path_ohm);
-  return g_s / levels;
+  for (int l = 0; l < levels; ++l) g_s += (p.empty() ? 1.0 / levels : p[l]) / (1 / level_conductance_s(l) + path_ohm);
+  return g_s;
 }
 
 double CellArray::word_line_energy_j() const {

@@ -9,8 +9,9 @@
 // (Chip.cpp LoadInWeightData), and for every input bit sums, per column, 1 / (1 / G + path) over
 // the rows whose input bit is 1, the path being the access transistor (1T1R) and the wires from
 // the row driver and to the sense amplifier. Knowing only the distribution, this model takes the
-// expectation: levels equally likely (the default; VGG-8's synthetic weights give a mean within 2%
-// of it), the path with the mean wire length. NeuroSim's wire resistance per cell uses the node's
+// expectation over the levels' probabilities (default: equally likely; VGG-8's synthetic weights,
+// whose top cell sits mostly on the middle levels, give a 1.6% higher mean) and the mean wire path
+// (0.06% below the exact average over a 128x128 array's positions). NeuroSim's wire resistance per cell uses the node's
 // wire width as the cell's feature size (Param.cpp wireLengthRow/Col).
 //
 // The cell current's energy is not charged here: NeuroSim's ADC fits carry it (mlsa_adc.h,
@@ -19,6 +20,8 @@
 //
 // Preconditions (core::panic): rows, cols >= 1; bits in [1, 8] (SRAM: 1); resistances, voltages
 // and pulse > 0, r_off > r_on; the 1T1R access transistor must fit the cell (NeuroSim's check).
+
+#include <vector>
 
 #include "circuits/technology.h"
 
@@ -34,6 +37,9 @@ struct CellSpec {
   double read_pulse_s = 10e-9;
   double access_voltage_v = 1.1;  // gate of the 1T1R access transistor
   double write_voltage_v = 2.0;   // above 1.5 V the array needs level shifters (area)
+  // Probability of each stored level 0 .. 2^bits - 1 over the array's cells; empty: all equally
+  // likely. Otherwise 2^bits values >= 0 summing to 1.
+  std::vector<double> level_probabilities;
 };
 
 class CellArray {

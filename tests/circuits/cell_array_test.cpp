@@ -85,3 +85,12 @@ TEST_CASE("an SRAM cell conducts through its access transistor whatever bit it s
   CHECK(cells.bit_line_energy_j() == 0);
   CHECK(cells.leakage_w() > 0);
 }
+
+TEST_CASE("cells whose weights sit on the middle levels draw more current than cells of equally likely levels") {
+  // Levels through the 2047.23 Ohm path (above): 1.108589e-6, 5.047856e-5, 9.076608e-5,
+  // 1.2426634e-4 S; all on levels 1 and 2: (5.047856e-5 + 9.076608e-5) / 2 = 7.062232e-5 S.
+  CellSpec middle;
+  middle.level_probabilities = {0, 0.5, 0.5, 0};
+  const CellArray cells(lstp22(), middle, 128, 128);
+  CHECK(cells.mean_read_conductance_s() == Approx(7.062232e-5).epsilon(1e-5));
+}
