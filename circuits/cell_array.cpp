@@ -35,6 +35,11 @@ void check(const CellSpec& c, long rows, long cols) {
   if (!(c.r_on_ohm > 0) || !(c.r_off_ohm > c.r_on_ohm)) core::panic("circuits: need 0 < r_on < r_off");
   if (!(c.read_voltage_v > 0) || !(c.read_pulse_s > 0) || !(c.access_voltage_v > 0))
     core::panic("circuits: voltages and pulse must be > 0");
+  if (c.level_probabilities.empty()) return;
+  double sum = 0;
+  for (double p : c.level_probabilities) sum += p < 0 ? std::nan("") : p;
+  if (c.level_probabilities.size() != (1u << c.bits) || !(std::abs(sum - 1) < 1e-9))
+    core::panic("circuits: level probabilities must be 2^bits values >= 0 summing to 1");
 }
 
 }  // namespace
