@@ -21,18 +21,19 @@ struct Technology {
   double feature_m = 22e-9;  // the node, in metres (NeuroSim's featureSize)
   double vdd_v = 0;
   double vth_v = 0;
-  double gate_length_m = 0;                   // physical gate length
-  double cap_ideal_gate_f_per_m = 0;          // per metre of gate width
-  double cap_fringe_f_per_m = 0;              // per metre of gate width
-  double cap_overlap_f_per_m = 0;             // 0.2 x ideal gate capacitance
-  double cap_junction_f_per_m2 = 0;           // drain bottom junction, at vdd bias
-  double cap_sidewall_f_per_m = 0;            // drain isolation-edge sidewall, at vdd bias
-  double cap_drain_to_channel_f_per_m = 0;    // gate-edge sidewall, at vdd bias
+  double gate_length_m = 0;                    // physical gate length
+  double cap_ideal_gate_f_per_m = 0;           // per metre of gate width
+  double cap_fringe_f_per_m = 0;               // per metre of gate width
+  double cap_overlap_f_per_m = 0;              // 0.2 x ideal gate capacitance
+  double cap_junction_f_per_m2 = 0;            // drain bottom junction, at vdd bias
+  double cap_sidewall_f_per_m = 0;             // drain isolation-edge sidewall, at vdd bias
+  double cap_drain_to_channel_f_per_m = 0;     // gate-edge sidewall, at vdd bias
   double effective_resistance_multiplier = 0;  // CACTI's factor on vdd / Ion
   double gm_current_nmos_a_per_m = 0, gm_current_pmos_a_per_m = 0;
   double on_current_nmos_a_per_m = 0, on_current_pmos_a_per_m = 0;    // at 300 K
   double off_current_nmos_a_per_m = 0, off_current_pmos_a_per_m = 0;  // at 300 K
-  double pn_size_ratio = 0;  // PMOS width over NMOS width for equal drive (Ion_n / Ion_p)
+  // PMOS width over NMOS width for equal drive (Ion_n / Ion_p).
+  double pn_size_ratio = 0;
   // Interconnect of the node (NeuroSim Param.cpp: wire width, aspect ratio, resistivity).
   double wire_width_m = 0;
   double wire_aspect_ratio = 0;
