@@ -48,9 +48,9 @@ double AdderTree::reduction_energy_j(int used, double activity) const {
   return e * trees_;
 }
 
-double AdderTree::leakage_w() const {
+double AdderTree::leakage_w(int used) const {
   double w = 0;
-  for (const Stage& s : stages_of(0)) w += s.adders * RippleAdder(t_, s.bits).leakage_w();
+  for (const Stage& s : stages_of(used)) w += s.adders * RippleAdder(t_, s.bits).leakage_w();
   return w * trees_;
 }
 

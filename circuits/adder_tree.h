@@ -33,8 +33,10 @@ class AdderTree {
   double latency_cycles(double clock_hz, int used = 0) const;
   // Energy of one reduction of `used` inputs in every tree, times `activity` (NeuroSim: delta).
   double reduction_energy_j(int used = 0, double activity = 1) const;
-  double leakage_w() const;  // all trees, all stages
-  double area_m2() const;    // all trees
+  // Leakage of all trees over the stages a reduction of `used` inputs (0: all) takes: NeuroSim
+  // leaks only the adders its last reduction used (a PE tree adding one subarray row leaks none).
+  double leakage_w(int used = 0) const;
+  double area_m2() const;  // all trees
 
  private:
   struct Stage {
