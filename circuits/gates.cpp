@@ -25,6 +25,14 @@ void require_gate(double nmos_width_m, double pmos_width_m, int inputs) {
   if (inputs < 1) panic("circuits: a gate needs at least one input");
 }
 
+// The space a cell of height `height_m` leaves for diffusion: the poly extensions and the
+// half-gaps to the field poly above and below (NeuroSim formula.cpp, bulk), and the gap between
+// P and N diffusions when both are present.
+double diffusion_height_m(const Technology& t, double height_m, bool both_types) {
+  const double ends_m = (kMinPolyExtDiff + kMinGapBetweenFieldPoly / 2) * 2 * t.feature_m;
+  return height_m - ends_m - (both_types ? kMinGapBetweenPAndN * t.feature_m : 0);
+}
+
 // One transistor of a gate as laid out in the cell: unfolded while it fits the height its type
 // gets (the cell's diffusion height shared in proportion to the widths), else folded into
 // ceil(width / max) fingers of the maximum height.
@@ -53,21 +61,20 @@ Fingers fingers(double width_m, double max_width_m) {
   return f;
 }
 
+// The maximum widths are computed in NeuroSim's order of operations (height - gap - ends, PMOS
+// share first, NMOS from it): a gate widened to fill the cell (NeuroSim's EnlargeSize, computed the
+// same way) then fits exactly and does not fold on a rounding difference.
 CellLayout lay_out(const Technology& t, double nmos_width_m, double pmos_width_m, double height_m) {
   if (!(height_m > 0) || !std::isfinite(height_m)) panic("circuits: a cell height must be finite and > 0");
-  // The diffusion height the cell leaves: poly extensions and half field-poly gaps at both ends,
-  // and the P-N gap when both types are present, shared in proportion to the widths. Evaluated in
-  // NeuroSim's order (formula.cpp, bulk): a gate widened to the cell (EnlargeSize) sits exactly at
-  // the limit, and another order rounds it into a second finger.
-  const double ends_m = (kMinPolyExtDiff + kMinGapBetweenFieldPoly / 2) * 2 * t.feature_m;
   const double pmos_share = pmos_width_m / (pmos_width_m + nmos_width_m);
   double max_nmos_m = 0, max_pmos_m = 0;
   if (pmos_share == 0) {
-    max_nmos_m = height_m - ends_m;
+    max_nmos_m = diffusion_height_m(t, height_m, false);
   } else if (pmos_share == 1) {
-    max_pmos_m = height_m - ends_m;
+    max_pmos_m = diffusion_height_m(t, height_m, false);
   } else {
-    max_pmos_m = pmos_share * (height_m - kMinGapBetweenPAndN * t.feature_m - ends_m);
+    max_pmos_m =
+        pmos_share * (height_m - kMinGapBetweenPAndN * t.feature_m - (kMinPolyExtDiff + kMinGapBetweenFieldPoly / 2) * 2 * t.feature_m);
     max_nmos_m = max_pmos_m / pmos_share * (1 - pmos_share);
   }
   CellLayout c;
