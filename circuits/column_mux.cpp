@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -16,8 +17,8 @@ ColumnMux::ColumnMux(const Technology& t, long adcs, long columns_per_adc, doubl
   // Each transistor of the pass gate carries half: width for 2 x the gate's target resistance,
   // enlarged to the cell when both fit (NeuroSim Mux.cpp, Initialize).
   const double target_ohm = pass_resistance_ohm * kIrDropTolerance;
-  const MosWidths w = enlarge_to_cell(t, {width_for_resistance_m(t, target_ohm * 2), width_for_resistance_m(t, target_ohm * 2, true)},
-                                      standard_cell_height_m(t));
+  const Widths w = fill_cell_height(t, {width_for_resistance_m(t, target_ohm * 2), width_for_resistance_m(t, target_ohm * 2, true)},
+                                    standard_cell_height_m(t));
   n_m_ = w.nmos_m, p_m_ = w.pmos_m;
   const double gn = 1 / on_resistance_ohm(t, n_m_, Mos::nmos) / kLinearRegionRatio;
   const double gp = 1 / on_resistance_ohm(t, p_m_, Mos::pmos) / kLinearRegionRatio;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -11,7 +12,7 @@ namespace hwaware::circuits {
 
 double level_shifters_area_m2(const Technology& t, long lines, const Calibration& c) {
   if (lines < 0) core::panic("circuits: a line count must be >= 0");
-  const MosWidths w = min_inverter_widths(t);
+  const Widths w = min_widths(t);
   const double scale = c.validated ? 2 : 1, h = standard_cell_height_m(t) * (c.validated ? 2.5 : 1);
   const Footprint low = gate_footprint(t, Gate::inv, 1, w.nmos_m * 15 * scale, w.pmos_m * 20 * scale, h);
   const Footprint latch = gate_footprint(t, Gate::inv, 1, w.nmos_m * 32 * scale, w.pmos_m * 10 * scale, h);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -120,7 +121,7 @@ double MlsaAdc::area_m2() const {
   // Minimum NMOS-only and PMOS-only cells (NeuroSim MultilevelSenseAmp.cpp CalculateArea; the
   // current sense amplifier's CurrentSenseAmp.cpp CalculateUnitArea, whose NMOS cell height
   // NeuroSim reads from an unset variable: the cell height is taken).
-  const MosWidths w = min_inverter_widths(t_);
+  const Widths w = min_widths(t_);
   const double h = standard_cell_height_m(t_);
   const double n = gate_footprint(t_, Gate::inv, 1, w.nmos_m, 0, h).area_m2();
   const double p = gate_footprint(t_, Gate::inv, 1, 0, w.pmos_m, h).area_m2();

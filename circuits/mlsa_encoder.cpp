@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -15,9 +16,9 @@ MlsaEncoder::MlsaEncoder(const Technology& t, int levels, long encoders) : t_(t)
   wide_inputs_ = (levels + 1) / 2;                          // numInput = ceil(levels / 2)
   gates_ = static_cast<int>(std::ceil(std::log2(levels)));  // numGate
   const double h = standard_cell_height_m(t);
-  MosWidths w = enlarge_to_cell(t, min_inverter_widths(t), h);
+  Widths w = fill_cell_height(t, min_widths(t), h);
   inv_n_ = w.nmos_m, inv_p_ = w.pmos_m;
-  w = enlarge_to_cell(t, {2 * kMinNmosSize * t.feature_m, t.pn_size_ratio * kMinNmosSize * t.feature_m}, h);
+  w = fill_cell_height(t, {2 * kMinNmosSize * t.feature_m, t.pn_size_ratio * kMinNmosSize * t.feature_m}, h);
   nand_n_ = w.nmos_m, nand_p_ = w.pmos_m;
   inv_f_ = gate_footprint(t, Gate::inv, 1, inv_n_, inv_p_, h);
   nand_f_ = gate_footprint(t, Gate::nand, 2, nand_n_, nand_p_, h);

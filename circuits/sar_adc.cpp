@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -63,7 +64,7 @@ double SarAdc::conversion_latency_s() const { return (bits_ + 1) * kCycleS; }
 double SarAdc::conversion_energy_j(double g_s) const { return sensing_power_w(g_s) * conversion_latency_s(); }
 
 double SarAdc::area_m2() const {
-  const MosWidths w = min_inverter_widths(t_);
+  const Widths w = min_widths(t_);
   const double h = standard_cell_height_m(t_);
   const double n = gate_footprint(t_, Gate::inv, 1, w.nmos_m, 0, h).area_m2();
   const double p = gate_footprint(t_, Gate::inv, 1, 0, w.pmos_m, h).area_m2();

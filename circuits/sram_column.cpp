@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -23,8 +24,8 @@ Precharger::Precharger(const Technology& t, long columns, double bit_line_cap_f,
     : t_(t), columns_(columns), load_f_(bit_line_cap_f), load_ohm_(bit_line_ohm) {
   if (columns < 1) core::panic("circuits: a precharger needs >= 1 column");
   const double h = standard_cell_height_m(t);
-  eq_p_m_ = enlarge_to_cell(t, {0, kMinNmosSize * t.feature_m}, h).pmos_m;
-  pre_p_m_ = enlarge_to_cell(t, {0, 6 * t.feature_m}, h).pmos_m;
+  eq_p_m_ = fill_cell_height(t, {0, kMinNmosSize * t.feature_m}, h).pmos_m;
+  pre_p_m_ = fill_cell_height(t, {0, 6 * t.feature_m}, h).pmos_m;
   pre_f_ = gate_footprint(t, Gate::inv, 1, 0, pre_p_m_, h);
   eq_f_ = gate_footprint(t, Gate::inv, 1, 0, eq_p_m_, h);
 }
@@ -46,7 +47,7 @@ Footprint Precharger::footprint(double width_m) const {
 
 SramWriteDriver::SramWriteDriver(const Technology& t, long columns) : t_(t), columns_(columns) {
   if (columns < 1) core::panic("circuits: a write driver needs >= 1 column");
-  const MosWidths w = enlarge_to_cell(t, min_inverter_widths(t), standard_cell_height_m(t));
+  const Widths w = fill_cell_height(t, min_widths(t), standard_cell_height_m(t));
   n_m_ = w.nmos_m, p_m_ = w.pmos_m;
   inv_f_ = gate_footprint(t, Gate::inv, 1, n_m_, p_m_, standard_cell_height_m(t));
 }

@@ -47,7 +47,7 @@ SubarrayActions price_actions(const SubarrayConfig& c, const SubarrayParts& p, c
   a.bit_lines.energy_j = p.cells.bit_line_energy_j() * adcs * turns;
   a.conversion = {conv.converter_j, conv.latency_s, 0, 0};
   a.empty_conversion = {empty_conversion_energy_j(p), conv.latency_s, 0, 0};
-  if (p.encoder) a.encoding.energy_j = p.encoder->encode_energy_j() * turns * cal.control_activity();
+  if (p.encoder) a.encoding.energy_j = p.encoder->encode_energy_j() * turns * cal.activity().control;
   if (p.precharger) a.precharge.energy_j = p.precharger->turn_energy_j() * turns;
   // Weight shift-adders each turn; input shift-adders once per cells-of-a-weight turns (NeuroSim:
   // ceil(numColMuxed / numCellPerSynapse) of integers, i.e. truncated).
@@ -61,7 +61,7 @@ SubarrayActions price_actions(const SubarrayConfig& c, const SubarrayParts& p, c
     a.row_drive.energy_j = p.row_switch->row_drive_energy_j() * turns;
     a.row_scan.energy_j = p.row_switch->scan_energy_j() * turns;
   }
-  if (p.mux) a.column_select.energy_j = p.mux->turn_energy_j() + p.mux_decoder->decode_energy_j() * cal.control_activity();
+  if (p.mux) a.column_select.energy_j = p.mux->turn_energy_j() + p.mux_decoder->decode_energy_j() * cal.activity().control;
   return a;
 }
 

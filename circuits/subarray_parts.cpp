@@ -30,7 +30,7 @@ SubarrayParts::SubarrayParts(const SubarrayConfig& c, long rows_per_read, int ce
   if (!sram) column_switch.emplace(t, SwitchSide::columns, c.cols, cells.width_m(), column_ohm * rows, cell.read_voltage_v);
   if (turns > 1) {
     mux.emplace(t, adcs, turns, sram ? cells.access_ohm() / rows / 2 : column_ohm, cell.read_voltage_v);
-    mux_decoder.emplace(t, static_cast<int>(std::ceil(std::log2(static_cast<double>(turns)))), DecoderOutput::mux_enable);
+    mux_decoder.emplace(t, static_cast<int>(std::ceil(std::log2(static_cast<double>(turns)))));
   }
   if (c.adc.family == AdcFamily::mlsa) {
     mlsa.emplace(t, MlsaSpec{c.adc.bits, adcs, c.adc.sensing, rows_per_read, cell.r_on_ohm, cell.r_off_ohm, cell.read_voltage_v});

@@ -9,7 +9,7 @@
 #include "circuits/column_mux.h"
 #include "circuits/mlsa_adc.h"
 #include "circuits/mlsa_encoder.h"
-#include "circuits/row_decoder.h"
+#include "circuits/mux_decoder.h"
 #include "circuits/sar_adc.h"
 #include "circuits/shift_add.h"
 #include "circuits/sram_column.h"
@@ -27,7 +27,7 @@ struct SubarrayParts {
   std::optional<SwitchMatrix> row_switch;              // SRAM and cross-point rows
   std::optional<SwitchMatrix> column_switch;           // resistive source lines
   std::optional<ColumnMux> mux;                        // when cols_per_adc > 1
-  std::optional<RowDecoder> mux_decoder;
+  std::optional<MuxDecoder> mux_decoder;
   std::optional<MlsaAdc> mlsa;
   std::optional<MlsaEncoder> encoder;
   std::optional<SarAdc> sar;

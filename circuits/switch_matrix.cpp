@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "circuits/cell_sizing.h"
 #include "circuits/transistor_sizing.h"
 #include "core/diagnostics.h"
 
@@ -33,15 +34,15 @@ Stack stack_beside(const Technology& t, long gates, double height_m) {
 
 RowSwitchMatrix1T1R::RowSwitchMatrix1T1R(const Technology& t, long rows, double array_height_m, double access_voltage_v,
                                          double read_voltage_v)
-    : t_(t), rows_(rows), access_voltage_v_(access_voltage_v), read_voltage_v_(read_voltage_v), dff_(t) {
+    : t_(t), rows_(rows), access_voltage_v_(access_voltage_v), read_voltage_v_(read_voltage_v), flip_flops_(t, static_cast<int>(rows)) {
   if (rows < 1) core::panic("circuits: a switch matrix needs at least one line");
   // Minimum pass gates enlarged to the cell (NeuroSim NewSwitchMatrix.cpp, Initialize).
-  const MosWidths w = enlarge_to_cell(t, min_inverter_widths(t), standard_cell_height_m(t));
+  const Widths w = fill_cell_height(t, min_widths(t), standard_cell_height_m(t));
   r_tg_ohm_ = on_resistance_ohm(t, w.nmos_m, Mos::nmos) * kLinearRegionRatio;
   const Stack s = stack_beside(t, rows, array_height_m);
   const Footprint tg = gate_footprint(t, Gate::inv, 1, w.nmos_m, w.pmos_m, s.gate_height_m);
-  const Footprint dffs = dff_columns(dff_, rows, array_height_m);
-  footprint_ = {array_height_m, tg.width_m * 4 * static_cast<double>(s.columns) + dffs.width_m};
+  const double flip_flops_w = flip_flops_.area_in_height_m2(array_height_m) / array_height_m;
+  footprint_ = {array_height_m, tg.width_m * 4 * static_cast<double>(s.columns) + flip_flops_w};
   gate_n_f_ = gate_cap_f(t, w.nmos_m);
   gate_p_f_ = gate_cap_f(t, w.pmos_m);
   drain_f_ = gate_caps(t, Gate::inv, 1, w.nmos_m, w.pmos_m, tg.height_m).output_f;
@@ -53,32 +54,29 @@ double RowSwitchMatrix1T1R::row_drive_energy_j() const {
   return drain_f_ * 2 * va2 + drain_f_ * 5 * vr2 + (gate_n_f_ + gate_p_f_) * 3 * vdd2;
 }
 
-double RowSwitchMatrix1T1R::scan_energy_j() const {
-  const double n = static_cast<double>(rows_);
-  return dff_.energy_j(n, n);
-}
+double RowSwitchMatrix1T1R::scan_energy_j() const { return flip_flops_.cycle_energy_j(static_cast<int>(rows_)); }
 
 double RowSwitchMatrix1T1R::latency_s(double load_f, double load_ohm, double* ramp_out) const {
   const double tau = r_tg_ohm_ * (drain_f_ * 5 + load_f) + load_ohm * load_f / 2;
   return horowitz_s(tau, kStepInputRamp, ramp_out);
 }
 
-double RowSwitchMatrix1T1R::leakage_w() const { return dff_.leakage_w() * static_cast<double>(rows_); }
+double RowSwitchMatrix1T1R::leakage_w() const { return flip_flops_.leakage_w(); }
 
 SwitchMatrix::SwitchMatrix(const Technology& t, SwitchSide side, long lines, double array_extent_m, double pass_resistance_ohm,
                            double read_voltage_v)
-    : t_(t), side_(side), lines_(lines), read_voltage_v_(read_voltage_v), dff_(t) {
+    : t_(t), side_(side), lines_(lines), read_voltage_v_(read_voltage_v), flip_flops_(t, static_cast<int>(lines)) {
   if (lines < 1) core::panic("circuits: a switch matrix needs at least one line");
   // Each transistor of the pair carries half the target (NeuroSim SwitchMatrix.cpp, Initialize).
   r_target_ohm_ = pass_resistance_ohm * kIrDropTolerance;
-  const MosWidths w = enlarge_to_cell(t, {width_for_resistance_m(t, r_target_ohm_ * 2), width_for_resistance_m(t, r_target_ohm_ * 2, true)},
-                                      standard_cell_height_m(t));
+  const Widths w = fill_cell_height(t, {width_for_resistance_m(t, r_target_ohm_ * 2), width_for_resistance_m(t, r_target_ohm_ * 2, true)},
+                                    standard_cell_height_m(t));
   Footprint tg;
   if (side == SwitchSide::rows) {
     const Stack s = stack_beside(t, lines, array_extent_m);
     tg = gate_footprint(t, Gate::inv, 1, w.nmos_m, w.pmos_m, s.gate_height_m);
-    const Footprint dffs = dff_columns(dff_, lines, array_extent_m);
-    footprint_ = {array_extent_m, tg.width_m * 2 * static_cast<double>(s.columns) + dffs.width_m};
+    const double flip_flops_w = flip_flops_.area_in_height_m2(array_extent_m) / array_extent_m;
+    footprint_ = {array_extent_m, tg.width_m * 2 * static_cast<double>(s.columns) + flip_flops_w};
   } else {
     // Pairs of pass gates in as few rows as fit under the array, each folded to fill its width.
     const double min_cell_w = 2 * (kPolyWidth + kMinGapBetweenGatePoly) * t.feature_m;
@@ -89,8 +87,8 @@ SwitchMatrix::SwitchMatrix(const Technology& t, SwitchSide side, long lines, dou
     const double gate_w = array_extent_m / static_cast<double>(per_row) / 2;
     const int folds = std::max(1, static_cast<int>(gate_w / (0.5 * min_cell_w)) - 1);
     tg = pass_gate_footprint(t, w.nmos_m, w.pmos_m, folds);
-    const Footprint dffs = dff_rows(dff_, lines, array_extent_m);
-    footprint_ = {tg.height_m * static_cast<double>(rows) + dffs.height_m, array_extent_m};
+    const double flip_flops_h = flip_flops_.area_in_width_m2(array_extent_m) / array_extent_m;
+    footprint_ = {tg.height_m * static_cast<double>(rows) + flip_flops_h, array_extent_m};
   }
   gate_n_f_ = gate_cap_f(t, w.nmos_m);
   gate_p_f_ = gate_cap_f(t, w.pmos_m);
@@ -104,8 +102,7 @@ double SwitchMatrix::row_drive_energy_j() const {
 
 double SwitchMatrix::scan_energy_j() const {
   if (side_ == SwitchSide::columns) return 0;
-  const double n = static_cast<double>(lines_);
-  return dff_.energy_j(n, n);
+  return flip_flops_.cycle_energy_j(static_cast<int>(lines_));
 }
 
 double SwitchMatrix::latency_s(double ramp_in, double load_f, double load_ohm, double* ramp_out) const {
@@ -113,6 +110,6 @@ double SwitchMatrix::latency_s(double ramp_in, double load_f, double load_ohm, d
   return horowitz_s(tau, ramp_in, ramp_out);
 }
 
-double SwitchMatrix::leakage_w() const { return dff_.leakage_w() * static_cast<double>(lines_); }
+double SwitchMatrix::leakage_w() const { return flip_flops_.leakage_w(); }
 
 }  // namespace hwaware::circuits

@@ -11,7 +11,7 @@
 //
 // Preconditions (core::panic): lines >= 1; the block extent fits at least one cell; resistances > 0.
 
-#include "circuits/dff.h"
+#include "circuits/flip_flop_bank.h"
 #include "circuits/gates.h"
 #include "circuits/technology.h"
 
@@ -38,7 +38,7 @@ class RowSwitchMatrix1T1R {
   Technology t_;
   long rows_;
   double access_voltage_v_, read_voltage_v_;
-  Dff dff_;
+  FlipFlopBank flip_flops_;
   double r_tg_ohm_ = 0, gate_n_f_ = 0, gate_p_f_ = 0, drain_f_ = 0;
   Footprint footprint_;
 };
@@ -68,7 +68,7 @@ class SwitchMatrix {
   SwitchSide side_;
   long lines_;
   double read_voltage_v_;
-  Dff dff_;
+  FlipFlopBank flip_flops_;
   double r_target_ohm_ = 0, gate_n_f_ = 0, gate_p_f_ = 0, drain_f_ = 0;
   Footprint footprint_;
 };
