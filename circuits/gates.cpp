@@ -61,13 +61,25 @@ Fingers fingers(double width_m, double max_width_m) {
   return f;
 }
 
+// The maximum widths are computed in NeuroSim's order of operations (height - gap - ends, PMOS
+// share first, NMOS from it): a gate widened to fill the cell (NeuroSim's EnlargeSize, computed the
+// same way) then fits exactly and does not fold on a rounding difference.
 CellLayout lay_out(const Technology& t, double nmos_width_m, double pmos_width_m, double height_m) {
   if (!(height_m > 0) || !std::isfinite(height_m)) panic("circuits: a cell height must be finite and > 0");
   const double pmos_share = pmos_width_m / (pmos_width_m + nmos_width_m);
-  const double available_m = diffusion_height_m(t, height_m, pmos_share > 0 && pmos_share < 1);
+  double max_nmos_m = 0, max_pmos_m = 0;
+  if (pmos_share == 0) {
+    max_nmos_m = diffusion_height_m(t, height_m, false);
+  } else if (pmos_share == 1) {
+    max_pmos_m = diffusion_height_m(t, height_m, false);
+  } else {
+    max_pmos_m =
+        pmos_share * (height_m - kMinGapBetweenPAndN * t.feature_m - (kMinPolyExtDiff + kMinGapBetweenFieldPoly / 2) * 2 * t.feature_m);
+    max_nmos_m = max_pmos_m / pmos_share * (1 - pmos_share);
+  }
   CellLayout c;
-  c.nmos = fingers(nmos_width_m, (1 - pmos_share) * available_m);
-  c.pmos = fingers(pmos_width_m, pmos_share * available_m);
+  c.nmos = fingers(nmos_width_m, max_nmos_m);
+  c.pmos = fingers(pmos_width_m, max_pmos_m);
   return c;
 }
 
