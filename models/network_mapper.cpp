@@ -15,6 +15,7 @@ std::string shape_key(const workload::Problem& p) {
   for (std::size_t d = 0; d < p.dim_names.size(); ++d) k += p.dim_names[d] + "=" + std::to_string(p.bounds[d]) + ",";
   for (const auto& ds : p.data_spaces) {
     k += "|" + ds.name + ":" + std::to_string(ds.bits.value_or(0)) + ":" + fmt::format("{}", ds.density) + ":";
+    if (ds.bit_density != 0.5) k += fmt::format("b{}:", ds.bit_density);  // random bits (the default) keep the keys of older tables
     for (const auto& rank : ds.ranks) {
       for (const auto& t : rank) k += std::to_string(t.coefficient) + "*" + std::to_string(t.dim) + "+";
       k += ";";

@@ -28,7 +28,7 @@ struct MappedLayer {
 };
 
 // Everything that makes two layers the same problem for the mapper and the model: dimensions and
-// bounds, tensors' projections, bits and densities.
+// bounds, tensors' projections, bits, densities and bit densities.
 std::string shape_key(const workload::Problem& p);
 
 std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Network& network, const model::EnergyTable& table,

@@ -15,7 +15,8 @@ const std::vector<std::string> kPoolModes = {"max", "avg"};
 struct Defaults {
   long long batch = 1;
   int weight_bits = 8, input_bits = 8, output_bits = 8;
-  std::map<std::string, double> density;  // tensor name -> fraction of non-zero elements
+  std::map<std::string, double> density;      // tensor name -> fraction of non-zero elements
+  std::map<std::string, double> bit_density;  // tensor name -> fraction of 1 bits
 };
 
 // `density: {weights: 0.5}`: fraction of non-zero elements per tensor, in (0, 1]; default 1.
@@ -27,8 +28,24 @@ void read_density(const core::YamlView& v, Defaults& d) {
     auto dv = m.get(key);
     if (!dv) continue;
     auto x = dv->as_number();
-    if (x && (*x <= 0 || *x > 1)) dv->error("expected a density in (0, 1] (the fraction of non-zero elements), found " + dv->found());
+    if (x && !(*x > 0 && *x <= 1)) dv->error("expected a density in (0, 1] (the fraction of non-zero elements), found " + dv->found());
     else if (x) d.density[tensor] = *x;
+  }
+  m.finish();
+}
+
+// `bit_density: {inputs: 0.21}`: fraction of the bits of a tensor's elements that are 1, in
+// [0, 1]; weights and inputs only (what drives and what sets a PIM crossbar); default 0.5.
+void read_bit_density(const core::YamlView& v, Defaults& d) {
+  core::MapReader m(v);
+  for (const char* tensor : {"Weights", "Inputs"}) {
+    std::string key = tensor;
+    key[0] = static_cast<char>(key[0] - 'A' + 'a');
+    auto dv = m.get(key);
+    if (!dv) continue;
+    auto x = dv->as_number();
+    if (x && !(*x >= 0 && *x <= 1)) dv->error("expected a bit density in [0, 1] (the fraction of bits that are 1), found " + dv->found());
+    else if (x) d.bit_density[tensor] = *x;
   }
   m.finish();
 }
@@ -37,6 +54,8 @@ void apply_density(const Defaults& d, Problem& pr) {
   for (auto& ds : pr.data_spaces) {
     auto it = d.density.find(ds.name);
     if (it != d.density.end()) ds.density = it->second;
+    auto bit = d.bit_density.find(ds.name);
+    if (bit != d.bit_density.end()) ds.bit_density = bit->second;
   }
 }
 
@@ -247,6 +266,7 @@ std::optional<Layer> read_layer(const core::YamlView& v, const Defaults& default
   if (auto b = m.get("batch")) d.batch = b->as_positive_int().value_or(d.batch);
   if (auto b = m.get("bits")) read_bits(*b, d);
   if (auto dn = m.get("density")) read_density(*dn, d);
+  if (auto bd = m.get("bit_density")) read_bit_density(*bd, d);
   if (auto in = m.get("inputs")) {
     layer.inputs = in->string_list();
     if (layer.inputs.empty()) in->error("expected the names of the layers it reads, found an empty list");
@@ -314,6 +334,7 @@ Network read_native_workload(const core::YamlView& workload) {
   if (auto b = m.get("batch")) defaults.batch = b->as_positive_int().value_or(1);
   if (auto b = m.get("bits")) read_bits(*b, defaults);
   if (auto dn = m.get("density")) read_density(*dn, defaults);
+  if (auto bd = m.get("bit_density")) read_bit_density(*bd, defaults);
   if (auto layers = m.required("layers")) {
     if (layers->is_seq() && layers->node().size() == 0) layers->error("expected at least one layer, found an empty list");
     for (auto& item : layers->items()) {

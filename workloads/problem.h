@@ -26,6 +26,10 @@ struct DataSpace {
   bool read_write = false;  // outputs/partial sums: updated in place
   std::optional<int> bits;  // bits per element; empty when not given (Timeloop problems): one word of each level
   double density = 1.0;     // fraction of non-zero elements
+  // Fraction of the bits of its elements that are 1 (Inputs drive PIM crossbar rows bit-serially:
+  // a cell read costs energy only under a 1 bit; Weights' 1 bits set the cells' mean conductance).
+  // 0.5: random bits.
+  double bit_density = 0.5;
 };
 
 // The iteration space of one layer and the tensors it touches.

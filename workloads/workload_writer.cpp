@@ -15,6 +15,7 @@ namespace hwaware::workload {
 namespace {
 
 const char* const kTensors[] = {"Weights", "Inputs", "Outputs"};
+constexpr double kBitDensity = 0.5;  // the reader's default: random bits
 
 // The `key: value` pairs of one flow-style map, in writing order.
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -95,8 +96,9 @@ long long bound(const Problem& p, const char* dim) {
 // Batch, bits and densities: the workload's (inherited by every layer) or one layer's.
 struct Settings {
   long long batch = 1;
-  std::map<std::string, int> bits;        // tensor name -> bits per element
-  std::map<std::string, double> density;  // tensor name -> fraction of non-zero elements
+  std::map<std::string, int> bits;            // tensor name -> bits per element
+  std::map<std::string, double> density;      // tensor name -> fraction of non-zero elements
+  std::map<std::string, double> bit_density;  // tensor name -> fraction of 1 bits
   int bits_of(const char* tensor) const {
     auto it = bits.find(tensor);
     return it == bits.end() ? 8 : it->second;
@@ -110,6 +112,7 @@ Settings layer_settings(const Layer& l) {
   for (const auto& ds : l.problem.data_spaces) {
     if (ds.bits) s.bits[ds.name] = *ds.bits;
     s.density[ds.name] = ds.density;
+    s.bit_density[ds.name] = ds.bit_density;
   }
   return s;
 }
@@ -129,18 +132,20 @@ T most_common(const std::map<T, int>& counts, T reader_default) {
 Settings network_settings(const Network& net) {
   std::map<long long, int> batches;
   std::map<std::string, std::map<int, int>> bits;
-  std::map<std::string, std::map<double, int>> densities;
+  std::map<std::string, std::map<double, int>> densities, bit_densities;
   for (const auto& l : net.layers) {
     const Settings s = layer_settings(l);
     ++batches[s.batch];
     for (const auto& [t, b] : s.bits) ++bits[t][b];
     for (const auto& [t, x] : s.density) ++densities[t][x];
+    for (const auto& [t, x] : s.bit_density) ++bit_densities[t][x];
   }
   Settings d;
   d.batch = most_common(batches, 1LL);
   for (const char* t : kTensors) {
     d.bits[t] = most_common(bits[t], 8);
     d.density[t] = most_common(densities[t], 1.0);
+    d.bit_density[t] = most_common(bit_densities[t], kBitDensity);
   }
   return d;
 }
@@ -262,6 +267,9 @@ std::string problem_difference(const Problem& have, const Problem& written) {
       return "its tensor '" + a.name + "' is not projected as its window gives";
     if (a.bits != b.bits) return "its tensor '" + a.name + "' has no bits or bits the format cannot hold";
     if (!(a.density > 0 && a.density <= 1)) return "its tensor '" + a.name + "' has a density outside (0, 1]";
+    if (!(a.bit_density >= 0 && a.bit_density <= 1)) return "its tensor '" + a.name + "' has a bit density outside [0, 1]";
+    if (a.name == "Outputs" && a.bit_density != kBitDensity)
+      return "its outputs have a bit density (the format gives weights and inputs only)";
   }
   return "";
 }
@@ -298,6 +306,7 @@ std::string layer_line(const Layer& l, const Layer* previous, const std::set<std
   if (own.batch != base.batch) f.emplace_back("batch", std::to_string(own.batch));
   if (auto bits = tensor_map(own.bits, base.bits); !bits.empty()) f.emplace_back("bits", bits);
   if (auto density = tensor_map(own.density, base.density); !density.empty()) f.emplace_back("density", density);
+  if (auto bits = tensor_map(own.bit_density, base.bit_density); !bits.empty()) f.emplace_back("bit_density", bits);
   add_inputs(f, l, previous, earlier);
   return "    - " + flow_map(f) + "\n";
 }
@@ -320,11 +329,12 @@ std::string workload_yaml(const Network& net, const std::string& comment) {
   out += "  batch: " + std::to_string(base.batch) + "\n";
   const Settings reader_defaults = [] {
     Settings d;
-    for (const char* t : kTensors) d.bits[t] = 8, d.density[t] = 1.0;
+    for (const char* t : kTensors) d.bits[t] = 8, d.density[t] = 1.0, d.bit_density[t] = kBitDensity;
     return d;
   }();
   if (auto bits = tensor_map(base.bits, reader_defaults.bits); !bits.empty()) out += "  bits: " + bits + "\n";
   if (auto d = tensor_map(base.density, reader_defaults.density); !d.empty()) out += "  density: " + d + "\n";
+  if (auto d = tensor_map(base.bit_density, reader_defaults.bit_density); !d.empty()) out += "  bit_density: " + d + "\n";
   out += "  layers:\n";
   std::set<std::string> earlier;
   for (std::size_t i = 0; i < net.layers.size(); ++i) {

@@ -72,6 +72,8 @@ bad_input_case("an unknown zero-operand mode with a hint" "unknown_zero_operands
   eval --arch ${_bi}/unknown_zero_operands.yaml --workload ${_wl} --mapping ${_ws})
 bad_input_case("a density outside (0, 1]" "density_out_of_range.yaml:14:25: error: workload.layers\\[0\\].density.inputs: expected a density in \\(0, 1\\] .*found '1.5'"
   eval --arch ${_ws_arch} --workload ${_bi}/density_out_of_range.yaml --mapping ${_ws})
+bad_input_case("a bit density outside [0, 1]" "bit_density_out_of_range.yaml:4:25: error: workload.bit_density.inputs: expected a bit density in \\[0, 1\\] .*found '1.2'"
+  eval --arch ${_ws_arch} --workload ${_bi}/bit_density_out_of_range.yaml --mapping ${_ws})
 
 # The mapper (no --mapping): constraints that contradict the accelerator, a layer no mapping
 # fits, an unknown dataflow name.
