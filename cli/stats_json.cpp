@@ -118,6 +118,8 @@ nlohmann::ordered_json level_json(const model::LevelCounts& lvl, const std::vect
 
 nlohmann::ordered_json pim_json(const model::PimLayerCounts& p) {
   const auto& x = p.placement;
+  nlohmann::ordered_json actions = nlohmann::ordered_json::object();
+  for (const auto& a : p.actions) actions[a.component + "." + a.action] = a.count;
   return {{"crossbars", x.crossbars},
           {"replicas", x.replicas},
           {"row_blocks", x.row_blocks},
@@ -129,16 +131,16 @@ nlohmann::ordered_json pim_json(const model::PimLayerCounts& p) {
           {"utilization", x.utilization},
           {"fits_on_chip", x.fits},
           {"input_vectors", x.vectors},
-          {"dac_activations", p.dac_activations},
-          {"cell_reads", p.cell_reads},
-          {"adc_conversions", p.adc_conversions},
-          {"shift_adds", p.shift_adds},
-          {"partial_sums", p.partial_sums},
+          {"input_bit_density", p.input_bit_density},
+          {"read_pulses", p.pulses},
+          {"conversions", p.conversions},
+          {"rows_on", p.rows_on},
           {"weight_writes", p.weight_writes},
-          {"read_ns", p.read_ns},
-          {"convert_ns", p.convert_ns},
-          {"slice_ns", p.slice_ns},
-          {"weight_write_ns", p.write_ns}};
+          {"sensing_cycle_ns", p.cycle_ns},
+          {"read_pulse_ns", p.pulse_ns},
+          {"compute_ns", p.compute_ns},
+          {"weight_write_ns", p.write_ns},
+          {"actions", actions}};
 }
 
 nlohmann::ordered_json scalesim_json(const model::LayerEvaluation& l) {

@@ -17,10 +17,12 @@
 
 namespace hwaware::cli {
 
-// The kinds of energy a sweep reports: a PIM chip's peripherals and cells, a digital MAC, moving
-// activations and partial sums (storage and networks), moving and writing weights, leakage.
-constexpr std::array<const char*, 8> kEnergyKinds = {"adc",    "dac", "cells", "shift_add", "mac", "activation_movement", "weight_movement",
-                                                     "leakage"};
+// The kinds of energy a sweep reports: a PIM chip's converters (with the word and bit lines they
+// sense), cell reads, accumulation (shift-adds, partial sums) and other periphery (switch matrices,
+// DACs, multiplexers) as NeuroSim groups them (models/pim_circuits.h); a digital MAC; moving
+// activations and partial sums (storage and networks); moving and writing weights; leakage.
+constexpr std::array<const char*, 8> kEnergyKinds = {"adc", "cells", "accumulation", "periphery", "mac", "activation_movement",
+                                                     "weight_movement", "leakage"};
 using EnergyByKind = std::array<double, kEnergyKinds.size()>;
 EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& energy);
 

@@ -131,21 +131,16 @@ struct PricedAction {
 
 const std::string kNoTensor = "-";
 
-// PIM rows: DAC row drives, cell reads and writes, ADC conversions, shift-and-adds (ADC outputs
-// and row blocks' partial sums), each at the energy table's pJ per action (its read_pj; a cell
-// write at write_pj).
+// PIM rows: every counted action of the crossbars' circuits (models/pim_circuits.h) at the energy
+// table's pJ for that component and action; actions that did not happen are left out.
 template <typename Add>
 void price_pim(const PimLayerCounts& p, const EnergyTable& table, Add add) {
-  auto pj = [&](const char* component, bool write = false) {
-    const ComponentEnergy* e = table.find(component);
-    return e ? (write ? e->write_pj : e->read_pj) : 0.0;
-  };
-  static const std::string dac = "dac", cells = "cells", adc = "adc", shift_add = "shift_add";
-  add({dac, kNoTensor, "drive", p.dac_activations, p.dac_activations * pj("dac"), std::nullopt});
-  add({cells, kNoTensor, "read", p.cell_reads, p.cell_reads * pj("cells"), std::nullopt});
-  if (p.weight_writes > 0) add({cells, kNoTensor, "write", p.weight_writes, p.weight_writes * pj("cells", true), std::nullopt});
-  add({adc, kNoTensor, "convert", p.adc_conversions, p.adc_conversions * pj("adc"), std::nullopt});
-  add({shift_add, kNoTensor, "add", p.shift_adds + p.partial_sums, (p.shift_adds + p.partial_sums) * pj("shift_add"), std::nullopt});
+  for (const auto& a : p.actions) {
+    if (a.count == 0) continue;
+    const ComponentEnergy* e = table.find(a.component);
+    const double pj = e ? e->action(a.action) : 0.0;
+    add({a.component, kNoTensor, a.action.c_str(), a.count, a.count * pj, std::nullopt});
+  }
 }
 
 // LayerCounts as price_walk() reads them.

@@ -1,5 +1,6 @@
 #include "models/area_estimators.h"
 
+#include "models/pim_circuits.h"
 #include "models/pim_estimators.h"
 
 #include <algorithm>
@@ -100,24 +101,25 @@ AreaReport estimate_area(const arch::Spec& spec) {
     add(n);
   }
   if (spec.pim) {
-    // The crossbars' cells and peripherals (models/pim_estimators.h): every crossbar has its
-    // rows x cols cells, a DAC per row, an ADC per cols_per_adc columns and a shift-and-add per ADC.
+    // The crossbars (models/pim_circuits.h): each with its cell array, ADCs, accumulation
+    // (shift-adders) and other periphery (switch matrices, multiplexers, decoders) in NeuroSim's
+    // layout of a subarray.
     const auto& p = *spec.pim;
-    const double node = spec.technology_nm;
-    const long long adcs = p.crossbars() * ((p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc);
-    auto part = [&](const char* name, long long instances, const PeripheralCost& cost) {
+    const PimCircuits circuits = build_pim_circuits(spec);
+    auto part = [&](const char* name, double per_crossbar_um2) {
       ComponentArea a;
       a.component = name;
       a.kind = "compute";
-      a.instances = instances;
-      a.per_instance_um2 = cost.area_um2;
-      a.source = cost.source;
+      a.instances = p.crossbars();
+      a.per_instance_um2 = per_crossbar_um2;
+      a.source = "neurosim-method circuits";
       add(a);
     };
-    if (auto cell = cell_cost(p.cell.device, p.cell.bits, node)) part("cells", p.crossbars() * p.rows * p.cols, *cell);
-    part("dac", p.crossbars() * p.rows, dac_cost(p.dac_bits, node));
-    part("adc", adcs, adc_cost(*adc_model_from(p.adc.model), p.adc.bits, node, p.rows));
-    part("shift_add", adcs, shift_add_cost(partial_sum_bits(p.weight_bits, p.input_bits, p.rows), node));
+    part("cells", circuits.array_area_um2);
+    part("adc", circuits.adc_area_um2);
+    part("shift_add", circuits.accumulation_area_um2);
+    part("crossbar_periphery", circuits.crossbar_area_um2 - circuits.array_area_um2 - circuits.adc_area_um2 -
+                                   circuits.accumulation_area_um2);
     if (spec.compute.loc.file.empty()) return r;  // no digital compute unit was described
   }
   ComponentArea c;

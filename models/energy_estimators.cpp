@@ -1,5 +1,6 @@
 #include "models/energy_estimators.h"
 
+#include "models/pim_circuits.h"
 #include "models/pim_estimators.h"
 
 #include <algorithm>
@@ -126,31 +127,25 @@ ComponentEnergy compute_energy(const arch::Spec& spec, bool normalized) {
   return c;
 }
 
-// PIM crossbars' components (models/pim_estimators.h): pJ per action in read_pj (a DAC row drive,
-// a cell read, an ADC conversion, a shift-and-add), a cell write in the cells' write_pj; the
-// description's cell energies override the estimates. The shift-and-add accumulates the full
-// product of a row block: weight bits + input bits + ceil(log2(rows)) (ISAAC's partial sums).
+// PIM crossbars' circuits (models/pim_circuits.h): pJ per named action of each component; the
+// description's cell energies override the estimates (a read is then the cell's whole read).
 void set_pim_energies(const arch::Spec& spec, EnergyTable& t) {
   const auto& pim = *spec.pim;
-  const double node = spec.technology_nm;
-  auto set = [&](const std::string& name, const PeripheralCost& cost) {
-    ComponentEnergy e;
-    e.read_pj = cost.energy_pj;
-    e.area_um2 = cost.area_um2;
-    e.source = cost.source;
-    t.set(name, e);
-  };
-  set("dac", dac_cost(pim.dac_bits, node));
-  set("adc", adc_cost(*adc_model_from(pim.adc.model), pim.adc.bits, node, pim.rows));
-  set("shift_add", shift_add_cost(partial_sum_bits(pim.weight_bits, pim.input_bits, pim.rows), node));
-  ComponentEnergy cells;
-  const auto read = cell_cost(pim.cell.device, pim.cell.bits, node);
-  const auto write = cell_write_cost(pim.cell.device, pim.cell.bits, node);
-  cells.read_pj = pim.cell.read_pj.value_or(read ? read->energy_pj : 0);
-  cells.write_pj = pim.cell.write_pj.value_or(write ? write->energy_pj : 0);
-  cells.area_um2 = read ? read->area_um2 : 0;
-  cells.source = pim.cell.read_pj ? "explicit" : (read ? read->source : "");
-  t.set("cells", cells);
+  const PimCircuits circuits = build_pim_circuits(spec);
+  for (const auto& p : circuits.prices) {
+    ComponentEnergy e = t.find(p.component) ? *t.find(p.component) : ComponentEnergy{};
+    e.action_pj[p.action] = p.energy_pj;
+    if (p.action == "leak") e.leak_pj_per_cycle = p.energy_pj;
+    e.source = "neurosim-method circuits";
+    t.set(p.component, e);
+  }
+  if (pim.cell.read_pj || pim.cell.write_pj) {
+    ComponentEnergy cells = *t.find("cells");
+    if (pim.cell.read_pj) cells.action_pj["read"] = *pim.cell.read_pj;
+    if (pim.cell.write_pj) cells.action_pj["write"] = *pim.cell.write_pj;
+    cells.source = "explicit";
+    t.set("cells", cells);
+  }
 }
 
 }  // namespace

@@ -12,6 +12,13 @@ double ComponentEnergy::compute_at(int weight_bits, int input_bits) const {
   return compute_pj * (multiplier_share * product + (1 - multiplier_share) * wider);
 }
 
+double ComponentEnergy::action(const std::string& name) const {
+  if (auto it = action_pj.find(name); it != action_pj.end()) return it->second;
+  if (name == "read") return read_pj;
+  if (name == "write") return write_pj;
+  return 0;
+}
+
 const ComponentEnergy* EnergyTable::find(const std::string& component) const {
   auto it = entries_.find(component);
   return it == entries_.end() ? nullptr : &it->second;

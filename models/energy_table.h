@@ -20,10 +20,14 @@ struct ComponentEnergy {
   double multiplier_share = 1;      // compute: share of compute_pj that scales with the product of widths
   double transfer_pj = 0;           // networks: per word delivered to a child
   double hop_pj = 0;                // networks: per word per mesh hop
+  std::map<std::string, double> action_pj;  // named actions of circuits with more than read/write
+                                            // (PIM crossbars: "convert", "idle", "drive", ...)
   double area_um2 = 0;              // per instance, when known
   std::string source;               // "ERT", "explicit", estimator name
 
   double update() const { return update_pj.value_or(write_pj); }
+  // A named action's energy (action_pj), or read_pj / write_pj for "read" / "write"; 0 if unknown.
+  double action(const std::string& name) const;
   // Energy of one compute with operands of these widths: the multiplier share scales with the
   // product of the widths (an array multiplier has one partial-product cell per operand bit pair:
   // Horowitz, ISSCC 2014, 8-bit 0.2 pJ vs 32-bit 3.1 pJ), the rest (the adder) with the wider

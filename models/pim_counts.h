@@ -1,23 +1,35 @@
 #pragma once
 // What an analog PIM layer does, counted (models/pim_model.h fills it; the energy table prices
-// it). Kept apart from analytical_model.h so the digital model's header does not change shape.
+// every action at models/pim_circuits.h's prices). Kept apart from analytical_model.h so the
+// digital model's header does not change shape.
+
+#include <string>
+#include <vector>
 
 #include "mappings/crossbar_placement.h"
 
 namespace hwaware::model {
 
+// A count of one action of a crossbar circuit (models/pim_circuits.h says what each action is).
+struct PimAction {
+  std::string component, action;
+  double count = 0;
+};
+
 struct PimLayerCounts {
   mapping::CrossbarPlacement placement;
-  double dac_activations = 0;  // row drives: one per used row of every crossbar, per input slice
-  double cell_reads = 0;       // every cell holding a weight, per input slice
-  double adc_conversions = 0;  // every used column of every crossbar, per input slice
-  double shift_adds = 0;       // one per ADC output: slices and row blocks assembled
-  double partial_sums = 0;     // words added across row blocks (row blocks - 1 per output)
-  double weight_writes = 0;    // cells programmed when the network's weights do not stay on chip
-  double read_ns = 0;          // a slice's cell read (one crossbar activation)
-  double convert_ns = 0;       // a slice's conversions: an ADC converts the columns it serves in turn
-  double slice_ns = 0;         // one input slice through the crossbars: the longer of the two
-  double write_ns = 0;         // programming the layer's weights (0 when they stay on chip)
+  std::vector<PimAction> actions;
+  double input_bit_density = 0;  // the layer's, as counted
+  double pulses = 0;             // crossbar read pulses: crossbars x vectors x input slices x reads per column
+  double conversions = 0;        // columns converted (with current or idle)
+  double rows_on = 0;            // rows driven, over all pulses
+  double weight_writes = 0;      // cells programmed per inference (weights that do not stay on chip)
+  double cycle_ns = 0;           // the crossbars' sensing cycle
+  double pulse_ns = 0;           // one read pulse: its column turns through the ADCs, then its shift-adds
+  double compute_ns = 0;         // the layer's read pulses, one copy's share after another
+  double write_ns = 0;           // programming the layer's weights (0 when they stay on chip)
+
+  double count(const std::string& component, const std::string& action) const;
 };
 
 }  // namespace hwaware::model

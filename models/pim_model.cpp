@@ -5,6 +5,7 @@
 
 #include "core/diagnostics.h"
 #include "models/exact_rounding.h"
+#include "models/pim_circuits.h"
 #include "models/pim_estimators.h"
 #include "models/sparsity.h"
 #include "models/tile_accounting.h"
@@ -24,28 +25,63 @@ std::size_t innermost_holding(const arch::Spec& spec, const std::string& tensor)
   return 0;
 }
 
-// The two stages of an input slice through the crossbars: the cell read, and the ADCs converting
-// the columns each serves one after the other (p.read_ns, p.convert_ns).
-void slice_stages(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, double node_nm, PimLayerCounts& p) {
-  const auto cell = cell_cost(pim.cell.device, pim.cell.bits, node_nm);
-  if (!cell) core::panic("PIM: no cell estimate for device '" + pim.cell.device + "'");
-  p.read_ns = pim.cell.read_latency_ns.value_or(cell->latency_ns);
-  const auto model = adc_model_from(pim.adc.model);
-  if (!model) core::panic("PIM: unknown ADC model '" + pim.adc.model + "'");
-  const double adc_ns = adc_cost(*model, pim.adc.bits, node_nm, pim.rows).latency_ns;
-  const long long used_cols = std::min(pim.cols, c.cols * c.groups_per_crossbar);
-  const long long adcs = (pim.cols + pim.adc.cols_per_adc - 1) / pim.adc.cols_per_adc;
-  const long long turns = (used_cols + adcs - 1) / adcs;  // conversions per ADC per slice
-  p.convert_ns = static_cast<double>(turns) * adc_ns;
-  p.slice_ns = std::max(p.read_ns, p.convert_ns);
+// Programming the layer's weights: a crossbar's rows one after the other, crossbars in parallel.
+double write_ns(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, const PimCircuits& circuits) {
+  const long long rows = std::min(pim.rows, c.rows * c.groups_per_crossbar);
+  return static_cast<double>(rows) * circuits.write_row_ns;
 }
 
-// Programming the layer's weights: a crossbar's rows one after the other, crossbars in parallel.
-double write_ns(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, double node_nm) {
-  const auto w = cell_write_cost(pim.cell.device, pim.cell.bits, node_nm);
-  if (!w) core::panic("PIM: no cell write estimate for device '" + pim.cell.device + "'");
-  const long long rows = std::min(pim.rows, c.rows * c.groups_per_crossbar);
-  return static_cast<double>(rows) * pim.cell.write_latency_ns.value_or(w->latency_ns);
+// The crossbars' actions per input vector and input slice, at the layer's bit density `d`: every
+// row with a 1 bit is driven (once per column block), every cell under it draws current, every
+// used column is converted once per row block (idle when none of the block's rows is on), and every
+// crossbar of the layer pays its per-pulse circuits.
+struct PulseActions {
+  double rows_on = 0, cells_on = 0, conversions = 0, idle = 0, crossbar_pulses = 0;
+};
+PulseActions per_vector_slice(const arch::PimSpec& pim, const mapping::CrossbarPlacement& x, double d) {
+  PulseActions a;
+  const double groups = static_cast<double>(x.groups), cols = static_cast<double>(x.cols);
+  a.rows_on = d * groups * static_cast<double>(x.rows * x.col_blocks);
+  a.cells_on = d * groups * static_cast<double>(x.rows) * cols;
+  for (long long b = 0; b < x.row_blocks; ++b) {
+    const double rows = static_cast<double>(std::min(pim.rows, x.rows - b * pim.rows));
+    const double on = 1 - std::pow(1 - d, rows);  // some row of the block has a 1 bit
+    a.conversions += groups * cols * on;
+    a.idle += groups * cols * (1 - on);
+  }
+  a.crossbar_pulses = static_cast<double>(x.crossbars);
+  return a;
+}
+
+void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const PimCircuits& circuits, PimLayerCounts& p) {
+  const auto& pim = *spec.pim;
+  const auto& x = p.placement;
+  const int in = pr.data_space_index("Inputs");
+  p.input_bit_density = in >= 0 ? pr.data_spaces[static_cast<std::size_t>(in)].bit_density : kReferenceBitDensity;
+  const double per = static_cast<double>(x.vectors) * pim.input_slices();  // vector-slices of one copy's worth
+  const PulseActions a = per_vector_slice(pim, x, p.input_bit_density);
+  const double vectors = static_cast<double>(x.vectors), turns = static_cast<double>(pim.adc.cols_per_adc);
+  const double outputs_per_vector = static_cast<double>(x.groups * (x.cols / pim.weight_slices()));
+  p.pulses = per * a.crossbar_pulses;
+  p.conversions = per * (a.conversions + a.idle);
+  p.rows_on = per * a.rows_on;
+  auto add = [&](const char* component, const char* action, double count) { p.actions.push_back({component, action, count}); };
+  add("cells", "read", per * a.cells_on);
+  add("word_lines", "drive", p.rows_on);
+  add("bit_lines", "charge", p.pulses);
+  add("adc", "convert", per * a.conversions);
+  add("adc", "idle", per * a.idle);
+  add("adc_encoder", "encode", p.pulses);
+  add("precharger", "charge", p.pulses);
+  add("shift_add", "add", p.pulses);
+  add("partial_sums", "add", vectors * outputs_per_vector * static_cast<double>(x.row_blocks - 1));
+  add(pim.dac_bits > 1 ? "dac" : "switch_matrix", "drive", p.rows_on);
+  add("switch_matrix", "scan", p.pulses);
+  add("column_mux", "select", vectors * static_cast<double>(x.crossbars) * turns);
+  p.cycle_ns = circuits.cycle_ns;
+  p.pulse_ns = circuits.pulse_ns();
+  const double copies = static_cast<double>(std::max(1LL, x.replicas));
+  p.compute_ns = std::ceil(vectors / copies) * pim.input_slices() * p.pulse_ns;
 }
 
 void set_level(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, LevelCounts& lc) {
@@ -74,7 +110,35 @@ void access(const arch::Spec& spec, const workload::Problem& pr, std::size_t l, 
   lc.utilized_instances = spec.levels[l].instances;
 }
 
+// The cycles the activation levels' ports need for the layer's traffic: each instance moves its
+// share (the counts are totals over a level's instances) at the level's bandwidth, as the digital
+// model throttles (bandwidth_slowdown) and as the SystemC buffers serve it.
+long long bandwidth_bound(const arch::Spec& spec, const LayerCounts& c) {
+  long long cycles = 0;
+  const long long compute = std::max(1LL, c.compute_cycles);
+  for (std::size_t l = 1; l < c.levels.size(); ++l) {
+    const auto& lc = c.levels[l];
+    double read_bits = 0, write_bits = 0;
+    for (std::size_t t = 0; t < lc.tensors.size(); ++t) {
+      if (!lc.tensors[t].kept) continue;
+      read_bits += lc.bits[t].read_bits;
+      write_bits += lc.bits[t].fill_bits + lc.bits[t].update_bits;
+    }
+    const double instances = static_cast<double>(std::max(1LL, spec.levels[l].instances));
+    const double slowdown = bandwidth_slowdown(spec.levels[l], read_bits / instances, write_bits / instances, compute);
+    if (slowdown < 1) cycles = std::max(cycles, throttled_cycles(compute, slowdown));
+  }
+  return cycles;
+}
+
 }  // namespace
+
+double PimLayerCounts::count(const std::string& component, const std::string& action) const {
+  double n = 0;
+  for (const auto& a : actions)
+    if (a.component == component && a.action == action) n += a.count;
+  return n;
+}
 
 bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers) {
   long long needed = 0;
@@ -85,6 +149,7 @@ bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Probl
 LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident) {
   if (!spec.pim) core::panic("evaluate_pim: the accelerator has no PIM crossbars");
   const auto& pim = *spec.pim;
+  const PimCircuits circuits = build_pim_circuits(spec);
   LayerCounts c;
   for (const auto& ds : pr.data_spaces) c.tensor_names.push_back(ds.name);
   c.levels.resize(spec.levels.size());
@@ -96,18 +161,15 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   p.placement = mapping::place_on_crossbars(pim, pr);
   const auto& x = p.placement;
   const int in = pr.data_space_index("Inputs"), out = pr.data_space_index("Outputs"), w = pr.data_space_index("Weights");
-  const double slices = pim.input_slices(), vectors = static_cast<double>(x.vectors), groups = static_cast<double>(x.groups);
+  const double vectors = static_cast<double>(x.vectors), groups = static_cast<double>(x.groups);
   const double outputs_per_vector = groups * static_cast<double>(x.cols / pim.weight_slices());
+  const double partial_sums = vectors * outputs_per_vector * static_cast<double>(std::max(0LL, x.row_blocks - 1));
   if (x.crossbars > 0) {
-    p.dac_activations = vectors * slices * groups * static_cast<double>(x.rows * x.col_blocks);
-    p.cell_reads = vectors * slices * groups * static_cast<double>(x.rows * x.cols);
-    p.adc_conversions = vectors * slices * groups * static_cast<double>(x.cols * x.row_blocks);
-    p.shift_adds = p.adc_conversions;
-    p.partial_sums = vectors * outputs_per_vector * static_cast<double>(x.row_blocks - 1);
-    slice_stages(pim, x, spec.technology_nm, p);
+    count_crossbars(spec, pr, circuits, p);
     if (!weights_resident) {
       p.weight_writes = static_cast<double>(x.cells_used * x.replicas);
-      p.write_ns = write_ns(pim, x, spec.technology_nm);
+      p.write_ns = write_ns(pim, x, circuits);
+      p.actions.push_back({"cells", "write", p.weight_writes});
     }
   }
   // Activations on chip; weights from DRAM when they are programmed every inference.
@@ -115,7 +177,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
     access(spec, pr, innermost_holding(spec, "Inputs"), static_cast<std::size_t>(in), vectors * groups * static_cast<double>(x.rows), 0, c);
   if (out >= 0) {
     const double produced = x.crossbars > 0 ? vectors * outputs_per_vector : static_cast<double>(pr.tensor_size(out));
-    access(spec, pr, innermost_holding(spec, "Outputs"), static_cast<std::size_t>(out), p.partial_sums, produced + p.partial_sums, c);
+    access(spec, pr, innermost_holding(spec, "Outputs"), static_cast<std::size_t>(out), partial_sums, produced + partial_sums, c);
     // Outputs cross the network below every level that fans out (to the next layer's tiles).
     for (std::size_t l = 0; l < spec.levels.size(); ++l) {
       const long long fanout = spec.fanout_below(static_cast<int>(l));
@@ -129,17 +191,12 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   if (w >= 0 && p.weight_writes > 0)
     access(spec, pr, 0, static_cast<std::size_t>(w), static_cast<double>(pr.tensor_size(w) * x.replicas), 0, c);
 
-  const double ns = vectors * slices * p.slice_ns / static_cast<double>(std::max(1LL, x.replicas)) + p.write_ns;
-  c.compute_cycles = static_cast<long long>(ceil_count(ns * spec.clock_hz * 1e-9 - 1e-9));
-  c.cycles = c.compute_cycles;
-  // Weights read from DRAM cannot arrive faster than its read bandwidth.
-  if (w >= 0 && spec.levels.front().read_bandwidth && c.levels.front().tensors[static_cast<std::size_t>(w)].kept) {
-    const auto& d = c.levels.front();
-    const double words = d.bits[static_cast<std::size_t>(w)].read_bits / static_cast<double>(d.word_bits);
-    c.cycles = std::max(c.cycles, static_cast<long long>(ceil_count(words / *spec.levels.front().read_bandwidth - 1e-9)));
-  }
+  c.compute_cycles = static_cast<long long>(ceil_count((p.compute_ns + p.write_ns) * spec.clock_hz * 1e-9 - 1e-9));
+  c.cycles = std::max(c.compute_cycles, bandwidth_bound(spec, c));
   c.compute_instances = x.crossbars_used();
   c.utilization = x.utilization;
+  // Every crossbar of the chip leaks while the layer runs (priced per crossbar and clock cycle).
+  p.actions.push_back({"crossbars", "leak", static_cast<double>(c.cycles) * static_cast<double>(pim.crossbars())});
   c.pim = p;
   return c;
 }

@@ -19,11 +19,11 @@ Schedule build_pim_schedule(const arch::Spec& spec, const workload::Problem& pro
   const long long vectors = x.crossbars > 0 ? (x.vectors + copies - 1) / copies : 0;  // per copy
   const long long steps = std::max(1LL, std::min(vectors, kMaxSteps));
   s.steps.resize(static_cast<std::size_t>(steps));
-  const double read_ns = p.read_ns, turn_ns = p.convert_ns, per_slice = p.slice_ns;
+  const double per_slice = p.pulse_ns;
   const auto shares = even_shares(static_cast<double>(vectors), steps);
   for (std::size_t k = 0; k < s.steps.size(); ++k) {
     double ns = shares[k] * spec.pim->input_slices() * per_slice;
-    if (k == 0 && vectors > 0) ns += read_ns + turn_ns - per_slice + p.write_ns;  // pipeline fill, weights programmed
+    if (k == 0 && vectors > 0) ns += p.write_ns;  // weights programmed before the first vector
     s.steps[k].compute_cycles = static_cast<long long>(std::ceil(ns * ghz - 1e-9));
     s.steps[k].share = vectors > 0 ? shares[k] / static_cast<double>(vectors) : 1.0;
   }

@@ -1,11 +1,10 @@
 #pragma once
 // The schedule of a layer on analog PIM crossbars (models/pim_model.h), for the SystemC backend:
 // steps of input vectors (at most kMaxSteps, consecutive vectors grouped), each vector entering
-// its input slices one after the other. The crossbars are a two-stage pipeline: a slice's cell
-// read, then its ADCs converting the columns each serves in turn (ADC sharing makes conversions
-// sequential); the next slice is read while this one converts. A layer takes one pipeline fill,
-// then the longer stage per slice; the first step also reads the weights from DRAM and programs
-// them when they do not stay on chip. Copies of the layer split the vectors; each copy takes its
+// its input slices one after the other. A slice is one read pulse of the crossbars (the PIM
+// model's pulse_ns: its column turns through the shared ADCs, then its shift-adds, in whole sensing
+// cycles as NeuroSim's synchronous subarray); the first step also reads the weights from DRAM and
+// programs them when they do not stay on chip. Copies of the layer split the vectors; each copy takes its
 // ceil share. The on-chip levels serve the steps' shares of their traffic at their ports.
 
 #include "arch/spec.h"
