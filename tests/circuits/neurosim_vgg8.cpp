@@ -2,7 +2,8 @@
 
 #include "neurosim_vgg8.h"
 
-#include <algorithm>
+#include "circuits/subarray_reads.h"
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -74,28 +75,15 @@ long vgg8_subarrays(const std::vector<Vgg8Layer>& layers) {
 }
 
 LayerEstimate estimate_layer(const SubarrayConfig& base, const Vgg8Layer& l) {
-  const int bits = base.input_bits;
-  // Non-negative inputs put all their ones in the other bits.
-  const double density = l.sign_bit_zero ? l.density * bits / (bits - 1) : l.density;
+  // The subarray priced at the layer's density (at 22 nm the prices barely depend on it).
+  const InputBits in{l.density, l.sign_bit_zero};
   SubarrayConfig c = base;
-  c.input_bit_density = density;
+  c.input_bit_density = l.sign_bit_zero ? l.density * c.input_bits / (c.input_bits - 1) : l.density;
   const Subarray s = build_subarray(c);
-  LayerEstimate e;
-  for (long r0 = 0; r0 < l.matrix_rows; r0 += c.rows) {
-    for (long c0 = 0; c0 < l.matrix_cols; c0 += c.cols) {
-      const long rows = std::min(c.rows, l.matrix_rows - r0), cols = std::min(c.cols, l.matrix_cols - c0);
-      for (int b = 0; b < bits; ++b) {
-        const double d = (l.sign_bit_zero && b == 0) ? 0 : density;
-        const CategoryEnergy pulse = read_pulse_energy(s, expected_counts(s, d, rows, cols));
-        e.adc_j += pulse.adc_j * static_cast<double>(l.vectors);
-        e.shift_add_j += pulse.accumulation_j * static_cast<double>(l.vectors);
-        e.other_j += pulse.other_j * static_cast<double>(l.vectors);
-      }
-    }
-  }
+  const CategoryEnergy e = subarray_read_energy(s, subarray_read_counts(s, l.matrix_rows, l.matrix_cols, l.vectors, in));
   // The subarrays run in parallel; duplicated weights share the vectors.
-  e.adc_latency_s = s.pulse_latency.adc_s * static_cast<double>(l.vectors * bits) / l.speedup;
-  return e;
+  const double adc_latency_s = s.pulse_latency.adc_s * static_cast<double>(l.vectors * c.input_bits) / l.speedup;
+  return {e.adc_j, e.accumulation_j, e.other_j, adc_latency_s};
 }
 
 }  // namespace hwaware::circuits::testing
