@@ -58,14 +58,59 @@ std::vector<Vgg8Layer> load_vgg8(const std::string& dir) {
     l.other_j = std::stod(ref[i][19]) * 1e-12;
     l.buffer_j = std::stod(ref[i][11]) * 1e-12;
     l.interconnect_j = std::stod(ref[i][13]) * 1e-12;
+    l.latency_s = std::stod(ref[i][6]) * 1e-9;
+    l.dynamic_j = std::stod(ref[i][7]) * 1e-12;
+    l.leakage_power_w = std::stod(ref[i][8]) * 1e-6;
+    l.leakage_j = std::stod(ref[i][9]) * 1e-12;
+    l.buffer_latency_s = std::stod(ref[i][10]) * 1e-9;
+    l.interconnect_latency_s = std::stod(ref[i][12]) * 1e-9;
+    l.accumulation_latency_s = std::stod(ref[i][15]) * 1e-9;
+    l.other_latency_s = std::stod(ref[i][16]) * 1e-9;
     layers.push_back(l);
   }
   return layers;
 }
 
+namespace {
+// The number after the last ':' of the log line starting with `key`.
+double log_value(const std::string& log, const std::string& key) {
+  std::ifstream in(log);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(key, 0) == 0) return std::stod(line.substr(line.rfind(':') + 1));
+  throw std::runtime_error("no '" + key + "' in " + log);
+}
+}  // namespace
+
 Vgg8Chip load_vgg8_chip(const std::string& dir) {
   const auto chip = read_csv(dir + "/chip_rram_128x128.csv", true);
-  return {std::stod(chip[0][6]) * 1e-9, std::stod(chip[0][3]) * 1e-12, std::stod(chip[0][5]) * 1e-12};
+  Vgg8Chip c;
+  c.clock_period_s = std::stod(chip[0][6]) * 1e-9;
+  c.area_m2 = std::stod(chip[0][2]) * 1e-12;
+  c.array_area_m2 = std::stod(chip[0][3]) * 1e-12;
+  c.interconnect_area_m2 = std::stod(chip[0][4]) * 1e-12;
+  c.adc_area_m2 = std::stod(chip[0][5]) * 1e-12;
+  c.latency_s = std::stod(chip[0][7]) * 1e-9;
+  c.dynamic_j = std::stod(chip[0][8]) * 1e-12;
+  c.leakage_j = std::stod(chip[0][9]) * 1e-12;
+  const std::string log = dir + "/vgg8_rram_128x128.log";
+  c.accumulation_area_m2 = log_value(log, "Total Accumulation Circuits") * 1e-12;
+  c.other_area_m2 = log_value(log, "Other Peripheries (e.g. decoders, mux, switchmatrix, buffers, pooling") * 1e-12;
+  return c;
+}
+
+std::vector<ChipLayer> vgg8_chip_layers(const std::string& dir) {
+  const auto net = read_csv(dir + "/NetWork_VGG8.csv", false);
+  const auto stats = read_csv(dir + "/trace_stats.csv", true);
+  std::vector<ChipLayer> layers;
+  for (size_t i = 0; i < net.size(); ++i) {
+    ChipLayer l;
+    l.shape = {std::stoi(net[i][0]), std::stoi(net[i][1]), std::stoi(net[i][2]), std::stoi(net[i][3]),
+               std::stoi(net[i][4]), std::stoi(net[i][5]), net[i][6] == "1",     std::stoi(net[i][7])};
+    l.input = {std::stod(stats[i][3]), i > 0};
+    layers.push_back(l);
+  }
+  return layers;
 }
 
 long vgg8_subarrays(const std::vector<Vgg8Layer>& layers) {
