@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "circuits/neurosim_chip.h"
 #include "circuits/subarray.h"
 
 namespace hwaware::circuits::testing {
@@ -22,6 +23,8 @@ struct Vgg8Layer {
   bool novel = false;                     // NeuroSim's novel mapping: a 3x3 kernel over >= 128 rows
   // NeuroSim's figures (J, s).
   double adc_j = 0, accumulation_j = 0, other_j = 0, buffer_j = 0, interconnect_j = 0, adc_latency_s = 0;
+  double latency_s = 0, dynamic_j = 0, leakage_j = 0, leakage_power_w = 0;
+  double accumulation_latency_s = 0, other_latency_s = 0, buffer_latency_s = 0, interconnect_latency_s = 0;
 };
 
 // Reads the layers from `dir` (NetWork_VGG8.csv, trace_stats.csv, layers_rram_128x128.csv).
@@ -29,11 +32,17 @@ std::vector<Vgg8Layer> load_vgg8(const std::string& dir);
 // Chip figures (chip_rram_128x128.csv): the clock period and the arrays' and ADCs' area.
 struct Vgg8Chip {
   double clock_period_s = 0, array_area_m2 = 0, adc_area_m2 = 0;
+  double area_m2 = 0, interconnect_area_m2 = 0, dynamic_j = 0, leakage_j = 0, latency_s = 0;
+  double accumulation_area_m2 = 0, other_area_m2 = 0;  // from the log's summary
 };
 Vgg8Chip load_vgg8_chip(const std::string& dir);
 // The chip's subarrays: the log's floorplan puts 9 PEs of 512x512 (16 subarrays each) in a novel
 // tile and 2x2 such PEs in a conventional 1024x1024 tile.
 long vgg8_subarrays(const std::vector<Vgg8Layer>& layers);
+
+// The network for the chip model: NetWork_VGG8.csv's shapes and trace_stats.csv's densities (inputs
+// after the first layer are ReLU outputs: their sign bit is 0).
+std::vector<ChipLayer> vgg8_chip_layers(const std::string& dir);
 
 struct LayerEstimate {
   double adc_j = 0, shift_add_j = 0, other_j = 0, adc_latency_s = 0;
