@@ -8,8 +8,9 @@
 namespace hwaware::arch {
 namespace {
 
-const std::vector<std::string> kDevices = {"rram", "sram"};             // the devices models/pim_estimators.h knows
-const std::vector<std::string> kAdcModels = {"isaac-table", "survey"};  // models/pim_estimators.h
+const std::vector<std::string> kDevices = {"rram", "sram"};                            // the devices models/pim_estimators.h knows
+const std::vector<std::string> kAdcModels = {"mlsa", "sar", "isaac-table", "survey"};  // models/pim_circuits.h
+const std::vector<std::string> kOrganizations = {"crossbars", "neurosim"};
 constexpr int kMaxAdcBits = 16;
 
 // An integer in [lo, hi], or the error that says so.
@@ -94,6 +95,7 @@ void read_pim(const core::YamlView& v, Spec& spec) {
   if (auto c = m.get("cell")) read_cell(*c, p.cell);
   if (auto a = m.get("adc")) read_adc(*a, p.adc, std::max(1LL, p.cols));
   if (auto r = m.get("replicate")) p.replicate = r->as_bool().value_or(false);
+  if (auto o = m.get("organization")) p.organization = one_of(*o, kOrganizations, "a chip organization").value_or(p.organization);
   m.finish();
   if (p.cell.bits > p.weight_bits)
     (m.get("cell") ? *m.get("cell") : v)

@@ -39,6 +39,11 @@ struct PimSpec {
   int dac_bits = 1;     // bits a DAC applies at once: input_bits / dac_bits slices
   PimAdc adc;
   bool replicate = false;  // copy a layer's weights into idle crossbars to process inputs in parallel
+  // How the chip is organized: "crossbars" (the description's levels around crossbars that place
+  // each layer im2col, models/pim_model.h) or "neurosim" (DNN+NeuroSim's chip of tiles, PEs and
+  // subarrays sized to hold the network, with its register files, H-trees, adder trees, ReLU and
+  // max pooling: models/pim_neurosim.h).
+  std::string organization = "crossbars";
   core::SourceLoc loc;
 
   long long crossbars() const { return tiles * crossbars_per_tile; }

@@ -135,14 +135,15 @@ void write_summary(const std::filesystem::path& base, const model::Accelerator& 
   s.row(total);
 }
 
-// DIR/breakdown.csv.tmp: every priced action of every layer, long format.
+// DIR/breakdown.csv.tmp: every priced action of every layer, long format; a PIM circuit's action
+// also names its NeuroSim category (models/pim_counts.h).
 void write_breakdown(const std::filesystem::path& base, const model::Accelerator& a, const model::NetworkEvaluation& e) {
   core::CsvWriter b((base / "breakdown.csv.tmp").string(),
-                    {"layer", "component", "tensor", "action", "count", a.energy_unit().column(), "bits"});
+                    {"layer", "component", "tensor", "action", "count", a.energy_unit().column(), "bits", "pim_category"});
   for (const auto& l : e.layers)
     for (const auto& r : l.energy.rows)
       b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
-             r.bits ? core::format_number(*r.bits) : ""});
+             r.bits ? core::format_number(*r.bits) : "", r.pim_category ? model::to_string(*r.pim_category) : ""});
 }
 
 }  // namespace
@@ -163,7 +164,7 @@ void print_table(std::ostream& os, const model::Accelerator& a, const model::Net
   os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", t.macs, t.cycles, t.energy, per_mac(t.energy, t.macs));
   os << fmt::format("latency at {:.0f} MHz: {:.6g} s", a.spec.clock_hz / 1e6, static_cast<double>(t.cycles) / a.spec.clock_hz);
   if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(t.sc_cycles) / a.spec.clock_hz);
-  os << "\n" << area_line(model::estimate_area(a.spec)) << "\n";
+  os << "\n" << area_line(model::chip_area(a, e)) << "\n";
   if (unit.symbol != "pJ") os << "energies in " << unit.symbol << ": " << unit.meaning << "\n";
 }
 

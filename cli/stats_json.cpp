@@ -55,8 +55,7 @@ nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
 }
 
 // Per component: kind, plot class, instances, area per instance and in total, and its source.
-nlohmann::ordered_json area_json(const arch::Spec& spec) {
-  auto area = model::estimate_area(spec);
+nlohmann::ordered_json area_json(const arch::Spec& spec, const model::AreaReport& area) {
   nlohmann::ordered_json j;
   j["total_um2"] = area.total_um2;
   j["note"] = "on chip; DRAM is off chip and counted as 0";
@@ -232,7 +231,7 @@ nlohmann::ordered_json stats_json(const model::Accelerator& a, const workload::N
   }
   if (a.spec.pim) j["pim_weights_resident"] = e.weights_resident;
   j["accelerator"] = accelerator_json(a.spec);
-  j["area"] = area_json(a.spec);
+  j["area"] = area_json(a.spec, model::chip_area(a, e));
   j["network"] = net.name;
   for (const auto& l : e.layers) j["layers"].push_back(layer_json(l, unit.column()));
   return j;

@@ -1,7 +1,5 @@
 #include "cli/sweep_points.h"
 
-#include "models/pim_circuits.h"
-
 #include "core/diagnostics.h"
 #include "core/text.h"
 
@@ -78,9 +76,11 @@ SweepAxis parse_axis(const SweepSetting& setting, const YAML::Node& top, const s
 // The sweep's kind of a PIM crossbar action.
 const char* pim_kind(const model::BreakdownRow& r, model::PimCategory c) {
   switch (c) {
-    case model::PimCategory::adc: return r.component == "cells" ? "cells" : "adc";
+    case model::PimCategory::adc: return r.component == "cells" || r.component == "subarray.cells" ? "cells" : "adc";
     case model::PimCategory::accumulation: return "accumulation";
     case model::PimCategory::periphery: return "periphery";
+    case model::PimCategory::buffer:
+    case model::PimCategory::interconnect: return "activation_movement";
     case model::PimCategory::weight_programming: return "weight_movement";
     case model::PimCategory::leakage: return "leakage";
   }
@@ -97,8 +97,7 @@ EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& en
     return k.back();
   };
   for (const auto& r : energy.rows) {
-    const auto pim = spec.pim ? model::pim_category(r.component, r.action) : std::nullopt;
-    if (pim) at(pim_kind(r, *pim)) += r.energy_pj;
+    if (r.pim_category) at(pim_kind(r, *r.pim_category)) += r.energy_pj;
     else if (r.component == spec.compute.name && !spec.pim) at("mac") += r.energy_pj;
     else if (r.action == "leak") at("leakage") += r.energy_pj;
     else at(r.tensor == "Weights" ? "weight_movement" : "activation_movement") += r.energy_pj;

@@ -21,8 +21,8 @@ namespace hwaware::cli {
 // sense), cell reads, accumulation (shift-adds, partial sums) and other periphery (switch matrices,
 // DACs, multiplexers) as NeuroSim groups them (models/pim_circuits.h); a digital MAC; moving
 // activations and partial sums (storage and networks); moving and writing weights; leakage.
-constexpr std::array<const char*, 8> kEnergyKinds = {"adc", "cells", "accumulation", "periphery", "mac", "activation_movement",
-                                                     "weight_movement", "leakage"};
+constexpr std::array<const char*, 8> kEnergyKinds = {
+    "adc", "cells", "accumulation", "periphery", "mac", "activation_movement", "weight_movement", "leakage"};
 using EnergyByKind = std::array<double, kEnergyKinds.size()>;
 EnergyByKind energy_by_kind(const arch::Spec& spec, const model::LayerEnergy& energy);
 

@@ -127,6 +127,7 @@ struct PricedAction {
   const char* action;
   double count, energy_pj;
   std::optional<double> bits;
+  std::optional<PimCategory> pim_category = std::nullopt;
 };
 
 const std::string kNoTensor = "-";
@@ -139,7 +140,7 @@ void price_pim(const PimLayerCounts& p, const EnergyTable& table, Add add) {
     if (a.count == 0) continue;
     const ComponentEnergy* e = table.find(a.component);
     const double pj = e ? e->action(a.action) : 0.0;
-    add({a.component, kNoTensor, a.action.c_str(), a.count, a.count * pj, std::nullopt});
+    add({a.component, kNoTensor, a.action.c_str(), a.count, a.count * pj, std::nullopt, a.category});
   }
 }
 
@@ -231,7 +232,7 @@ LayerEnergy price_layer(const arch::Spec& spec, const LayerCounts& counts, const
   e.rows.reserve(8 * counts.levels.size() + 3);
   price_actions(spec, counts, table, [&](const PricedAction& a) {
     e.total_pj += a.energy_pj;
-    e.rows.push_back({a.component, a.tensor, a.action, a.count, a.energy_pj, a.bits});
+    e.rows.push_back({a.component, a.tensor, a.action, a.count, a.energy_pj, a.bits, a.pim_category});
   });
   return e;
 }

@@ -70,7 +70,8 @@ struct BreakdownRow {
   std::string component, tensor, action;
   double count = 0;  // scalar accesses (or computes) over all instances
   double energy_pj = 0;
-  std::optional<double> bits;  // bits moved (data + metadata) over all instances; empty for leak, compute
+  std::optional<double> bits;               // bits moved (data + metadata) over all instances; empty for leak, compute
+  std::optional<PimCategory> pim_category;  // a PIM circuit's action: its NeuroSim category
 };
 
 struct LayerEnergy {

@@ -118,8 +118,8 @@ AreaReport estimate_area(const arch::Spec& spec) {
     part("cells", circuits.array_area_um2);
     part("adc", circuits.adc_area_um2);
     part("shift_add", circuits.accumulation_area_um2);
-    part("crossbar_periphery", circuits.crossbar_area_um2 - circuits.array_area_um2 - circuits.adc_area_um2 -
-                                   circuits.accumulation_area_um2);
+    part("crossbar_periphery",
+         circuits.crossbar_area_um2 - circuits.array_area_um2 - circuits.adc_area_um2 - circuits.accumulation_area_um2);
     if (spec.compute.loc.file.empty()) return r;  // no digital compute unit was described
   }
   ComponentArea c;

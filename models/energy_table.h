@@ -12,18 +12,18 @@ namespace hwaware::model {
 // Energies of one component. Storage: per vector access (one block); compute: per operation.
 struct ComponentEnergy {
   double read_pj = 0;
-  double write_pj = 0;              // a fill
-  std::optional<double> update_pj;  // defaults to write
-  double leak_pj_per_cycle = 0;     // per instance per cycle
-  double compute_pj = 0;            // per compute (arithmetic units), at operand_bits x operand_bits
-  int operand_bits = 0;             // compute: operand width compute_pj is for; 0: not scaled by width
-  double multiplier_share = 1;      // compute: share of compute_pj that scales with the product of widths
-  double transfer_pj = 0;           // networks: per word delivered to a child
-  double hop_pj = 0;                // networks: per word per mesh hop
+  double write_pj = 0;                      // a fill
+  std::optional<double> update_pj;          // defaults to write
+  double leak_pj_per_cycle = 0;             // per instance per cycle
+  double compute_pj = 0;                    // per compute (arithmetic units), at operand_bits x operand_bits
+  int operand_bits = 0;                     // compute: operand width compute_pj is for; 0: not scaled by width
+  double multiplier_share = 1;              // compute: share of compute_pj that scales with the product of widths
+  double transfer_pj = 0;                   // networks: per word delivered to a child
+  double hop_pj = 0;                        // networks: per word per mesh hop
   std::map<std::string, double> action_pj;  // named actions of circuits with more than read/write
                                             // (PIM crossbars: "convert", "idle", "drive", ...)
-  double area_um2 = 0;              // per instance, when known
-  std::string source;               // "ERT", "explicit", estimator name
+  double area_um2 = 0;                      // per instance, when known
+  std::string source;                       // "ERT", "explicit", estimator name
 
   double update() const { return update_pj.value_or(write_pj); }
   // A named action's energy (action_pj), or read_pj / write_pj for "read" / "write"; 0 if unknown.

@@ -3,6 +3,7 @@
 #include "core/diagnostics.h"
 #include "mappings/mapping_loader.h"
 #include "models/pim_model.h"
+#include "models/pim_neurosim.h"
 #include "models/systolic_model.h"
 
 namespace hwaware::model {
@@ -24,6 +25,14 @@ void check_no_mapping(const arch::Spec& spec, const EvaluationOptions& o) {
 void count_layers(const Accelerator& a, const workload::Network& network, const EvaluationOptions& o, NetworkEvaluation& out) {
   const arch::Spec& spec = a.spec;
   auto& layers = out.layers;
+  if (spec.pim && spec.pim->organization == "neurosim") {
+    auto chip = evaluate_neurosim(a, network);  // the chip holds the whole network
+    out.weights_resident = true;
+    for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = std::move(chip.layers[i]);
+    out.table = std::move(chip.table);
+    out.area = chip.area;
+    return;
+  }
   if (spec.pim) {
     std::vector<const workload::Problem*> problems;
     for (const auto& l : network.layers) problems.push_back(&l.problem);
@@ -63,14 +72,17 @@ NetworkEvaluation evaluate_network(const Accelerator& a, const workload::Network
     out.layers[i].macs = network.layers[i].macs();
   }
   count_layers(a, network, o, out);
+  const EnergyTable& table = out.table ? *out.table : a.table;
   for (std::size_t i = 0; i < out.layers.size(); ++i) {
     LayerEvaluation& l = out.layers[i];
-    l.energy = price_layer(a.spec, l.counts, a.table);
+    l.energy = price_layer(a.spec, l.counts, table);
     if (!simulator) continue;
     l.simulated = simulator->simulate(a.spec, l.mapping, network.layers[i].problem, l.counts);
-    l.simulated_energy = price_layer(a.spec, l.simulated->counts, a.table);  // leakage over the simulated cycles
+    l.simulated_energy = price_layer(a.spec, l.simulated->counts, table);  // leakage over the simulated cycles
   }
   return out;
 }
+
+AreaReport chip_area(const Accelerator& a, const NetworkEvaluation& e) { return e.area ? *e.area : estimate_area(a.spec); }
 
 }  // namespace hwaware::model

@@ -14,6 +14,7 @@
 #include "mappings/mapper.h"
 #include "models/accelerator.h"
 #include "models/analytical_model.h"
+#include "models/area_estimators.h"
 #include "models/layer_simulator.h"
 #include "models/network_mapper.h"
 #include "workloads/layer.h"
@@ -43,7 +44,15 @@ struct LayerEvaluation {
 struct NetworkEvaluation {
   std::vector<LayerEvaluation> layers;
   bool weights_resident = true;  // PIM: the network's weights stay in the crossbars
+  // A PIM chip organized as NeuroSim's (models/pim_neurosim.h) is sized to the network: the table
+  // that priced its layers (the accelerator's with the chip's circuits) and its area by NeuroSim's
+  // categories (cim_array, adc, accumulation, other, interconnect).
+  std::optional<EnergyTable> table;
+  std::optional<AreaReport> area;
 };
+
+// The chip's area: the evaluation's when its organization sized the chip, else the description's.
+AreaReport chip_area(const Accelerator& accelerator, const NetworkEvaluation& evaluation);
 
 // Throws core::InputError for a mistake in the mapping file, a mapping given to an accelerator
 // that places layers itself, a layer no mapping fits, or a layer the accelerator cannot run.

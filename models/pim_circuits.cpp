@@ -135,7 +135,8 @@ void measure(const arch::Spec& spec, PimCircuits& c) {
   const auto& p = *spec.pim;
   if (!neurosim_adc(p)) {  // the published converters in place of the SAR's
     const long long adcs = (p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc;
-    const double published = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.rows).area_um2 * static_cast<double>(adcs);
+    const double published =
+        adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.rows).area_um2 * static_cast<double>(adcs);
     c.crossbar_area_um2 += published - c.adc_area_um2;
     c.adc_area_um2 = published;
   }
@@ -149,6 +150,8 @@ const char* to_string(PimCategory c) {
     case PimCategory::adc: return "adc";
     case PimCategory::accumulation: return "accumulation";
     case PimCategory::periphery: return "periphery";
+    case PimCategory::buffer: return "buffer";
+    case PimCategory::interconnect: return "interconnect";
     case PimCategory::weight_programming: return "weight_programming";
     case PimCategory::leakage: return "leakage";
   }
@@ -169,12 +172,18 @@ std::optional<PimCategory> pim_category(const std::string& component, const std:
 
 bool pim_node_supported(double node_nm) { return node_technology(node_nm).has_value(); }
 
+circuits::SubarrayConfig pim_subarray_config(const arch::Spec& spec) {
+  const auto tech = node_technology(spec.technology_nm);
+  if (!spec.pim || !tech) core::panic("pim_subarray_config: a PIM accelerator at a node with circuit figures is needed");
+  return subarray_config(spec, *tech);
+}
+
 PimCircuits build_pim_circuits(const arch::Spec& spec) {
   if (!spec.pim) core::panic("build_pim_circuits: the accelerator has no PIM crossbars");
   const auto tech = node_technology(spec.technology_nm);
   if (!tech) core::panic("build_pim_circuits: no circuit figures at this node (the description is validated first)");
   PimCircuits c;
-  c.subarray = circuits::build_subarray(subarray_config(spec, *tech));
+  c.subarray = circuits::build_subarray(pim_subarray_config(spec));
   measure(spec, c);
   time_pulse(spec, c);
   price_actions(spec, c);

@@ -28,12 +28,9 @@
 
 #include "arch/spec.h"
 #include "circuits/subarray.h"
+#include "models/pim_counts.h"
 
 namespace hwaware::model {
-
-// NeuroSim's categories: the ADC with the array read, accumulation, other periphery.
-enum class PimCategory { adc, accumulation, periphery, weight_programming, leakage };
-const char* to_string(PimCategory c);
 
 struct PimActionPrice {
   std::string component, action;
@@ -63,6 +60,10 @@ inline constexpr double kReferenceBitDensity = 0.5;
 
 // The category of a crossbar action (component, action as priced above); nullopt for anything else.
 std::optional<PimCategory> pim_category(const std::string& component, const std::string& action);
+
+// The subarray DNN+NeuroSim would build for this description (the ADCs it does not model in a SAR
+// subarray whose converter build_pim_circuits replaces), at the reference density.
+circuits::SubarrayConfig pim_subarray_config(const arch::Spec& spec);
 
 // Whether the crossbars' circuits can be built at this node (circuits/technology.h: 22 to 130 nm).
 bool pim_node_supported(double node_nm);

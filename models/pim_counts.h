@@ -10,10 +10,17 @@
 
 namespace hwaware::model {
 
-// A count of one action of a crossbar circuit (models/pim_circuits.h says what each action is).
+// NeuroSim's categories of a PIM chip's energy: the ADC with the array read, accumulation, other
+// periphery, buffers, interconnect; and the programming of weights and leakage.
+enum class PimCategory { adc, accumulation, periphery, buffer, interconnect, weight_programming, leakage };
+const char* to_string(PimCategory c);
+
+// A count of one action of a crossbar circuit (models/pim_circuits.h says what each action is;
+// circuits/neurosim_chip.h for NeuroSim's organization).
 struct PimAction {
   std::string component, action;
   double count = 0;
+  PimCategory category = PimCategory::adc;
 };
 
 struct PimLayerCounts {

@@ -65,14 +65,16 @@ void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const 
   p.pulses = per * a.crossbar_pulses;
   p.conversions = per * (a.conversions + a.idle);
   p.rows_on = per * a.rows_on;
-  auto add = [&](const char* component, const char* action, double count) { p.actions.push_back({component, action, count}); };
+  auto add = [&](const char* component, const char* action, double count) {
+    p.actions.push_back({component, action, count, *pim_category(component, action)});
+  };
   add("cells", "read", per * a.cells_on);
   add("word_lines", "drive", p.rows_on);
   add("bit_lines", "charge", p.pulses);
   add("adc", "convert", per * a.conversions);
   add("adc", "idle", per * a.idle);
-  add("adc_encoder", "encode", p.pulses);
-  add("precharger", "charge", p.pulses);
+  if (pim.adc.model == "mlsa") add("adc_encoder", "encode", p.pulses);
+  if (pim.cell.device == "sram") add("precharger", "charge", p.pulses);
   add("shift_add", "add", p.pulses);
   add("partial_sums", "add", vectors * outputs_per_vector * static_cast<double>(x.row_blocks - 1));
   add(pim.dac_bits > 1 ? "dac" : "switch_matrix", "drive", p.rows_on);
@@ -140,6 +142,16 @@ double PimLayerCounts::count(const std::string& component, const std::string& ac
   return n;
 }
 
+LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& pr) {
+  LayerCounts c;
+  for (const auto& ds : pr.data_spaces) c.tensor_names.push_back(ds.name);
+  c.levels.resize(spec.levels.size());
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) set_level(spec, l, pr, c.levels[l]);
+  c.computes = static_cast<double>(pr.macs());
+  c.compute = split_computes(spec, pr, 0);  // analog: no digital MAC is performed
+  return c;
+}
+
 bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers) {
   long long needed = 0;
   for (const auto* p : layers) needed += mapping::place_on_crossbars(*spec.pim, *p).crossbars;
@@ -150,12 +162,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   if (!spec.pim) core::panic("evaluate_pim: the accelerator has no PIM crossbars");
   const auto& pim = *spec.pim;
   const PimCircuits circuits = build_pim_circuits(spec);
-  LayerCounts c;
-  for (const auto& ds : pr.data_spaces) c.tensor_names.push_back(ds.name);
-  c.levels.resize(spec.levels.size());
-  for (std::size_t l = 0; l < spec.levels.size(); ++l) set_level(spec, l, pr, c.levels[l]);
-  c.computes = static_cast<double>(pr.macs());
-  c.compute = split_computes(spec, pr, 0);  // analog: no digital MAC is performed
+  LayerCounts c = pim_layer_frame(spec, pr);
 
   PimLayerCounts p;
   p.placement = mapping::place_on_crossbars(pim, pr);
@@ -169,7 +176,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
     if (!weights_resident) {
       p.weight_writes = static_cast<double>(x.cells_used * x.replicas);
       p.write_ns = write_ns(pim, x, circuits);
-      p.actions.push_back({"cells", "write", p.weight_writes});
+      p.actions.push_back({"cells", "write", p.weight_writes, PimCategory::weight_programming});
     }
   }
   // Activations on chip; weights from DRAM when they are programmed every inference.
@@ -196,7 +203,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   c.compute_instances = x.crossbars_used();
   c.utilization = x.utilization;
   // Every crossbar of the chip leaks while the layer runs (priced per crossbar and clock cycle).
-  p.actions.push_back({"crossbars", "leak", static_cast<double>(c.cycles) * static_cast<double>(pim.crossbars())});
+  p.actions.push_back({"crossbars", "leak", static_cast<double>(c.cycles) * static_cast<double>(pim.crossbars()), PimCategory::leakage});
   c.pim = p;
   return c;
 }

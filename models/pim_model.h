@@ -24,6 +24,10 @@ namespace hwaware::model {
 // layer's weights are programmed (and read from DRAM) every inference.
 LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident);
 
+// A PIM layer's counts before anything is counted: its tensors, the description's levels (no
+// access yet), its MACs (analog: none performed digitally).
+LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& problem);
+
 // Whether one copy of every layer's weights fits the chip's crossbars at once.
 bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers);
 

@@ -25,18 +25,18 @@ BEGIN, END = "<!-- calibration:begin -->", "<!-- calibration:end -->"
 PRESET = os.path.join(ROOT, "arch", "presets", "neurosim_rram_128x128.yaml")
 WORKLOAD = os.path.join(REF, "vgg8_traces.yaml")
 CATEGORIES = ["adc", "accumulation", "other", "buffer", "interconnect"]
-# PIM circuits by NeuroSim's category; storage levels are buffers, networks interconnect.
-PIM_CATEGORY = {"cells": "adc", "adc": "adc", "shift_add": "accumulation", "adder_tree": "accumulation",
-                "wordline": "other", "column_mux": "other", "dac": "other"}
+# hwaware's PIM categories (breakdown.csv's pim_category) by NeuroSim's names.
+PIM_CATEGORY = {"adc": "adc", "accumulation": "accumulation", "periphery": "other", "buffer": "buffer",
+                "interconnect": "interconnect", "leakage": "leakage"}
 TOLERANCE = {"layer_energy": 0.15, "total_energy": 0.10, "layer_latency": 0.20, "area": 0.20}
 
 
 def category(row, networks):
     """NeuroSim's category of a breakdown.csv row; None for what NeuroSim does not count (DRAM)."""
+    if row.get("pim_category"):
+        return PIM_CATEGORY.get(row["pim_category"])
     if row["action"] == "leak":
         return "leakage"
-    if row["component"] in PIM_CATEGORY:
-        return PIM_CATEGORY[row["component"]]
     if row["component"] in networks or row["action"] in ("transfer", "hop"):
         return "interconnect"
     if row["component"] == "DRAM":

@@ -20,11 +20,23 @@ Schedule build_pim_schedule(const arch::Spec& spec, const workload::Problem& pro
   const long long steps = std::max(1LL, std::min(vectors, kMaxSteps));
   s.steps.resize(static_cast<std::size_t>(steps));
   const double per_slice = p.pulse_ns;
+  if (x.vectors == 0 && p.compute_ns > 0) {  // a layer whose latency its organization gives whole (NeuroSim's chip)
+    s.steps.resize(1);
+    s.steps[0].compute_cycles = static_cast<long long>(std::ceil(p.compute_ns * ghz - 1e-9));
+    s.steps[0].share = 1.0;
+    s.loads = level_loads(counts);
+    return s;
+  }
   const auto shares = even_shares(static_cast<double>(vectors), steps);
+  // Cycles at whole-cycle boundaries of the running time, so the steps add up to the layer's.
+  double ns = 0;
+  long long before = 0;
   for (std::size_t k = 0; k < s.steps.size(); ++k) {
-    double ns = shares[k] * spec.pim->input_slices() * per_slice;
+    ns += shares[k] * spec.pim->input_slices() * per_slice;
     if (k == 0 && vectors > 0) ns += p.write_ns;  // weights programmed before the first vector
-    s.steps[k].compute_cycles = static_cast<long long>(std::ceil(ns * ghz - 1e-9));
+    const long long upto = static_cast<long long>(std::ceil(ns * ghz - 1e-9));
+    s.steps[k].compute_cycles = upto - before;
+    before = upto;
     s.steps[k].share = vectors > 0 ? shares[k] / static_cast<double>(vectors) : 1.0;
   }
   // DRAM: the weights, before the first step, when they are programmed every inference.
