@@ -44,8 +44,8 @@ def category(row, networks):
     return "buffer"
 
 
-def evaluate(out, arch):
-    subprocess.run([HW, "eval", "--arch", arch, "--workload", WORKLOAD, "--out", out], check=True,
+def evaluate(out, arch, hw=HW):
+    subprocess.run([hw, "eval", "--arch", arch, "--workload", WORKLOAD, "--out", out], check=True,
                    stdout=subprocess.DEVNULL)
     stats = json.load(open(os.path.join(out, "stats.json")))
     layers = {}  # MAC layer -> figures; pooling folded into the layer before it
@@ -122,9 +122,10 @@ def table(ours, stats, ref, chip):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="print the table; exit 1 if outside the tolerances")
+    ap.add_argument("--hwaware", default=HW, help="the hwaware executable (default: build/cli/hwaware)")
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "pim-calibration"), help="scratch directory")
     args = ap.parse_args()
-    out = os.path.join(ROOT, "build", "pim-calibration")
-    ours, stats = evaluate(out, PRESET)
+    ours, stats = evaluate(args.out, PRESET, args.hwaware)
     ref, chip = reference()
     if len(ours) != len(ref):
         sys.exit(f"hwaware evaluated {len(ours)} MAC layers, NeuroSim {len(ref)}")
