@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/csv_writer.h"
 #include "core/text.h"
 #include "core/units.h"
 
@@ -320,7 +321,14 @@ void read_globals(core::MapReader& m, Spec& spec) {
   }
   if (auto b = m.get("tensor_bits")) read_tensor_bits(*b, spec);
   if (auto s = m.get("systolic")) read_systolic(*s, spec);
-  if (auto p = m.get("pim")) read_pim(*p, spec);
+  if (auto p = m.get("pim")) {
+    read_pim(*p, spec);
+    if (spec.pim && !pim_node_modelled(spec.technology_nm)) {
+      auto t = m.get("technology");
+      (t ? *t : *p).error("expected a technology node PIM circuits are modelled at (" + pim_node_list() + "), found " +
+                          core::format_number(spec.technology_nm) + "nm");
+    }
+  }
 }
 
 }  // namespace

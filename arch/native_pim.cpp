@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "circuits/technology.h"
 #include "core/text.h"
 
 namespace hwaware::arch {
@@ -65,6 +66,9 @@ void read_adc(const core::YamlView& v, PimAdc& adc, long long cols) {
   if (auto c = m.get("cols_per_adc")) {
     if (auto n = c->as_positive_int()) {
       if (*n > cols) c->error("expected at most the crossbar's " + std::to_string(cols) + " columns per ADC, found " + std::to_string(*n));
+      else if (cols % *n != 0)
+        c->error("expected a number of columns per ADC that divides the crossbar's " + std::to_string(cols) + " columns, found " +
+                 std::to_string(*n));
       else adc.cols_per_adc = *n;
     }
   }
@@ -72,6 +76,18 @@ void read_adc(const core::YamlView& v, PimAdc& adc, long long cols) {
 }
 
 }  // namespace
+
+bool pim_node_modelled(double node_nm) {
+  for (int n : circuits::technology_nodes())
+    if (node_nm == n) return true;
+  return false;
+}
+
+std::string pim_node_list() {
+  std::vector<std::string> names;
+  for (int n : circuits::technology_nodes()) names.push_back(std::to_string(n) + "nm");
+  return core::join(names, ", ");
+}
 
 void read_pim(const core::YamlView& v, Spec& spec) {
   if (!v.is_map()) {

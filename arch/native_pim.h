@@ -9,4 +9,9 @@ namespace hwaware::arch {
 
 void read_pim(const core::YamlView& v, Spec& spec);
 
+// Whether the crossbars' circuits have figures at this node (circuits/technology.h), and the list
+// of those nodes for a message ("22nm, 32nm, ...").
+bool pim_node_modelled(double node_nm);
+std::string pim_node_list();
+
 }  // namespace hwaware::arch

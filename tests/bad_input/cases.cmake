@@ -96,6 +96,12 @@ bad_input_case("PIM crossbar rows not positive" "pim_zero_rows.yaml:27:22: error
   eval --arch ${_bi}/pim_zero_rows.yaml --workload ${_conv})
 bad_input_case("PIM ADC bits out of range" "pim_adc_bits.yaml:32:17: error: accelerator.pim.adc.bits: expected ADC bits between 1 and 16, found '20'"
   eval --arch ${_bi}/pim_adc_bits.yaml --workload ${_conv})
+bad_input_case("PIM circuits at a node without figures" "pim_node.yaml:[0-9]+:[0-9]+: error: accelerator.technology: expected a technology node PIM circuits are modelled at \\(22nm, 32nm, 45nm, 65nm, 90nm, 130nm\\), found 40nm"
+  eval --arch ${_bi}/pim_node.yaml --workload ${_conv})
+bad_input_case("PIM columns per ADC that do not divide the columns" "pim_cols_per_adc.yaml:32:54: error: accelerator.pim.adc.cols_per_adc: expected a number of columns per ADC that divides the crossbar's 128 columns, found 48"
+  eval --arch ${_bi}/pim_cols_per_adc.yaml --workload ${_conv})
+bad_input_case("NeuroSim's chip organization given a residual add" "fmnist_resnet.yaml:[0-9]+:[0-9]+: error: workload.layers.block1_add: NeuroSim's chip organization .* layer 'block1_add' is a 'add' layer \\(use organization: crossbars\\)"
+  eval --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/neurosim_rram_128x128.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/fmnist_resnet.yaml)
 bad_input_case("a PIM cell with more bits than the weight" "pim_cell_wider.yaml:28:11: error: accelerator.pim.cell: a cell of 4 bits holds more than a weight of 2 bits"
   eval --arch ${_bi}/pim_cell_wider.yaml --workload ${_conv})
 
