@@ -32,20 +32,38 @@ void slice_stages(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c,
   p.read_ns = pim.cell.read_latency_ns.value_or(cell->latency_ns);
   const auto model = adc_model_from(pim.adc.model);
   if (!model) core::panic("PIM: unknown ADC model '" + pim.adc.model + "'");
-  const double adc_ns = adc_cost(*model, pim.adc.bits, node_nm, pim.rows).latency_ns;
+  const double adc_ns = adc_cost(*model, pim.adc.bits, node_nm, pim.active_rows()).latency_ns;
   const long long used_cols = std::min(pim.cols, c.cols * c.groups_per_crossbar);
   const long long adcs = (pim.cols + pim.adc.cols_per_adc - 1) / pim.adc.cols_per_adc;
   const long long turns = (used_cols + adcs - 1) / adcs;  // conversions per ADC per slice
   p.convert_ns = static_cast<double>(turns) * adc_ns;
-  p.slice_ns = std::max(p.read_ns, p.convert_ns);
+  p.slice_ns = static_cast<double>(c.reads_per_slice) * std::max(p.read_ns, p.convert_ns);  // rows_per_read: reads in turn
 }
 
-// Programming the layer's weights: a crossbar's rows one after the other, crossbars in parallel.
-double write_ns(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, double node_nm) {
+// Programming `rows` rows of crossbars: one row after the other, crossbars in parallel.
+double write_ns(const arch::PimSpec& pim, long long rows, double node_nm) {
   const auto w = cell_write_cost(pim.cell.device, pim.cell.bits, node_nm);
   if (!w) core::panic("PIM: no cell write estimate for device '" + pim.cell.device + "'");
-  const long long rows = std::min(pim.rows, c.rows * c.groups_per_crossbar);
   return static_cast<double>(rows) * pim.cell.write_latency_ns.value_or(w->latency_ns);
+}
+
+// Cells programmed every inference, the weights read from DRAM for them, and the time: every copy
+// when the weights do not stay on chip; else the copies written over other layers' weights
+// (duplicate: reprogram) and those layers' cells restored (whole crossbars, in parallel with them).
+void count_programming(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident, const mapping::LayerCopies& copies,
+                       PimLayerCounts& p) {
+  const auto& pim = *spec.pim;
+  const auto& x = p.placement;
+  const int w = pr.data_space_index("Weights");
+  if (x.crossbars == 0 || w < 0) return;
+  const double weights = static_cast<double>(pr.tensor_size(w)), cells = static_cast<double>(x.cells_used);
+  const long long rows = std::min(pim.rows, x.rows * x.groups_per_crossbar);
+  const double written = weights_resident ? static_cast<double>(copies.copies_written) : static_cast<double>(x.replicas);
+  p.reprogrammed_cells = weights_resident ? static_cast<double>(copies.reprogrammed_cells) : 0;
+  p.weight_writes = written * cells + p.reprogrammed_cells;
+  p.weight_reads = written * weights + p.reprogrammed_cells / pim.weight_slices();
+  if (written > 0) p.write_ns = write_ns(pim, rows, spec.technology_nm);
+  if (p.reprogrammed_cells > 0) p.write_ns = std::max(p.write_ns, write_ns(pim, pim.rows, spec.technology_nm));
 }
 
 void set_level(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, LevelCounts& lc) {
@@ -76,13 +94,7 @@ void access(const arch::Spec& spec, const workload::Problem& pr, std::size_t l, 
 
 }  // namespace
 
-bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers) {
-  long long needed = 0;
-  for (const auto* p : layers) needed += mapping::place_on_crossbars(*spec.pim, *p).crossbars;
-  return needed <= spec.pim->crossbars();
-}
-
-LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident) {
+LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident, const mapping::LayerCopies& copies) {
   if (!spec.pim) core::panic("evaluate_pim: the accelerator has no PIM crossbars");
   const auto& pim = *spec.pim;
   LayerCounts c;
@@ -93,7 +105,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   c.compute = split_computes(spec, pr, 0);  // analog: no digital MAC is performed
 
   PimLayerCounts p;
-  p.placement = mapping::place_on_crossbars(pim, pr);
+  p.placement = mapping::place_on_crossbars(pim, pr, copies.copies);
   const auto& x = p.placement;
   const int in = pr.data_space_index("Inputs"), out = pr.data_space_index("Outputs"), w = pr.data_space_index("Weights");
   const double slices = pim.input_slices(), vectors = static_cast<double>(x.vectors), groups = static_cast<double>(x.groups);
@@ -101,14 +113,11 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   if (x.crossbars > 0) {
     p.dac_activations = vectors * slices * groups * static_cast<double>(x.rows * x.col_blocks);
     p.cell_reads = vectors * slices * groups * static_cast<double>(x.rows * x.cols);
-    p.adc_conversions = vectors * slices * groups * static_cast<double>(x.cols * x.row_blocks);
+    p.adc_conversions = vectors * slices * groups * static_cast<double>(x.cols * x.row_reads);  // row_blocks when all rows read at once
     p.shift_adds = p.adc_conversions;
     p.partial_sums = vectors * outputs_per_vector * static_cast<double>(x.row_blocks - 1);
     slice_stages(pim, x, spec.technology_nm, p);
-    if (!weights_resident) {
-      p.weight_writes = static_cast<double>(x.cells_used * x.replicas);
-      p.write_ns = write_ns(pim, x, spec.technology_nm);
-    }
+    count_programming(spec, pr, weights_resident, copies, p);
   }
   // Activations on chip; weights from DRAM when they are programmed every inference.
   if (in >= 0 && x.crossbars > 0)
@@ -126,8 +135,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
           network_bits(spec, spec.levels[l], pr.data_spaces[static_cast<std::size_t>(out)], false, n);
     }
   }
-  if (w >= 0 && p.weight_writes > 0)
-    access(spec, pr, 0, static_cast<std::size_t>(w), static_cast<double>(pr.tensor_size(w) * x.replicas), 0, c);
+  if (w >= 0 && p.weight_reads > 0) access(spec, pr, 0, static_cast<std::size_t>(w), p.weight_reads, 0, c);
 
   const double ns = vectors * slices * p.slice_ns / static_cast<double>(std::max(1LL, x.replicas)) + p.write_ns;
   c.compute_cycles = static_cast<long long>(ceil_count(ns * spec.clock_hz * 1e-9 - 1e-9));

@@ -23,7 +23,7 @@ Schedule build_pim_schedule(const arch::Spec& spec, const workload::Problem& pro
   const auto shares = even_shares(static_cast<double>(vectors), steps);
   for (std::size_t k = 0; k < s.steps.size(); ++k) {
     double ns = shares[k] * spec.pim->input_slices() * per_slice;
-    if (k == 0 && vectors > 0) ns += read_ns + turn_ns - per_slice + p.write_ns;  // pipeline fill, weights programmed
+    if (k == 0 && vectors > 0) ns += read_ns + turn_ns - std::max(read_ns, turn_ns) + p.write_ns;  // pipeline fill, weights programmed
     s.steps[k].compute_cycles = static_cast<long long>(std::ceil(ns * ghz - 1e-9));
     s.steps[k].share = vectors > 0 ? shares[k] / static_cast<double>(vectors) : 1.0;
   }
