@@ -75,6 +75,36 @@ double network_area_um2(long long children, int word_bits, double node_nm) {
   return static_cast<double>(children) * static_cast<double>(word_bits) * per_bit_child_um2 * node_scale(node_nm, 32);
 }
 
+std::vector<ComponentArea> pim_crossbar_parts(const arch::Spec& spec) {
+  // The crossbar's cells and peripherals (models/pim_estimators.h): rows x cols cells, a DAC per
+  // row, an ADC per cols_per_adc columns and a shift-and-add per ADC.
+  const auto& p = *spec.pim;
+  const double node = spec.technology_nm;
+  const long long adcs = (p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc;
+  std::vector<ComponentArea> parts;
+  auto part = [&](const char* name, long long instances, const PeripheralCost& cost) {
+    ComponentArea a;
+    a.component = name;
+    a.kind = "compute";
+    a.instances = instances;
+    a.per_instance_um2 = cost.area_um2;
+    a.total_um2 = cost.area_um2 * static_cast<double>(instances);
+    a.source = cost.source;
+    parts.push_back(a);
+  };
+  if (auto cell = cell_cost(p.cell.device, p.cell.bits, node)) part("cells", p.rows * p.cols, *cell);
+  part("dac", p.rows, dac_cost(p.dac_bits, node));
+  part("adc", adcs, adc_cost(*adc_model_from(p.adc.model), p.adc.bits, node, p.active_rows()));
+  part("shift_add", adcs, shift_add_cost(partial_sum_bits(p.weight_bits, p.input_bits, p.rows), node));
+  return parts;
+}
+
+double pim_crossbar_area_um2(const arch::Spec& spec) {
+  double um2 = 0;
+  for (const auto& part : pim_crossbar_parts(spec)) um2 += part.total_um2;
+  return um2;
+}
+
 AreaReport estimate_area(const arch::Spec& spec) {
   AreaReport r;
   auto add = [&](ComponentArea a) {
@@ -100,24 +130,11 @@ AreaReport estimate_area(const arch::Spec& spec) {
     add(n);
   }
   if (spec.pim) {
-    // The crossbars' cells and peripherals (models/pim_estimators.h): every crossbar has its
-    // rows x cols cells, a DAC per row, an ADC per cols_per_adc columns and a shift-and-add per ADC.
-    const auto& p = *spec.pim;
-    const double node = spec.technology_nm;
-    const long long adcs = p.crossbars() * ((p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc);
-    auto part = [&](const char* name, long long instances, const PeripheralCost& cost) {
-      ComponentArea a;
-      a.component = name;
-      a.kind = "compute";
-      a.instances = instances;
-      a.per_instance_um2 = cost.area_um2;
-      a.source = cost.source;
-      add(a);
-    };
-    if (auto cell = cell_cost(p.cell.device, p.cell.bits, node)) part("cells", p.crossbars() * p.rows * p.cols, *cell);
-    part("dac", p.crossbars() * p.rows, dac_cost(p.dac_bits, node));
-    part("adc", adcs, adc_cost(*adc_model_from(p.adc.model), p.adc.bits, node, p.rows));
-    part("shift_add", adcs, shift_add_cost(partial_sum_bits(p.weight_bits, p.input_bits, p.rows), node));
+    const long long crossbars = spec.pim->crossbars();
+    for (auto part : pim_crossbar_parts(spec)) {
+      part.instances *= crossbars;
+      add(part);
+    }
     if (spec.compute.loc.file.empty()) return r;  // no digital compute unit was described
   }
   ComponentArea c;

@@ -141,7 +141,7 @@ void set_pim_energies(const arch::Spec& spec, EnergyTable& t) {
     t.set(name, e);
   };
   set("dac", dac_cost(pim.dac_bits, node));
-  set("adc", adc_cost(*adc_model_from(pim.adc.model), pim.adc.bits, node, pim.rows));
+  set("adc", adc_cost(*adc_model_from(pim.adc.model), pim.adc.bits, node, pim.active_rows()));  // a conversion sums the active rows
   set("shift_add", shift_add_cost(partial_sum_bits(pim.weight_bits, pim.input_bits, pim.rows), node));
   ComponentEnergy cells;
   const auto read = cell_cost(pim.cell.device, pim.cell.bits, node);

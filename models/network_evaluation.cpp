@@ -25,10 +25,12 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
   const arch::Spec& spec = a.spec;
   auto& layers = out.layers;
   if (spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : network.layers) problems.push_back(&l.problem);
-    out.weights_resident = o.weights_resident.value_or(weights_fit(spec, problems));
-    for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_pim(spec, network.layers[i].problem, out.weights_resident);
+    const auto allocation = o.pim_allocation ? *o.pim_allocation : allocate_pim_copies(spec, network);
+    if (allocation.layers.size() != layers.size()) core::panic("evaluate_network: one PIM allocation entry per layer expected");
+    out.weights_resident = allocation.weights_resident;
+    out.pim_free_crossbars = allocation.free_crossbars;
+    for (std::size_t i = 0; i < layers.size(); ++i)
+      layers[i].counts = evaluate_pim(spec, network.layers[i].problem, allocation.weights_resident, allocation.layers[i]);
     return;
   }
   if (spec.systolic) {
@@ -52,6 +54,22 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
 }
 
 }  // namespace
+
+mapping::CopyAllocation allocate_pim_copies(const arch::Spec& spec, const workload::Network& network,
+                                            std::optional<bool> weights_resident) {
+  if (!spec.pim) core::panic("allocate_pim_copies: the accelerator has no PIM crossbars");
+  std::vector<mapping::CrossbarPlacement> placements;
+  for (const auto& l : network.layers) placements.push_back(mapping::place_on_crossbars(*spec.pim, l.problem));
+  return mapping::allocate_copies(*spec.pim, placements, weights_resident.value_or(mapping::weights_fit(*spec.pim, placements)));
+}
+
+std::vector<std::string> layer_context_keys(const arch::Spec& spec, const workload::Network& network) {
+  std::vector<std::string> keys(network.layers.size());
+  if (!spec.pim) return keys;
+  const auto a = allocate_pim_copies(spec, network);
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = mapping::copies_key(a.weights_resident, a.layers[i]);
+  return keys;
+}
 
 NetworkEvaluation evaluate_network(const Accelerator& a, const workload::Network& network, const EvaluationOptions& o,
                                    LayerSimulator* simulator) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mappings/crossbar_allocation.h"
 #include "mappings/mapper.h"
 #include "models/accelerator.h"
 #include "models/analytical_model.h"
@@ -23,9 +24,10 @@ namespace hwaware::model {
 struct EvaluationOptions {
   MapOptions map;            // the mapper, for a digital array's layers when no mapping is given
   std::string mapping_file;  // mappings given for a digital array (mapping_loader.h); empty: the mapper chooses
-  // PIM: whether the weights stay on chip. Empty: whether this network's weights fit the chip. A
-  // search that asks about a network's new layers only sets it from the whole network.
-  std::optional<bool> weights_resident;
+  // PIM: whether the weights stay on chip and the copies of every layer of the network evaluated,
+  // one entry per layer. Empty: allocated over this network (allocate_pim_copies). A search that
+  // asks about a network's new layers only gives the whole network's, entry by entry.
+  std::optional<mapping::CopyAllocation> pim_allocation;
 };
 
 struct LayerEvaluation {
@@ -42,8 +44,19 @@ struct LayerEvaluation {
 
 struct NetworkEvaluation {
   std::vector<LayerEvaluation> layers;
-  bool weights_resident = true;  // PIM: the network's weights stay in the crossbars
+  bool weights_resident = true;      // PIM: the network's weights stay in the crossbars
+  long long pim_free_crossbars = 0;  // PIM: crossbars no layer's one copy holds (shared by copies under duplicate: free)
 };
+
+// PIM (spec.pim): how `network`'s layers share the chip (mappings/crossbar_allocation.h): whether
+// one copy of every layer fits (or `weights_resident` when given) and every layer's copies.
+mapping::CopyAllocation allocate_pim_copies(const arch::Spec& spec, const workload::Network& network,
+                                            std::optional<bool> weights_resident = std::nullopt);
+
+// What each layer's answer depends on beyond its shape and the accelerator, in `network`: on a PIM
+// chip its residency and copies (mapping::copies_key), which depend on the whole network; empty
+// strings on other accelerators. Memos and lookup tables add it to their keys.
+std::vector<std::string> layer_context_keys(const arch::Spec& spec, const workload::Network& network);
 
 // Throws core::InputError for a mistake in the mapping file, a mapping given to an accelerator
 // that places layers itself, a layer no mapping fits, or a layer the accelerator cannot run.

@@ -3,25 +3,26 @@
 #include <set>
 
 #include "core/diagnostics.h"
+#include "models/network_evaluation.h"
 #include "models/network_mapper.h"
-#include "models/pim_model.h"
 
 namespace hwaware::search {
 
 ShapeMemo::Pending ShapeMemo::pending(const arch::Spec& spec, const workload::Network& network) const {
   Pending p;
+  mapping::CopyAllocation whole;
   if (spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : network.layers) problems.push_back(&l.problem);
-    p.resident = model::weights_fit(spec, problems);
+    whole = model::allocate_pim_copies(spec, network);
+    p.allocation = mapping::CopyAllocation{whole.weights_resident, whole.free_crossbars, {}};
   }
-  const std::string residency = spec.pim ? (p.resident ? "|resident" : "|programmed") : "";
   std::set<std::string> asked;
-  for (const auto& l : network.layers) {
-    p.keys.push_back(model::shape_key(l.problem) + residency);
+  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+    const auto& l = network.layers[i];
+    p.keys.push_back(model::shape_key(l.problem) + (spec.pim ? mapping::copies_key(whole.weights_resident, whole.layers[i]) : ""));
     if (!known_.count(p.keys.back()) && asked.insert(p.keys.back()).second) {
       p.unknown.layers.push_back(l);
       p.unknown_keys.push_back(p.keys.back());
+      if (p.allocation) p.allocation->layers.push_back(whole.layers[i]);
     }
   }
   return p;
