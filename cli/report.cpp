@@ -165,6 +165,10 @@ void print_table(std::ostream& os, const model::Accelerator& a, const model::Net
   os << fmt::format("latency at {:.0f} MHz: {:.6g} s", a.spec.clock_hz / 1e6, static_cast<double>(t.cycles) / a.spec.clock_hz);
   if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(t.sc_cycles) / a.spec.clock_hz);
   os << "\n" << area_line(model::chip_area(a, e)) << "\n";
+  if (const auto& p = a.spec.pim; p && p->organization == "crossbars")
+    os << fmt::format("PIM: {} crossbars of {} x {}{}, {}-bit ADC{}, duplicate: {}; {} free after one copy of every layer\n",
+                      p->crossbars(), p->rows, p->cols, p->budget ? " (by budget)" : "", p->adc.bits, p->adc.bits_auto ? " (auto)" : "",
+                      arch::to_string(p->duplicate), e.pim_free_crossbars);
   if (unit.symbol != "pJ") os << "energies in " << unit.symbol << ": " << unit.meaning << "\n";
 }
 

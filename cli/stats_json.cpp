@@ -24,6 +24,33 @@ std::string energy_class(const arch::Spec& spec, const model::ComponentArea& c) 
   return "other";
 }
 
+// The crossbars as evaluated: the chip's effective crossbar count (a budget resolved), the ADC's
+// bits (`auto` resolved) and how layers are copied.
+nlohmann::ordered_json pim_spec_json(const arch::PimSpec& p) {
+  nlohmann::ordered_json j;
+  j["crossbars"] = p.crossbars();
+  if (p.budget) {
+    j["budget"] = nlohmann::ordered_json::object();
+    if (p.budget->cells) j["budget"]["cells"] = *p.budget->cells;
+    if (p.budget->area_um2) j["budget"]["area_um2"] = *p.budget->area_um2;
+  } else {
+    j["tiles"] = p.tiles;
+    j["crossbars_per_tile"] = p.crossbars_per_tile;
+  }
+  j["rows"] = p.rows;
+  j["cols"] = p.cols;
+  j["rows_per_read"] = p.active_rows();
+  j["cell"] = {{"device", p.cell.device}, {"bits", p.cell.bits}};
+  j["weight_bits"] = p.weight_bits;
+  j["input_bits"] = p.input_bits;
+  j["dac_bits"] = p.dac_bits;
+  j["adc"] = {{"bits", p.adc.bits},         {"bits_auto", p.adc.bits_auto},
+              {"lossless", p.adc.lossless}, {"lossless_bits", p.lossless_adc_bits()},
+              {"model", p.adc.model},       {"cols_per_adc", p.adc.cols_per_adc}};
+  j["duplicate"] = arch::to_string(p.duplicate);
+  return j;
+}
+
 nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
   nlohmann::ordered_json a;
   a["name"] = spec.name;
@@ -45,6 +72,7 @@ nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
     jl["run_bits"] = lvl.run_bits;
     a["levels"].push_back(jl);
   }
+  if (spec.pim) a["pim"] = pim_spec_json(*spec.pim);
   const auto& c = spec.compute;
   a["compute"] = {{"name", c.name},
                   {"instances", c.instances},
@@ -135,6 +163,8 @@ nlohmann::ordered_json pim_json(const model::PimLayerCounts& p) {
           {"conversions", p.conversions},
           {"rows_on", p.rows_on},
           {"weight_writes", p.weight_writes},
+          {"weight_dram_reads", p.weight_reads},
+          {"reprogrammed_cells", p.reprogrammed_cells},
           {"sensing_cycle_ns", p.cycle_ns},
           {"read_pulse_ns", p.pulse_ns},
           {"compute_ns", p.compute_ns},
@@ -229,7 +259,10 @@ nlohmann::ordered_json stats_json(const model::Accelerator& a, const workload::N
                    {"patience", m.patience},
                    {"seed", m.seed}};
   }
-  if (a.spec.pim) j["pim_weights_resident"] = e.weights_resident;
+  if (a.spec.pim) {
+    j["pim_weights_resident"] = e.weights_resident;
+    j["pim_free_crossbars"] = e.pim_free_crossbars;
+  }
   j["accelerator"] = accelerator_json(a.spec);
   j["area"] = area_json(a.spec, model::chip_area(a, e));
   j["network"] = net.name;

@@ -105,9 +105,10 @@ int run_sweep(const SweepOptions& o) {
       for (const auto& r : rows) write_row(csv, points[i], r, accelerators[i].spec.clock_hz);
       const Row t = total_of(rows);
       write_row(csv, points[i], t, accelerators[i].spec.clock_hz);
-      std::cerr << fmt::format("[{}/{}] {}: {:.6g} {}, {:.4g} {}/MAC, {} cycles, utilization {:.3f}\n", i + 1, points.size(),
+      const auto& pim = accelerators[i].spec.pim;
+      std::cerr << fmt::format("[{}/{}] {}: {:.6g} {}, {:.4g} {}/MAC, {} cycles, utilization {:.3f}{}\n", i + 1, points.size(),
                                points[i].label, t.energy_pj, unit.symbol, t.macs ? t.energy_pj / static_cast<double>(t.macs) : 0.0,
-                               unit.symbol, t.cycles, t.utilization);
+                               unit.symbol, t.cycles, t.utilization, pim ? fmt::format(", {} crossbars", pim->crossbars()) : "");
     }
   }
   fs::rename(fs::path(dir) / "sweep.csv.tmp", fs::path(dir) / "sweep.csv");

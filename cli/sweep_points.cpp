@@ -152,7 +152,18 @@ std::vector<model::Accelerator> Sweep::accelerators(const arch::AcceleratorDocum
                                                     const std::optional<model::Ert>& ert) const {
   std::vector<model::Accelerator> out;
   for (const auto& p : points) {
-    out.push_back(model::make_accelerator(spec_at(document, p), document.key() + "|" + p.label, ert));
+    arch::Spec spec = spec_at(document, p);
+    try {
+      out.push_back(model::make_accelerator(std::move(spec), document.key() + "|" + p.label, ert));
+    } catch (const core::InputError& e) {  // a PIM area budget that holds no crossbar of this point's size, say
+      std::vector<core::Diagnostic> ds;
+      for (auto d : e.diagnostics()) {  // as spec_at reports the values: they are what is wrong
+        d.loc = axes.empty() ? core::SourceLoc{"--set", 0, 0} : axes.front().setting.loc;
+        d.message = "with " + p.label + ": " + d.message;
+        ds.push_back(d);
+      }
+      throw core::InputError(ds);
+    }
     const std::string unit = out.back().energy_unit().symbol, first = out.front().energy_unit().symbol;
     if (unit != first)
       bad_set(axes.empty() ? SweepSetting{} : axes.front().setting,

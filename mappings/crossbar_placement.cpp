@@ -14,7 +14,7 @@ long long bound_of(const workload::Problem& p, const char* dim) {
 
 }  // namespace
 
-CrossbarPlacement place_on_crossbars(const arch::PimSpec& pim, const workload::Problem& problem) {
+CrossbarPlacement place_on_crossbars(const arch::PimSpec& pim, const workload::Problem& problem, long long copies) {
   CrossbarPlacement c;
   if (problem.data_space_index("Weights") < 0) {
     c.crossbars = 0;
@@ -36,9 +36,12 @@ CrossbarPlacement place_on_crossbars(const arch::PimSpec& pim, const workload::P
   }
   c.cells_used = c.groups * c.rows * c.cols;
   c.utilization = static_cast<double>(c.cells_used) / (static_cast<double>(c.crossbars) * static_cast<double>(pim.rows * pim.cols));
-  const long long chip = pim.crossbars();
-  c.replicas = pim.replicate && c.crossbars <= chip ? std::max(1LL, std::min(chip / c.crossbars, c.vectors)) : 1;
-  c.fits = c.crossbars_used() <= chip;
+  // Partial row activation: a row block's column is read in turns of active_rows() rows.
+  const long long active = pim.active_rows(), last_rows = c.rows - (c.row_blocks - 1) * pim.rows;
+  c.row_reads = (c.row_blocks - 1) * ceil_div(pim.rows, active) + ceil_div(last_rows, active);
+  c.reads_per_slice = ceil_div(std::min(pim.rows, c.rows * c.groups_per_crossbar), active);
+  c.replicas = std::max(1LL, copies);
+  c.fits = c.crossbars_used() <= pim.crossbars();
   return c;
 }
 

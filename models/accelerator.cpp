@@ -1,8 +1,13 @@
 #include "models/accelerator.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include "arch/accelerator_document.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
+#include "models/area_estimators.h"
 #include "models/energy_estimators.h"
 #include "models/timeloop_ert.h"
 
@@ -10,6 +15,27 @@ namespace hwaware::model {
 namespace {
 
 const char* const kNormalized = "eyeriss-normalized";
+
+// A PIM chip sized by an area budget: as many crossbars with their peripherals as fit in it.
+void resolve_area_budget(arch::Spec& spec) {
+  if (!spec.pim || !spec.pim->budget || spec.pim->budget->resolved) return;
+  arch::PimBudget& b = *spec.pim->budget;
+  if (!b.area_um2) core::panic("resolve_area_budget: a budget of neither cells nor area");
+  const double crossbar_um2 = pim_crossbar_area_um2(spec);
+  const double fit = std::floor(*b.area_um2 / crossbar_um2 * (1 + 1e-12));  // a budget of exactly n crossbars holds n
+  const auto area = [](double um2) { return fmt::format("{:.6g} mm2", um2 * 1e-6); };
+  const std::string crossbar = std::to_string(spec.pim->rows) + " x " + std::to_string(spec.pim->cols);
+  if (!(fit >= 1))
+    throw core::InputError(b.loc, b.key_path,
+                           "expected an area budget of at least one crossbar of " + crossbar + " with its peripherals (" +
+                               area(crossbar_um2) + "), found " + area(*b.area_um2));
+  if (fit > 1e15)
+    throw core::InputError(b.loc, b.key_path,
+                           "expected an area budget of at most 1e15 crossbars of " + crossbar + " (" + area(crossbar_um2) +
+                               " each), found " + area(*b.area_um2));
+  b.crossbars = static_cast<long long>(fit);
+  b.resolved = true;
+}
 
 }  // namespace
 
@@ -33,6 +59,7 @@ Accelerator load_accelerator(const std::string& arch_path, const std::string& er
 }
 
 Accelerator make_accelerator(arch::Spec spec, const std::string& description_key, const std::optional<Ert>& ert) {
+  resolve_area_budget(spec);  // before anything counts the crossbars
   Accelerator a;
   a.table = build_energy_table(spec);
   a.key = description_key;

@@ -47,7 +47,8 @@ Accelerator load_accelerator(const std::string& arch_path, const std::string& er
 
 // An accelerator from a description already read (a point of a sweep), keyed by
 // `description_key` (arch::AcceleratorDocument::key() and what was set), with `ert` merged over
-// its own energies.
+// its own energies. A PIM chip's area budget is resolved here into crossbars (pim_crossbar_area_um2);
+// throws core::InputError, at the budget, for one that holds no crossbar.
 Accelerator make_accelerator(arch::Spec spec, const std::string& description_key, const std::optional<Ert>& ert = std::nullopt);
 
 }  // namespace hwaware::model

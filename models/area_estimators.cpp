@@ -76,6 +76,34 @@ double network_area_um2(long long children, int word_bits, double node_nm) {
   return static_cast<double>(children) * static_cast<double>(word_bits) * per_bit_child_um2 * node_scale(node_nm, 32);
 }
 
+std::vector<ComponentArea> pim_crossbar_parts(const arch::Spec& spec) {
+  // The crossbar's circuits (models/pim_circuits.h) in NeuroSim's layout of a subarray: its cell
+  // array, ADCs, accumulation (shift-adders) and other periphery (switch matrices, multiplexers,
+  // decoders), one of each per crossbar.
+  const PimCircuits circuits = build_pim_circuits(spec);
+  std::vector<ComponentArea> parts;
+  auto part = [&](const char* name, double um2) {
+    ComponentArea a;
+    a.component = name;
+    a.kind = "compute";
+    a.instances = 1;
+    a.per_instance_um2 = a.total_um2 = um2;
+    a.source = "neurosim-method circuits";
+    parts.push_back(a);
+  };
+  part("cells", circuits.array_area_um2);
+  part("adc", circuits.adc_area_um2);
+  part("shift_add", circuits.accumulation_area_um2);
+  part("crossbar_periphery", circuits.periphery_area_um2);
+  return parts;
+}
+
+double pim_crossbar_area_um2(const arch::Spec& spec) {
+  double um2 = 0;
+  for (const auto& part : pim_crossbar_parts(spec)) um2 += part.total_um2;
+  return um2;
+}
+
 AreaReport estimate_area(const arch::Spec& spec) {
   AreaReport r;
   auto add = [&](ComponentArea a) {
@@ -101,25 +129,11 @@ AreaReport estimate_area(const arch::Spec& spec) {
     add(n);
   }
   if (spec.pim) {
-    // The crossbars (models/pim_circuits.h): each with its cell array, ADCs, accumulation
-    // (shift-adders) and other periphery (switch matrices, multiplexers, decoders) in NeuroSim's
-    // layout of a subarray.
-    const auto& p = *spec.pim;
-    const PimCircuits circuits = build_pim_circuits(spec);
-    auto part = [&](const char* name, double per_crossbar_um2) {
-      ComponentArea a;
-      a.component = name;
-      a.kind = "compute";
-      a.instances = p.crossbars();
-      a.per_instance_um2 = per_crossbar_um2;
-      a.source = "neurosim-method circuits";
-      add(a);
-    };
-    part("cells", circuits.array_area_um2);
-    part("adc", circuits.adc_area_um2);
-    part("shift_add", circuits.accumulation_area_um2);
-    part("crossbar_periphery",
-         circuits.crossbar_area_um2 - circuits.array_area_um2 - circuits.adc_area_um2 - circuits.accumulation_area_um2);
+    const long long crossbars = spec.pim->crossbars();
+    for (auto part : pim_crossbar_parts(spec)) {
+      part.instances *= crossbars;
+      add(part);
+    }
     if (spec.compute.loc.file.empty()) return r;  // no digital compute unit was described
   }
   ComponentArea c;

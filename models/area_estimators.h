@@ -34,6 +34,13 @@ double mac_area_um2(int operand_bits, double node_nm);
 // Network below one instance of a level: `children` ports of `word_bits` wires each.
 double network_area_um2(long long children, int word_bits, double node_nm);
 
+// The parts of one PIM crossbar (spec.pim) with its peripherals: cells, DACs, ADCs and
+// shift-and-adds, instances per crossbar. The one place a crossbar's area is estimated.
+std::vector<ComponentArea> pim_crossbar_parts(const arch::Spec& spec);
+// Area of one PIM crossbar with its peripherals (the sum of pim_crossbar_parts): what an area
+// budget (arch::PimBudget) divides.
+double pim_crossbar_area_um2(const arch::Spec& spec);
+
 AreaReport estimate_area(const arch::Spec& spec);
 
 }  // namespace hwaware::model

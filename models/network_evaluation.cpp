@@ -1,5 +1,8 @@
 #include "models/network_evaluation.h"
 
+#include <cstdio>
+#include <functional>
+
 #include "core/diagnostics.h"
 #include "mappings/mapping_loader.h"
 #include "models/pim_model.h"
@@ -34,10 +37,12 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
     return;
   }
   if (spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : network.layers) problems.push_back(&l.problem);
-    out.weights_resident = o.weights_resident.value_or(weights_fit(spec, problems));
-    for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_pim(spec, network.layers[i].problem, out.weights_resident);
+    const auto allocation = o.pim_allocation ? *o.pim_allocation : allocate_pim_copies(spec, network);
+    if (allocation.layers.size() != layers.size()) core::panic("evaluate_network: one PIM allocation entry per layer expected");
+    out.weights_resident = allocation.weights_resident;
+    out.pim_free_crossbars = allocation.free_crossbars;
+    for (std::size_t i = 0; i < layers.size(); ++i)
+      layers[i].counts = evaluate_pim(spec, network.layers[i].problem, allocation.weights_resident, allocation.layers[i]);
     return;
   }
   if (spec.systolic) {
@@ -61,6 +66,32 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
 }
 
 }  // namespace
+
+mapping::CopyAllocation allocate_pim_copies(const arch::Spec& spec, const workload::Network& network,
+                                            std::optional<bool> weights_resident) {
+  if (!spec.pim) core::panic("allocate_pim_copies: the accelerator has no PIM crossbars");
+  std::vector<mapping::CrossbarPlacement> placements;
+  for (const auto& l : network.layers) placements.push_back(mapping::place_on_crossbars(*spec.pim, l.problem));
+  return mapping::allocate_copies(*spec.pim, placements, weights_resident.value_or(mapping::weights_fit(*spec.pim, placements)));
+}
+
+bool chip_sized_to_network(const arch::Spec& spec) { return spec.pim && spec.pim->organization == "neurosim"; }
+
+std::vector<std::string> layer_context_keys(const arch::Spec& spec, const workload::Network& network) {
+  std::vector<std::string> keys(network.layers.size());
+  if (!spec.pim) return keys;
+  if (chip_sized_to_network(spec)) {  // every layer's answer depends on the whole network's floorplan
+    std::string shapes;
+    for (const auto& l : network.layers) shapes += shape_key(l.problem) + ";";
+    char hash[32];
+    std::snprintf(hash, sizeof hash, " chip=%016zx", std::hash<std::string>{}(shapes));
+    std::fill(keys.begin(), keys.end(), std::string(hash));
+    return keys;
+  }
+  const auto a = allocate_pim_copies(spec, network);
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = mapping::copies_key(a.weights_resident, a.layers[i]);
+  return keys;
+}
 
 NetworkEvaluation evaluate_network(const Accelerator& a, const workload::Network& network, const EvaluationOptions& o,
                                    LayerSimulator* simulator) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mappings/crossbar_allocation.h"
 #include "mappings/mapper.h"
 #include "models/accelerator.h"
 #include "models/analytical_model.h"
@@ -24,9 +25,10 @@ namespace hwaware::model {
 struct EvaluationOptions {
   MapOptions map;            // the mapper, for a digital array's layers when no mapping is given
   std::string mapping_file;  // mappings given for a digital array (mapping_loader.h); empty: the mapper chooses
-  // PIM: whether the weights stay on chip. Empty: whether this network's weights fit the chip. A
-  // search that asks about a network's new layers only sets it from the whole network.
-  std::optional<bool> weights_resident;
+  // PIM: whether the weights stay on chip and the copies of every layer of the network evaluated,
+  // one entry per layer. Empty: allocated over this network (allocate_pim_copies). A search that
+  // asks about a network's new layers only gives the whole network's, entry by entry.
+  std::optional<mapping::CopyAllocation> pim_allocation;
 };
 
 struct LayerEvaluation {
@@ -43,7 +45,8 @@ struct LayerEvaluation {
 
 struct NetworkEvaluation {
   std::vector<LayerEvaluation> layers;
-  bool weights_resident = true;  // PIM: the network's weights stay in the crossbars
+  bool weights_resident = true;      // PIM: the network's weights stay in the crossbars
+  long long pim_free_crossbars = 0;  // PIM: crossbars no layer's one copy holds (shared by copies under duplicate: free)
   // A PIM chip organized as NeuroSim's (models/pim_neurosim.h) is sized to the network: the table
   // that priced its layers (the accelerator's with the chip's circuits) and its area by NeuroSim's
   // categories (cim_array, adc, accumulation, other, interconnect).
@@ -53,6 +56,20 @@ struct NetworkEvaluation {
 
 // The chip's area: the evaluation's when its organization sized the chip, else the description's.
 AreaReport chip_area(const Accelerator& accelerator, const NetworkEvaluation& evaluation);
+
+// PIM (spec.pim): how `network`'s layers share the chip (mappings/crossbar_allocation.h): whether
+// one copy of every layer fits (or `weights_resident` when given) and every layer's copies.
+mapping::CopyAllocation allocate_pim_copies(const arch::Spec& spec, const workload::Network& network,
+                                            std::optional<bool> weights_resident = std::nullopt);
+
+// Whether the chip is sized to the network it runs (a PIM chip of NeuroSim's organization): then
+// every layer's answer depends on the whole network, and only the whole network can be evaluated.
+bool chip_sized_to_network(const arch::Spec& spec);
+
+// What each layer's answer depends on beyond its shape and the accelerator, in `network`: on a PIM
+// chip its residency and copies (mapping::copies_key), which depend on the whole network; empty
+// strings on other accelerators. Memos and lookup tables add it to their keys.
+std::vector<std::string> layer_context_keys(const arch::Spec& spec, const workload::Network& network);
 
 // Throws core::InputError for a mistake in the mapping file, a mapping given to an accelerator
 // that places layers itself, a layer no mapping fits, or a layer the accelerator cannot run.

@@ -35,6 +35,7 @@ circuits::SubarrayConfig subarray_config(const arch::Spec& spec, const circuits:
   c.tech = tech;
   c.rows = static_cast<long>(p.rows);
   c.cols = static_cast<long>(p.cols);
+  c.rows_per_read = static_cast<long>(p.active_rows());
   c.cell = cell_spec(p.cell);
   c.adc.family = p.adc.model == "mlsa" ? circuits::AdcFamily::mlsa : circuits::AdcFamily::sar;
   c.adc.bits = p.adc.bits;
@@ -86,7 +87,7 @@ void price_actions(const arch::Spec& spec, PimCircuits& c) {
     add(c, "adc", "convert", a.conversion.energy_j, PimCategory::adc);
     add(c, "adc", "idle", a.empty_conversion.energy_j, PimCategory::adc);
   } else {  // a published converter converts whether or not current flows
-    const auto cost = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.rows);
+    const auto cost = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows());
     add(c, "adc", "convert", cost.energy_pj / kPj, PimCategory::adc);
     add(c, "adc", "idle", cost.energy_pj / kPj, PimCategory::adc);
   }
@@ -114,7 +115,7 @@ void time_pulse(const arch::Spec& spec, PimCircuits& c) {
   double cycle_s = s.sensing_cycle_s;
   if (!neurosim_adc(p)) {
     const double margin = s.config.calibration.sensing_margin();
-    const double published_s = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.rows).latency_ns / kNs;
+    const double published_s = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows()).latency_ns / kNs;
     cycle_s += margin * (published_s - s.actions.conversion.latency_s);
   }
   const double scale = cycle_s / s.sensing_cycle_s;
@@ -136,7 +137,7 @@ void measure(const arch::Spec& spec, PimCircuits& c) {
   if (!neurosim_adc(p)) {  // the published converters in place of the SAR's
     const long long adcs = (p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc;
     const double published =
-        adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.rows).area_um2 * static_cast<double>(adcs);
+        adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows()).area_um2 * static_cast<double>(adcs);
     c.crossbar_area_um2 += published - c.adc_area_um2;
     c.adc_area_um2 = published;
   }

@@ -26,15 +26,18 @@ struct PimAction {
 struct PimLayerCounts {
   mapping::CrossbarPlacement placement;
   std::vector<PimAction> actions;
-  double input_bit_density = 0;  // the layer's, as counted
-  double pulses = 0;             // crossbar read pulses: crossbars x vectors x input slices x reads per column
-  double conversions = 0;        // columns converted (with current or idle)
-  double rows_on = 0;            // rows driven, over all pulses
-  double weight_writes = 0;      // cells programmed per inference (weights that do not stay on chip)
-  double cycle_ns = 0;           // the crossbars' sensing cycle
-  double pulse_ns = 0;           // one read pulse: its column turns through the ADCs, then its shift-adds
-  double compute_ns = 0;         // the layer's read pulses, one copy's share after another
-  double write_ns = 0;           // programming the layer's weights (0 when they stay on chip)
+  double input_bit_density = 0;   // the layer's, as counted
+  double pulses = 0;              // crossbar read pulses: crossbars x vectors x input slices x reads per column
+  double conversions = 0;         // columns converted (with current or idle)
+  double rows_on = 0;             // rows driven, over all pulses
+  double weight_writes = 0;       // cells programmed every inference: weights that do not stay on chip, copies written
+                                  // over other layers' weights and those layers' cells restored (reprogrammed_cells)
+  double weight_reads = 0;        // weights read from DRAM to program those cells
+  double reprogrammed_cells = 0;  // other layers' cells this layer's copies overwrite, restored every inference
+  double cycle_ns = 0;            // the crossbars' sensing cycle
+  double pulse_ns = 0;            // one read pulse: its column turns through the ADCs, then its shift-adds
+  double compute_ns = 0;          // the layer's read pulses, one copy's share after another
+  double write_ns = 0;            // programming the layer's weights (0 when they stay on chip and no copy is written)
 
   double count(const std::string& component, const std::string& action) const;
 };

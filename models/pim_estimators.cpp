@@ -250,20 +250,6 @@ std::optional<PeripheralCost> cell_write_cost(const std::string& device, int bit
   return std::nullopt;
 }
 
-// ISAAC (Shafiee et al., ISCA 2016): a column summing `rows` products of v-bit inputs and
-// w-bit cells needs log2(rows) + v + w bits, one fewer when v or w is 1. Rows that are not a
-// power of two round log2 up (the bits then cover the largest sum, possibly with one to spare).
-int full_precision_adc_bits(long long rows, int input_bits_per_cycle, int bits_per_cell) {
-  require(rows >= 1, "a column has at least one row");
-  require_bits(input_bits_per_cycle, "input bits per cycle");
-  require_bits(bits_per_cell, "bits per cell");
-  int log2_rows = 0;
-  while ((1LL << log2_rows) < rows) ++log2_rows;
-  int bits = log2_rows + input_bits_per_cycle + bits_per_cell;
-  if (input_bits_per_cycle == 1 || bits_per_cell == 1) --bits;
-  return bits;
-}
-
 int partial_sum_bits(int weight_bits, int input_bits, long long rows) {
   const int log2_rows = static_cast<int>(std::ceil(std::log2(static_cast<double>(std::max(2LL, rows)))));
   return weight_bits + input_bits + log2_rows;

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "arch/pim_spec.h"
+
 namespace hwaware::model {
 
 enum class AdcModel { isaac_table, survey };
@@ -61,8 +63,7 @@ std::optional<PeripheralCost> cell_write_cost(const std::string& device, int bit
 // bits + ceil(log2(rows)) (the full product summed over a column; ISAAC's partial sums).
 int partial_sum_bits(int weight_bits, int input_bits, long long rows);
 
-// ISAAC's full-precision ADC bits for a column of `rows` cells: ceil(log2(rows)) + input bits per
-// cycle + bits per cell, minus one when either of the latter is 1.
-int full_precision_adc_bits(long long rows, int input_bits_per_cycle, int bits_per_cell);
+// ISAAC's full-precision ADC bits: one copy, in arch/ (the description resolves `adc: {bits: auto}`).
+using arch::full_precision_adc_bits;
 
 }  // namespace hwaware::model

@@ -25,16 +25,32 @@ std::size_t innermost_holding(const arch::Spec& spec, const std::string& tensor)
   return 0;
 }
 
-// Programming the layer's weights: a crossbar's rows one after the other, crossbars in parallel.
-double write_ns(const arch::PimSpec& pim, const mapping::CrossbarPlacement& c, const PimCircuits& circuits) {
-  const long long rows = std::min(pim.rows, c.rows * c.groups_per_crossbar);
-  return static_cast<double>(rows) * circuits.write_row_ns;
+// Cells programmed every inference, the weights read from DRAM for them, and the time (rows one
+// after the other, crossbars in parallel): every copy when the weights do not stay on chip; else
+// the copies written over other layers' weights (duplicate: reprogram) and those layers' cells
+// restored (whole crossbars, in parallel with them).
+void count_programming(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident, const mapping::LayerCopies& copies,
+                       const PimCircuits& circuits, PimLayerCounts& p) {
+  const auto& pim = *spec.pim;
+  const auto& x = p.placement;
+  const int w = pr.data_space_index("Weights");
+  if (x.crossbars == 0 || w < 0) return;
+  const double weights = static_cast<double>(pr.tensor_size(w)), cells = static_cast<double>(x.cells_used);
+  const long long rows = std::min(pim.rows, x.rows * x.groups_per_crossbar);
+  const double written = weights_resident ? static_cast<double>(copies.copies_written) : static_cast<double>(x.replicas);
+  p.reprogrammed_cells = weights_resident ? static_cast<double>(copies.reprogrammed_cells) : 0;
+  p.weight_writes = written * cells + p.reprogrammed_cells;
+  p.weight_reads = written * weights + p.reprogrammed_cells / pim.weight_slices();
+  if (written > 0) p.write_ns = static_cast<double>(rows) * circuits.write_row_ns;
+  if (p.reprogrammed_cells > 0) p.write_ns = std::max(p.write_ns, static_cast<double>(pim.rows) * circuits.write_row_ns);
+  if (p.weight_writes > 0) p.actions.push_back({"cells", "write", p.weight_writes, PimCategory::weight_programming});
 }
 
 // The crossbars' actions per input vector and input slice, at the layer's bit density `d`: every
 // row with a 1 bit is driven (once per column block), every cell under it draws current, every
-// used column is converted once per row block (idle when none of the block's rows is on), and every
-// crossbar of the layer pays its per-pulse circuits.
+// used column is converted once per read of a row block (rows_per_read rows at a time; idle when
+// none of the read's rows is on), and every crossbar of the layer pays its per-pulse circuits once
+// per read.
 struct PulseActions {
   double rows_on = 0, cells_on = 0, conversions = 0, idle = 0, crossbar_pulses = 0;
 };
@@ -43,13 +59,16 @@ PulseActions per_vector_slice(const arch::PimSpec& pim, const mapping::CrossbarP
   const double groups = static_cast<double>(x.groups), cols = static_cast<double>(x.cols);
   a.rows_on = d * groups * static_cast<double>(x.rows * x.col_blocks);
   a.cells_on = d * groups * static_cast<double>(x.rows) * cols;
+  const long long active = pim.active_rows();
   for (long long b = 0; b < x.row_blocks; ++b) {
-    const double rows = static_cast<double>(std::min(pim.rows, x.rows - b * pim.rows));
-    const double on = 1 - std::pow(1 - d, rows);  // some row of the block has a 1 bit
-    a.conversions += groups * cols * on;
-    a.idle += groups * cols * (1 - on);
+    const long long block = std::min(pim.rows, x.rows - b * pim.rows);
+    for (long long first = 0; first < block; first += active) {
+      const double on = 1 - std::pow(1 - d, static_cast<double>(std::min(active, block - first)));  // some row of the read has a 1 bit
+      a.conversions += groups * cols * on;
+      a.idle += groups * cols * (1 - on);
+    }
   }
-  a.crossbar_pulses = static_cast<double>(x.crossbars);
+  a.crossbar_pulses = static_cast<double>(x.crossbars * x.reads_per_slice);
   return a;
 }
 
@@ -83,7 +102,7 @@ void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const 
   p.cycle_ns = circuits.cycle_ns;
   p.pulse_ns = circuits.pulse_ns();
   const double copies = static_cast<double>(std::max(1LL, x.replicas));
-  p.compute_ns = std::ceil(vectors / copies) * pim.input_slices() * p.pulse_ns;
+  p.compute_ns = std::ceil(vectors / copies) * pim.input_slices() * static_cast<double>(x.reads_per_slice) * p.pulse_ns;
 }
 
 void set_level(const arch::Spec& spec, std::size_t l, const workload::Problem& pr, LevelCounts& lc) {
@@ -112,13 +131,13 @@ void access(const arch::Spec& spec, const workload::Problem& pr, std::size_t l, 
   lc.utilized_instances = spec.levels[l].instances;
 }
 
-// The cycles the activation levels' ports need for the layer's traffic: each instance moves its
+// The cycles the levels' ports need for the layer's traffic: each instance moves its
 // share (the counts are totals over a level's instances) at the level's bandwidth, as the digital
 // model throttles (bandwidth_slowdown) and as the SystemC buffers serve it.
 long long bandwidth_bound(const arch::Spec& spec, const LayerCounts& c) {
   long long cycles = 0;
   const long long compute = std::max(1LL, c.compute_cycles);
-  for (std::size_t l = 1; l < c.levels.size(); ++l) {
+  for (std::size_t l = 0; l < c.levels.size(); ++l) {  // DRAM too: weights programmed arrive at its bandwidth
     const auto& lc = c.levels[l];
     double read_bits = 0, write_bits = 0;
     for (std::size_t t = 0; t < lc.tensors.size(); ++t) {
@@ -152,20 +171,14 @@ LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& pr)
   return c;
 }
 
-bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers) {
-  long long needed = 0;
-  for (const auto* p : layers) needed += mapping::place_on_crossbars(*spec.pim, *p).crossbars;
-  return needed <= spec.pim->crossbars();
-}
-
-LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident) {
+LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident, const mapping::LayerCopies& copies) {
   if (!spec.pim) core::panic("evaluate_pim: the accelerator has no PIM crossbars");
   const auto& pim = *spec.pim;
   const PimCircuits circuits = build_pim_circuits(spec);
   LayerCounts c = pim_layer_frame(spec, pr);
 
   PimLayerCounts p;
-  p.placement = mapping::place_on_crossbars(pim, pr);
+  p.placement = mapping::place_on_crossbars(pim, pr, copies.copies);
   const auto& x = p.placement;
   const int in = pr.data_space_index("Inputs"), out = pr.data_space_index("Outputs"), w = pr.data_space_index("Weights");
   const double vectors = static_cast<double>(x.vectors), groups = static_cast<double>(x.groups);
@@ -173,11 +186,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   const double partial_sums = vectors * outputs_per_vector * static_cast<double>(std::max(0LL, x.row_blocks - 1));
   if (x.crossbars > 0) {
     count_crossbars(spec, pr, circuits, p);
-    if (!weights_resident) {
-      p.weight_writes = static_cast<double>(x.cells_used * x.replicas);
-      p.write_ns = write_ns(pim, x, circuits);
-      p.actions.push_back({"cells", "write", p.weight_writes, PimCategory::weight_programming});
-    }
+    count_programming(spec, pr, weights_resident, copies, circuits, p);
   }
   // Activations on chip; weights from DRAM when they are programmed every inference.
   if (in >= 0 && x.crossbars > 0)
@@ -195,8 +204,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
           network_bits(spec, spec.levels[l], pr.data_spaces[static_cast<std::size_t>(out)], false, n);
     }
   }
-  if (w >= 0 && p.weight_writes > 0)
-    access(spec, pr, 0, static_cast<std::size_t>(w), static_cast<double>(pr.tensor_size(w) * x.replicas), 0, c);
+  if (w >= 0 && p.weight_reads > 0) access(spec, pr, 0, static_cast<std::size_t>(w), p.weight_reads, 0, c);
 
   c.compute_cycles = static_cast<long long>(ceil_count((p.compute_ns + p.write_ns) * spec.clock_hz * 1e-9 - 1e-9));
   c.cycles = std::max(c.compute_cycles, bandwidth_bound(spec, c));

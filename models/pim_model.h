@@ -9,26 +9,28 @@
 // extra row block, and outputs cross the network below the level that fans out to the tiles.
 // DRAM moves weights only, when the network's weights do not all fit the chip and must be
 // programmed every inference. Cycles: all crossbars of a layer work in parallel (copies split the
-// vectors); a slice takes the longer of a cell read and its ADC's turn over the columns it serves;
+// vectors); a slice takes, for each read of rows_per_read rows, the longer of a cell read and its ADC's turn over the columns it serves;
 // weights read from DRAM take at least their words over its read bandwidth.
 
 #include <vector>
 
 #include "arch/spec.h"
+#include "mappings/crossbar_allocation.h"
 #include "models/analytical_model.h"
 #include "workloads/problem.h"
 
 namespace hwaware::model {
 
-// `weights_resident`: the network's weights stay in the crossbars (weights_fit); otherwise this
-// layer's weights are programmed (and read from DRAM) every inference.
-LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident);
+// `weights_resident`: the network's weights stay in the crossbars (mapping::weights_fit); otherwise
+// this layer's weights are programmed (and read from DRAM) every inference, each of its copies.
+// `copies`: the layer's, as the network's allocation gives them (mapping::allocate_copies; they
+// depend on the whole network); copies written every inference over other layers' weights, and
+// those layers' cells restored, are programmed and read from DRAM too.
+LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident,
+                         const mapping::LayerCopies& copies);
 
 // A PIM layer's counts before anything is counted: its tensors, the description's levels (no
 // access yet), its MACs (analog: none performed digitally).
 LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& problem);
-
-// Whether one copy of every layer's weights fits the chip's crossbars at once.
-bool weights_fit(const arch::Spec& spec, const std::vector<const workload::Problem*>& layers);
 
 }  // namespace hwaware::model

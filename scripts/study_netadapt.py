@@ -22,7 +22,7 @@ WORK = os.path.join(ROOT, "build", "study-netadapt")
 DOC = os.path.join(ROOT, "docs", "studies", "netadapt.md")
 FIG = os.path.join(ROOT, "docs", "studies", "netadapt.png")
 NET = os.path.join(ROOT, "workloads", "networks", "fmnist_vgg.yaml")
-ARCHS = [("eyeriss_like", "Eyeriss-like (digital)"), ("rram_128x128_replicated", "RRAM 128x128 (PIM), layers replicated")]
+ARCHS = [("eyeriss_like", "Eyeriss-like (digital)"), ("rram_128x128_duplicated", "RRAM 128x128 (PIM), layers duplicated into free crossbars")]
 GUIDES = [("latency", "latency-guided"), ("macs", "MAC-guided")]
 ADAPT = ["--step", "0.1", "--short-steps", "50", "--long-steps", "2000"]
 
@@ -33,16 +33,16 @@ def run(args, log):
 
 
 def arch_file(arch):
-    """The preset's file; the PIM study accelerator is rram_128x128 with `replicate: true` (a layer is
-    copied into idle crossbars, as ISAAC does). Without replication a layer's latency on a crossbar
+    """The preset's file; the PIM study accelerator is rram_128x128 with `duplicate: free` (a layer is
+    copied into crossbars no layer's weights hold, as ISAAC does). Without copies a layer's latency on a crossbar
     chip does not depend on its width (every input vector takes the same bit-serial ADC cycles), so
     no narrowing lowers latency and a latency budget is unreachable: write_doc states it."""
-    if arch != "rram_128x128_replicated":
+    if arch != "rram_128x128_duplicated":
         return os.path.join(ROOT, "arch", "presets", arch + ".yaml")
     path = os.path.join(WORK, arch + ".yaml")
     lines = open(os.path.join(ROOT, "arch", "presets", "rram_128x128.yaml")).read().splitlines()
     pim = lines.index("  pim:")
-    lines.insert(pim + 1, "    replicate: true  # added by scripts/study_netadapt.py")
+    lines.insert(pim + 1, "    duplicate: free  # added by scripts/study_netadapt.py")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return path
@@ -146,9 +146,10 @@ def write_doc(results, failures):
              "![accuracy against latency and energy](netadapt.png)", ""]
     for arch, title in ARCHS:
         lines += [f"## {title}", ""]
-        if arch == "rram_128x128_replicated":
-            lines += ["The PIM accelerator is the `rram_128x128` preset with `replicate: true`: a layer is copied into the",
-                      "chip's idle crossbars and its input vectors are spread over the copies. Without replication, a layer's",
+        if arch == "rram_128x128_duplicated":
+            lines += ["The PIM accelerator is the `rram_128x128` preset with `duplicate: free`: a layer is copied into the",
+                      "chip's crossbars that no layer's weights hold, and its input vectors are spread over the copies (a",
+                      "narrower network leaves more crossbars free). Without copies, a layer's",
                       "latency on a crossbar chip does not depend on its width (each input vector takes the same bit-serial",
                       "DAC and ADC cycles), so no narrowing lowers latency and a latency budget is unreachable."]
             base = unreplicated_latency(NET)

@@ -44,6 +44,12 @@ class CostOracle {
   // units of one MAC (models/accelerator.h). For messages; the search compares energies only with
   // energies of the same oracle.
   virtual std::string energy_unit() const { return "pJ"; }
+  // What each layer's answer depends on in `network` beyond its shape, the accelerator and the
+  // settings, one text per layer (empty: nothing): on a PIM chip its copies and whether the weights
+  // stay, which depend on the whole network. Lookup tables add it to their keys.
+  virtual std::vector<std::string> layer_contexts(const workload::Network& network) const {
+    return std::vector<std::string>(network.layers.size());
+  }
 };
 
 // Totals of per-layer metrics.

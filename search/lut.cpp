@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/diagnostics.h"
@@ -88,9 +89,9 @@ LutOracle::LutOracle(std::unique_ptr<CostOracle> backend, std::string accelerato
   }
 }
 
-std::string LutOracle::key_of(const workload::Layer& layer) const {
+std::string LutOracle::key_of(const workload::Layer& layer, const std::string& context) const {
   return core::fnv1a_hex(model::shape_key(layer.problem) + "|" + layer.type + "|" + layer.op + "|" + accelerator_key_ + "|" +
-                         backend_->backend() + "|" + backend_->settings());
+                         backend_->backend() + "|" + backend_->settings() + context);
 }
 
 void LutOracle::append(const std::string& key, const Entry& e) const {
@@ -111,15 +112,25 @@ void LutOracle::append(const std::string& key, const Entry& e) const {
 
 NetworkMetrics LutOracle::metrics(const workload::Network& network) {
   NetworkMetrics m;
-  for (const auto& layer : network.layers) {
-    const std::string key = key_of(layer);
+  const auto contexts = backend_->layer_contexts(network);
+  if (contexts.size() != network.layers.size()) core::panic("LutOracle: one layer context per layer expected");
+  std::optional<NetworkMetrics> whole;  // the network asked about as a whole, for layers whose answer depends on it
+  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+    const auto& layer = network.layers[i];
+    const std::string key = key_of(layer, contexts[i]);
     auto it = entries_.find(key);
     if (it == entries_.end()) {
-      workload::Network alone;
-      alone.name = network.name;
-      alone.layers.push_back(layer);
-      const NetworkMetrics one = backend_->metrics(alone);
-      Entry entry{one.layers.front(), one.area_um2};
+      Entry entry;
+      if (contexts[i].empty()) {
+        workload::Network alone;
+        alone.name = network.name;
+        alone.layers.push_back(layer);
+        const NetworkMetrics one = backend_->metrics(alone);
+        entry = {one.layers.front(), one.area_um2};
+      } else {
+        if (!whole) whole = backend_->metrics(network);
+        entry = {whole->layers.at(i), whole->area_um2};
+      }
       entry.metrics.layer.clear();
       it = entries_.emplace(key, entry).first;
       append(key, entry);

@@ -3,8 +3,10 @@
 // layers' entries. An entry is keyed by the layer's shape (models::shape_key: dimensions, bounds,
 // tensors' projections, bits, densities; the layer's type and operation), the accelerator (its key,
 // models/accelerator.h: the description as read and any ERT), the backend that filled it and the
-// backend's settings (the mapper's options); a missing entry is filled by asking the backend about
-// the layer alone. Each entry also keeps the layer's energy by component and the accelerator's
+// backend's settings (the mapper's options) and what the layer's answer depends on in the network
+// asked about (CostOracle::layer_contexts: a PIM layer's copies and residency); a missing entry is
+// filled by asking the backend about the layer alone, or, when it has such a context, about the
+// whole network (the layer alone would get other copies). Each entry also keeps the layer's energy by component and the accelerator's
 // area as the backend gave them. Entries live in a text file,
 // loaded when the table is opened and appended as it fills, so a table is built once and reused
 // across runs and processes. Values are written with 17 significant digits: an entry returns
@@ -26,13 +28,14 @@ class LutOracle : public CostOracle {
   std::string backend() const override { return backend_->backend(); }
   std::string settings() const override { return backend_->settings(); }
   std::string energy_unit() const override { return backend_->energy_unit(); }
+  std::vector<std::string> layer_contexts(const workload::Network& network) const override { return backend_->layer_contexts(network); }
 
   long long hits() const { return hits_; }
   long long misses() const { return misses_; }
   std::size_t size() const { return entries_.size(); }
 
  private:
-  std::string key_of(const workload::Layer& layer) const;
+  std::string key_of(const workload::Layer& layer, const std::string& context) const;
   struct Entry {
     LayerMetrics metrics;  // layer name empty
     double area_um2 = 0;   // the accelerator's, as the backend gave it

@@ -40,6 +40,10 @@ ModelOracle::~ModelOracle() = default;
 
 std::string ModelOracle::energy_unit() const { return state_->accelerator.energy_unit().symbol; }
 
+std::vector<std::string> ModelOracle::layer_contexts(const workload::Network& network) const {
+  return model::layer_context_keys(state_->accelerator.spec, network);
+}
+
 std::string ModelOracle::settings() const {
   const std::string& dataflow = state_->map.dataflow;
   return mapping::options_key(state_->map.mapper) + (dataflow.empty() ? "" : " dataflow=" + dataflow);
@@ -50,7 +54,7 @@ NetworkMetrics ModelOracle::metrics(const workload::Network& network) {
   const auto pending = s.memo.pending(s.accelerator.spec, network);
   model::EvaluationOptions options;
   options.map = s.map;
-  options.weights_resident = pending.resident;  // of the whole network, not of its new layers
+  options.pim_allocation = pending.allocation;  // of the whole network, not of its new layers
   std::vector<LayerMetrics> fresh;
   if (!pending.unknown.layers.empty()) {
     const auto evaluation = model::evaluate_network(s.accelerator, pending.unknown, options, simulator_.get());

@@ -4,8 +4,8 @@
 // the mapper, a systolic array's folded, a PIM chip's placed on its crossbars -- priced by the
 // accelerator's energy table and, with a simulator, timed by the SystemC models. Answers are
 // remembered by layer shape across calls (shape_memo.h): a search asks about the same layers
-// again and again. On a PIM chip whether the weights stay on chip depends on the whole network
-// asked about. AnalyticalOracle and SystemcOracle are its two backends.
+// again and again. On a PIM chip whether the weights stay on chip and each layer's copies depend on
+// the whole network asked about. AnalyticalOracle and SystemcOracle are its two backends.
 
 #include <memory>
 #include <string>
@@ -28,6 +28,7 @@ class ModelOracle : public CostOracle {
   std::string backend() const override { return simulator_ ? "systemc" : "analytical"; }
   std::string settings() const override;
   std::string energy_unit() const override;
+  std::vector<std::string> layer_contexts(const workload::Network& network) const override;
   long long layers_evaluated() const { return evaluated_; }  // layers not answered from memory
 
  private:

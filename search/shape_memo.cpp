@@ -3,25 +3,39 @@
 #include <set>
 
 #include "core/diagnostics.h"
+#include "models/network_evaluation.h"
 #include "models/network_mapper.h"
-#include "models/pim_model.h"
 
 namespace hwaware::search {
 
 ShapeMemo::Pending ShapeMemo::pending(const arch::Spec& spec, const workload::Network& network) const {
   Pending p;
-  if (spec.pim) {
-    std::vector<const workload::Problem*> problems;
-    for (const auto& l : network.layers) problems.push_back(&l.problem);
-    p.resident = model::weights_fit(spec, problems);
+  if (model::chip_sized_to_network(spec)) {  // the whole network, or nothing, is evaluated
+    const auto contexts = model::layer_context_keys(spec, network);
+    bool unknown = false;
+    for (std::size_t i = 0; i < network.layers.size(); ++i) {
+      p.keys.push_back(model::shape_key(network.layers[i].problem) + contexts[i]);
+      unknown = unknown || !known_.count(p.keys.back());
+    }
+    if (unknown) {
+      p.unknown = network;
+      p.unknown_keys = p.keys;
+    }
+    return p;
   }
-  const std::string residency = spec.pim ? (p.resident ? "|resident" : "|programmed") : "";
+  mapping::CopyAllocation whole;
+  if (spec.pim) {
+    whole = model::allocate_pim_copies(spec, network);
+    p.allocation = mapping::CopyAllocation{whole.weights_resident, whole.free_crossbars, {}};
+  }
   std::set<std::string> asked;
-  for (const auto& l : network.layers) {
-    p.keys.push_back(model::shape_key(l.problem) + residency);
+  for (std::size_t i = 0; i < network.layers.size(); ++i) {
+    const auto& l = network.layers[i];
+    p.keys.push_back(model::shape_key(l.problem) + (spec.pim ? mapping::copies_key(whole.weights_resident, whole.layers[i]) : ""));
     if (!known_.count(p.keys.back()) && asked.insert(p.keys.back()).second) {
       p.unknown.layers.push_back(l);
       p.unknown_keys.push_back(p.keys.back());
+      if (p.allocation) p.allocation->layers.push_back(whole.layers[i]);
     }
   }
   return p;

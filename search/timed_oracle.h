@@ -23,6 +23,7 @@ class TimedOracle : public CostOracle {
   std::string backend() const override { return inner_.backend(); }
   std::string settings() const override { return inner_.settings(); }
   std::string energy_unit() const override { return inner_.energy_unit(); }
+  std::vector<std::string> layer_contexts(const workload::Network& network) const override { return inner_.layer_contexts(network); }
   double seconds() const { return seconds_; }
   long long calls() const { return calls_; }
 

@@ -32,7 +32,7 @@ Schedule build_pim_schedule(const arch::Spec& spec, const workload::Problem& pro
   double ns = 0;
   long long before = 0;
   for (std::size_t k = 0; k < s.steps.size(); ++k) {
-    ns += shares[k] * spec.pim->input_slices() * per_slice;
+    ns += shares[k] * spec.pim->input_slices() * static_cast<double>(x.reads_per_slice) * per_slice;
     if (k == 0 && vectors > 0) ns += p.write_ns;  // weights programmed before the first vector
     const long long upto = static_cast<long long>(std::ceil(ns * ghz - 1e-9));
     s.steps[k].compute_cycles = upto - before;

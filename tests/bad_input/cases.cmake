@@ -104,6 +104,18 @@ bad_input_case("NeuroSim's chip organization given a residual add" "fmnist_resne
   eval --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/neurosim_rram_128x128.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/fmnist_resnet.yaml)
 bad_input_case("a PIM cell with more bits than the weight" "pim_cell_wider.yaml:28:11: error: accelerator.pim.cell: a cell of 4 bits holds more than a weight of 2 bits"
   eval --arch ${_bi}/pim_cell_wider.yaml --workload ${_conv})
+bad_input_case("PIM rows_per_read above the crossbar's rows" "pim_rows_per_read.yaml:24:53: error: accelerator.pim.crossbar.rows_per_read: expected at most the crossbar's 128 rows activated at once, found 256"
+  eval --arch ${_bi}/pim_rows_per_read.yaml --workload ${_conv})
+bad_input_case("an ADC too coarse for a lossless request" "pim_adc_lossless.yaml:27:17: error: accelerator.pim.adc.bits: an ADC of 5 bits is too coarse for a lossless request.*needs 9 bits"
+  eval --arch ${_bi}/pim_adc_lossless.yaml --workload ${_conv})
+bad_input_case("a PIM cell budget smaller than one crossbar" "pim_budget_small.yaml:22:21: error: accelerator.pim.budget.cells: expected a budget of at least one crossbar of 128 x 128 cells, found 10000 cells"
+  eval --arch ${_bi}/pim_budget_small.yaml --workload ${_conv})
+bad_input_case("a PIM area budget smaller than one crossbar" "pim_budget_area_small.yaml:22:20: error: accelerator.pim.budget.area: expected an area budget of at least one crossbar of 128 x 128 with its peripherals"
+  eval --arch ${_bi}/pim_budget_area_small.yaml --workload ${_conv})
+bad_input_case("a PIM budget together with tiles" "pim_budget_and_tiles.yaml:23:13: error: accelerator.pim.budget: a chip is sized either by a budget or by tiles and crossbars_per_tile, not both"
+  eval --arch ${_bi}/pim_budget_and_tiles.yaml --workload ${_conv})
+bad_input_case("a swept crossbar size an area budget cannot hold" "--set: error: accelerator.pim.budget.area: with pim.crossbar.rows=4096: expected an area budget of at least one crossbar of 4096 x 128"
+  sweep --arch ${_bi}/pim_budget_area_small.yaml --workload ${_conv} --set pim.crossbar.rows=4096)
 
 # hwaware sweep.
 set(_pim_arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/rram_128x128.yaml)

@@ -78,16 +78,31 @@ TEST_CASE("an FC layer of 1024 inputs and 1000 outputs is 1024 rows by 4000 colu
   CHECK(large.utilization == Approx(1024.0 * 4000 / (4096.0 * 4096)));  // 0.244
 }
 
-TEST_CASE("replication copies a layer into idle crossbars, no more copies than input vectors", "[pim]") {
+TEST_CASE("a placement holds the copies it is given and fits when all of them fit the chip", "[pim]") {
   const auto pr = test::square_conv(64, 64, 16, 3);  // 10 crossbars of 128, 256 vectors
-  auto pim = crossbars(128, 100);
+  const auto pim = crossbars(128, 100);
   CHECK(mapping::place_on_crossbars(pim, pr).replicas == 1);
-  pim.replicate = true;
-  auto r = mapping::place_on_crossbars(pim, pr);
+  auto r = mapping::place_on_crossbars(pim, pr, 10);
   CHECK(r.replicas == 10);
   CHECK(r.crossbars_used() == 100);
   CHECK(r.fits);
+  CHECK_FALSE(mapping::place_on_crossbars(pim, pr, 11).fits);
   CHECK(mapping::place_on_crossbars(crossbars(128, 5), pr).fits == false);
+}
+
+TEST_CASE("reading rows_per_read rows at once reads each row block's column in turns", "[pim]") {
+  const auto pr = test::square_conv(64, 64, 16, 3);  // 576 rows: 4 full blocks of 128 and one of 64
+  auto pim = crossbars(128);
+  CHECK(mapping::place_on_crossbars(pim, pr).row_reads == 5);  // every row at once: one read per row block
+  CHECK(mapping::place_on_crossbars(pim, pr).reads_per_slice == 1);
+  pim.rows_per_read = 32;
+  const auto c = mapping::place_on_crossbars(pim, pr);
+  CHECK(c.row_reads == 4 * 4 + 2);  // ceil(128 / 32) per full block, ceil(64 / 32) for the last
+  CHECK(c.reads_per_slice == 4);
+  CHECK(c.row_blocks == 5);                                                                // the placement itself does not change
+  const auto dw = mapping::place_on_crossbars(pim, test::square_conv(32, 32, 28, 3, 32));  // 14 groups of 9 rows on a diagonal
+  CHECK(dw.row_reads == 1);                                                                // a group's 9 rows in one read
+  CHECK(dw.reads_per_slice == 4);                                                          // 126 rows of the crossbar, 32 at a time
 }
 
 TEST_CASE("a layer without weights takes no crossbar", "[pim]") {

@@ -202,3 +202,35 @@ TEST_CASE("lut build asks every layer at levels x levels widths; lut check finds
   CHECK(check.share_within_10 == 1);
   CHECK(lut.size() == filled);  // every sampled layer was in the table already
 }
+
+TEST_CASE("on a PIM chip the LUT keys a layer by its copies in the network asked about, never by its shape alone", "[search][pim]") {
+  auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/rram_128x128.yaml");
+  spec.pim->tiles = 1;
+  spec.pim->crossbars_per_tile = 40;
+  spec.pim->duplicate = arch::Duplication::free;
+  workload::Network alone;
+  alone.name = "alone";
+  alone.layers = {conv("a", 16, 32, 16)};  // 2 crossbars of 128 x 128, 256 input vectors
+  workload::Network crowded = alone;
+  crowded.name = "crowded";
+  crowded.layers.push_back(conv("big", 256, 256, 4));  // 18 x 8 = 144 crossbars: the weights no longer stay
+  crowded.layers.back().inputs = {"a"};
+  workload::Network shared = alone;
+  shared.name = "shared";
+  shared.layers.push_back(conv("mid", 128, 64, 8));  // 9 x 2 = 18 crossbars: 20 of 40 free
+  search::AnalyticalOracle direct(spec, mapping::MapperOptions{});
+  search::LutOracle lut(std::make_unique<search::AnalyticalOracle>(spec, mapping::MapperOptions{}), "rram", fresh_file("pim"));
+  for (const auto* net : {&alone, &shared, &crowded, &alone}) {
+    INFO(net->name);
+    const auto want = direct.metrics(*net), got = lut.metrics(*net);
+    REQUIRE(got.layers.size() == want.layers.size());
+    for (std::size_t i = 0; i < want.layers.size(); ++i) {
+      CHECK(got.layers[i].cycles == want.layers[i].cycles);
+      CHECK(got.layers[i].energy_pj == want.layers[i].energy_pj);
+    }
+  }
+  // Layer a has as many copies as fit alone, fewer beside another layer, one copy per programming
+  // when the weights do not stay: three entries for one shape, the fourth network a hit.
+  CHECK(direct.metrics(alone).layers[0].cycles < direct.metrics(shared).layers[0].cycles);
+  CHECK(lut.hits() == 1);
+}

@@ -31,7 +31,7 @@ TEST_CASE("SystemC PIM with unlimited DRAM: the analytical counts and cycles", "
   const auto spec = rram(256);
   sim::Simulator simulator(spec);
   for (const auto& pr : layers()) {
-    const auto counts = model::evaluate_pim(spec, pr, false);  // weights programmed: DRAM reads them
+    const auto counts = model::evaluate_pim(spec, pr, false, {});  // weights programmed: DRAM reads them
     const auto run = sim::run_layer(simulator, spec, mapping::Mapping{}, pr, counts);
     INFO(pr.name << " groups " << counts.pim->placement.groups);
     CHECK(run.counts.pim->conversions == counts.pim->conversions);
@@ -50,7 +50,7 @@ TEST_CASE("SystemC PIM with DRAM bandwidth cut waits for the weights and is neve
   spec.levels.front().latency_cycles = 100;
   sim::Simulator simulator(spec);
   for (const auto& pr : layers()) {
-    const auto counts = model::evaluate_pim(spec, pr, false);
+    const auto counts = model::evaluate_pim(spec, pr, false, {});
     const auto run = sim::run_layer(simulator, spec, mapping::Mapping{}, pr, counts);
     INFO(pr.name);
     CHECK(run.result.cycles >= counts.cycles);
