@@ -42,7 +42,8 @@ arch::Spec read(const std::string& text) { return arch::read_arch(core::YamlFile
 double crossbar_parts_um2(const model::AreaReport& r) {
   double um2 = 0;
   for (const auto& c : r.components)
-    if (c.component == "cells" || c.component == "dac" || c.component == "adc" || c.component == "shift_add") um2 += c.total_um2;
+    if (c.component == "cells" || c.component == "crossbar_periphery" || c.component == "adc" || c.component == "shift_add")
+      um2 += c.total_um2;
   return um2;
 }
 
@@ -158,4 +159,23 @@ TEST_CASE("rows read rows_per_read at a time: a conversion per read, reads one a
   CHECK(partial.pim->rows_on == Approx(all.pim->rows_on));
   CHECK(all.pim->compute_ns == Approx(256.0 * 8 * all.pim->pulse_ns));           // one read per slice
   CHECK(partial.pim->compute_ns == Approx(256.0 * 8 * 4 * partial.pim->pulse_ns));  // 4 reads of 32 rows per slice
+}
+
+TEST_CASE("at equal chip area with free copies, a small-filter layer takes longer on 4096x4096 crossbars than on 128x128", "[pim]") {
+  // 3x3, 16 -> 16 channels on 32x32: a 144 x 64-cell matrix, 1,024 input vectors. At 20 mm^2 the
+  // 128x128 chip has hundreds of crossbars for copies; the 4096x4096 chip a handful, each sensing
+  // a column of 4,096 cells more slowly: fewer MACs in parallel and more latency.
+  const auto net = network_of({test::square_conv(16, 16, 32, 3)});
+  long long cycles[2] = {0, 0}, copies[2] = {0, 0};
+  const long long sizes[2] = {128, 4096};
+  for (int i = 0; i < 2; ++i) {
+    const std::string n = std::to_string(sizes[i]);
+    const auto a = model::make_accelerator(
+        read(pim_arch("    budget: {area: 20mm2}\n    duplicate: free\n    crossbar: {rows: " + n + ", cols: " + n + "}\n")), "k");
+    const auto e = model::evaluate_network(a, net, {});
+    cycles[i] = e.layers.front().counts.cycles;
+    copies[i] = e.layers.front().counts.pim->placement.replicas;
+  }
+  CHECK(copies[0] > copies[1]);
+  CHECK(cycles[1] > cycles[0]);
 }
