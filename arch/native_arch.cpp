@@ -325,8 +325,9 @@ void read_globals(core::MapReader& m, Spec& spec) {
     read_pim(*p, spec);
     if (spec.pim && !pim_node_modelled(spec.technology_nm)) {
       auto t = m.get("technology");
-      (t ? *t : *p).error("expected a technology node PIM circuits are modelled at (" + pim_node_list() + "), found " +
-                          core::format_number(spec.technology_nm) + "nm");
+      (t ? *t : *p)
+          .error("expected a technology node PIM circuits are modelled at (" + pim_node_list() + "), found " +
+                 core::format_number(spec.technology_nm) + "nm");
     }
   }
 }

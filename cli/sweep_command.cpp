@@ -36,7 +36,7 @@ struct Row {
   std::string layer;
   long long macs = 0, cycles = 0;
   double energy_pj = 0, utilization = 0;
-  EnergyByKind kinds;
+  EnergyByKind kinds{};  // zeroed: the total row sums into it
 };
 
 std::vector<Row> evaluate_point(const model::Accelerator& accelerator, const workload::Network& network, const SweepOptions& o) {

@@ -154,10 +154,10 @@ TEST_CASE("rows read rows_per_read at a time: a conversion per read, reads one a
   const auto all = model::evaluate_pim(spec, pr, true, {});
   spec.pim->rows_per_read = 32;
   const auto partial = model::evaluate_pim(spec, pr, true, {});
-  CHECK(partial.pim->conversions == Approx(all.pim->conversions / 5 * 18));  // 4 x 4 + 2 reads instead of 5
+  CHECK(partial.pim->conversions == Approx(all.pim->conversions / 5 * 18));               // 4 x 4 + 2 reads instead of 5
   CHECK(partial.pim->count("cells", "read") == Approx(all.pim->count("cells", "read")));  // every cell still read once per slice
   CHECK(partial.pim->rows_on == Approx(all.pim->rows_on));
-  CHECK(all.pim->compute_ns == Approx(256.0 * 8 * all.pim->pulse_ns));           // one read per slice
+  CHECK(all.pim->compute_ns == Approx(256.0 * 8 * all.pim->pulse_ns));              // one read per slice
   CHECK(partial.pim->compute_ns == Approx(256.0 * 8 * 4 * partial.pim->pulse_ns));  // 4 reads of 32 rows per slice
 }
 

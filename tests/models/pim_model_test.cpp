@@ -47,7 +47,7 @@ workload::Problem with_density(workload::Problem pr, double d) {
 }  // namespace
 
 TEST_CASE("PIM 3x3 conv: rows driven, cells read and columns converted per slice, row block and column block", "[pim]") {
-  const auto pr = test::square_conv(64, 64, 16, 3);           // 256 vectors; rows 576, cols 256
+  const auto pr = test::square_conv(64, 64, 16, 3);               // 256 vectors; rows 576, cols 256
   auto small = model::evaluate_pim(pim_chip(128), pr, true, {});  // 5 row blocks x 2 column blocks
   CHECK(pim(small).rows_on == Approx(0.5 * 256 * 8 * 576 * 2));
   CHECK(pim(small).conversions == Approx(256.0 * 8 * 256 * 5));
