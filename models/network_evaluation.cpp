@@ -41,8 +41,9 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
     if (allocation.layers.size() != layers.size()) core::panic("evaluate_network: one PIM allocation entry per layer expected");
     out.weights_resident = allocation.weights_resident;
     out.pim_free_crossbars = allocation.free_crossbars;
+    const PimCircuits circuits = build_pim_circuits(spec);  // once for every layer
     for (std::size_t i = 0; i < layers.size(); ++i)
-      layers[i].counts = evaluate_pim(spec, network.layers[i].problem, allocation.weights_resident, allocation.layers[i]);
+      layers[i].counts = evaluate_pim(spec, network.layers[i].problem, allocation.weights_resident, allocation.layers[i], circuits);
     return;
   }
   if (spec.systolic) {

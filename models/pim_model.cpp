@@ -173,8 +173,13 @@ LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& pr)
 
 LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident, const mapping::LayerCopies& copies) {
   if (!spec.pim) core::panic("evaluate_pim: the accelerator has no PIM crossbars");
+  return evaluate_pim(spec, pr, weights_resident, copies, build_pim_circuits(spec));
+}
+
+LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bool weights_resident, const mapping::LayerCopies& copies,
+                         const PimCircuits& circuits) {
+  if (!spec.pim) core::panic("evaluate_pim: the accelerator has no PIM crossbars");
   const auto& pim = *spec.pim;
-  const PimCircuits circuits = build_pim_circuits(spec);
   LayerCounts c = pim_layer_frame(spec, pr);
 
   PimLayerCounts p;

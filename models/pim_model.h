@@ -17,6 +17,7 @@
 #include "arch/spec.h"
 #include "mappings/crossbar_allocation.h"
 #include "models/analytical_model.h"
+#include "models/pim_circuits.h"
 #include "workloads/problem.h"
 
 namespace hwaware::model {
@@ -28,6 +29,10 @@ namespace hwaware::model {
 // those layers' cells restored, are programmed and read from DRAM too.
 LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident,
                          const mapping::LayerCopies& copies);
+// The same with the crossbars' circuits built once for the spec (build_pim_circuits), as a network's
+// evaluation does for all its layers.
+LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident,
+                         const mapping::LayerCopies& copies, const PimCircuits& circuits);
 
 // A PIM layer's counts before anything is counted: its tensors, the description's levels (no
 // access yet), its MACs (analog: none performed digitally).
