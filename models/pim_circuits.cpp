@@ -80,7 +80,13 @@ void add(PimCircuits& c, const char* component, const char* action, double energ
 void price_actions(const arch::Spec& spec, PimCircuits& c) {
   const auto& p = *spec.pim;
   const auto& a = c.subarray.actions;
-  add(c, "cells", "read", a.cell_read.energy_j, PimCategory::adc);
+  // The column current flows while its converter samples it: a published converter's time, not the
+  // SAR's the subarray was built with.
+  double sampled = 1;
+  if (!neurosim_adc(p))
+    sampled =
+        adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows()).latency_ns / kNs / a.conversion.latency_s;
+  add(c, "cells", "read", a.cell_read.energy_j * sampled, PimCategory::adc);
   add(c, "word_lines", "drive", a.word_line.energy_j, PimCategory::adc);
   add(c, "bit_lines", "charge", a.bit_lines.energy_j, PimCategory::adc);
   if (neurosim_adc(p)) {
