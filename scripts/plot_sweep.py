@@ -2,9 +2,11 @@
 """Energy per MAC, latency and utilization of an `hwaware sweep` against its first swept key.
 
 Reads sweep.csv (one row per point and layer, and a `total` row per point) and draws three
-panels over the first key's values: energy per MAC stacked by kind (ADC, DAC, cells,
-shift-and-add, MAC, activation movement, weight movement, leakage), latency in seconds and
-utilization. Energies are in the unit sweep.csv's columns name (energy_adc_pj: pJ; energy_adc_mace:
+panels over the first key's values: energy per MAC stacked by kind (cli/sweep_points.h
+kEnergyKinds: ADC, cells, accumulation -- shift-adds and partial sums --, periphery -- row
+drivers, switch matrices, multiplexers --, MAC, activation movement, weight movement, leakage),
+latency in seconds and utilization. Each point's figures are summed from its layer rows
+(utilization weighted by cycles), so they do not rest on the total row. Energies are in the unit sweep.csv's columns name (energy_adc_pj: pJ; energy_adc_mace:
 MACe, one MAC's energy, for the normalized Eyeriss table). Several keys swept together (KEY1+KEY2) share the first key's axis; other swept keys
 must be fixed (one value) for the plot. Needs only Debian's python3-matplotlib.
 
@@ -16,8 +18,8 @@ import argparse
 import csv
 import sys
 
-KINDS = ["adc", "dac", "cells", "shift_add", "mac", "activation_movement", "weight_movement", "leakage"]
-LABELS = {"adc": "ADC", "dac": "DAC", "cells": "cells", "shift_add": "shift-and-add", "mac": "MAC",
+KINDS = ["adc", "cells", "accumulation", "periphery", "mac", "activation_movement", "weight_movement", "leakage"]
+LABELS = {"adc": "ADC", "cells": "cells", "accumulation": "accumulation", "periphery": "periphery", "mac": "MAC",
           "activation_movement": "activation movement", "weight_movement": "weight movement", "leakage": "leakage"}
 
 
@@ -30,18 +32,32 @@ def unit_of(fields):
 
 
 def totals(path):
-    """The first key's name, the energy unit and, per point, (x, figures) from the total rows, in file order."""
+    """The first key's name, the energy unit and, per point, (x, energy per MAC by kind, latency in s,
+    utilization) summed from the point's layer rows, in file order."""
     with open(path, newline="") as f:
         reader = csv.DictReader(f)
         key = reader.fieldnames[0]
         unit = unit_of(reader.fieldnames)
-        points = []
+        # A point is the values of every column before `layer` (the swept keys).
+        keys = reader.fieldnames[:reader.fieldnames.index("layer")]
+        sums = {}
         for row in reader:
-            if row["layer"] != "total":
+            if row["layer"] == "total":
                 continue
-            macs = float(row["macs"]) or 1.0
-            per_mac = {k: float(row["energy_%s_%s" % (k, unit)]) / macs for k in KINDS}
-            points.append((row[key], per_mac, float(row["latency_s"]), float(row["utilization"])))
+            point = tuple(row[k] for k in keys)
+            s = sums.setdefault(point, {"x": row[key], "macs": 0.0, "latency": 0.0, "busy": 0.0,
+                                        "energy": dict.fromkeys(KINDS, 0.0)})
+            latency = float(row["latency_s"])
+            s["macs"] += float(row["macs"])
+            s["latency"] += latency
+            s["busy"] += latency * float(row["utilization"])
+            for k in KINDS:
+                s["energy"][k] += float(row["energy_%s_%s" % (k, unit)])
+    points = []
+    for s in sums.values():
+        macs = s["macs"] or 1.0
+        points.append((s["x"], {k: e / macs for k, e in s["energy"].items()}, s["latency"],
+                       s["busy"] / s["latency"] if s["latency"] else 0.0))
     return key, unit, points
 
 
