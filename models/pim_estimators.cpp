@@ -117,22 +117,6 @@ PeripheralCost survey_adc(int bits, double node_nm, long long rows) {
 
 // ---- cells -------------------------------------------------------------------------------------
 
-// RRAM read. Energy: ISAAC's 128x128 crossbar draws 0.3 mW over its 100 ns read, as
-// Aayush-Ankit/puma-simulator encodes ISAAC's numbers (include/constants.py: xbar_pow_dict,
-// xbar_ip_lat), 0.3 mW x 100 ns / 16384 cells = 1.83 fJ per cell; the same power is listed for
-// 2, 4 and 6 bits per cell. Cross-check: NVSim's RRAM cell (0.16 uW read power, as shipped in
-// accelergy-neurosim-plug-in cells/nvsim_RRAM.cell) over NeuroSim's 10 ns read pulse is 1.6 fJ.
-// Latency: ISAAC's 100 ns crossbar read. Area: a 4F^2 crossbar cell (nvsim_RRAM.cell CellArea 4;
-// NeuroSim Param.cpp crossbar cell 2F x 2F), whatever the bits per cell.
-PeripheralCost rram_read(double node_nm) {
-  PeripheralCost c;
-  c.energy_pj = 0.3e-3 * 100e-9 / (128.0 * 128.0) * 1e12;
-  c.latency_ns = 100;
-  c.area_um2 = 4 * f2_um2(node_nm);
-  c.source = "ISAAC crossbar 0.3 mW / 100 ns read (puma-simulator constants.py); 4F^2 cell (NVSim RRAM cell)";
-  return c;
-}
-
 // RRAM write. NVSim's RRAM cell (accelergy-neurosim-plug-in cells/nvsim_RRAM.cell): SET and RESET
 // pulses of 10 ns, 0.6 pJ each. A cell of b bits is programmed the way NeuroSim's training model
 // moves an analog synapse (Param.cpp maxNumLevelLTP: one write pulse per conductance state): a
@@ -146,21 +130,6 @@ PeripheralCost rram_write(int bits_per_cell, double node_nm) {
   c.latency_ns = 10 * levels;
   c.area_um2 = 4 * f2_um2(node_nm);
   c.source = "NVSim RRAM cell SET/RESET 0.6 pJ, 10 ns (accelergy-neurosim-plug-in); a pulse per level";
-  return c;
-}
-
-// SRAM analog-CIM cell read, ZigZag's AIMC model at 28 nm (imc_unit.py TECH_PARAM_28NM, 0.9 V;
-// AimcArray.py energy_cells + energy_mults): per bit cell, its bitline share 0.35 fF x Vdd^2 plus
-// the 1-bit product 0.5 x 0.7 fF x Vdd^2 = 0.567 fJ; its delay is the product's NAND2, 0.0478 ns.
-// Area: NeuroSim's SRAM cell, 10F x 28F (Param.cpp heightInFeatureSizeSRAM, widthInFeatureSizeSRAM).
-// SRAM holds one bit per cell (NeuroSim forces cellBit = 1): a b-bit "cell" is b bit cells.
-PeripheralCost sram_read(int bits_per_cell, double node_nm) {
-  const double vdd2 = 0.9 * 0.9;
-  PeripheralCost c;
-  c.energy_pj = bits_per_cell * (0.35e-3 + 0.5 * 0.7e-3) * vdd2 * energy_scale(node_nm, kZigzagNodeNm);
-  c.latency_ns = 0.0478 * delay_scale(node_nm, kZigzagNodeNm);
-  c.area_um2 = bits_per_cell * 280 * f2_um2(node_nm);
-  c.source = "ZigZag AIMC bitline + 1-bit product energy (28 nm); NeuroSim 280F^2 SRAM cell";
   return c;
 }
 
@@ -216,30 +185,6 @@ PeripheralCost dac_cost(int bits, double node_nm) {
   c.latency_ns = 1;
   c.source = "ISAAC 1-bit DAC (hwcomponents-library isaac.py); x2 per bit (MNSIM-2.0 DAC.py)";
   return c;
-}
-
-// ISAAC's shift-and-add (hwcomponents-library isaac.py, IsaacShiftAdd) at 32 nm, 16 bits wide:
-// 0.2 mW for its 4 units over the 8 ADCs' 8 x 1.2e9 outputs per second, 0.021 pJ per ADC output;
-// 60 um^2 each; one add per 1 / 1.2 GHz. Energy and area scale linearly with the width (IsaacShiftAdd's
-// width scaling: linear area and energy, no latency scaling).
-PeripheralCost shift_add_cost(int acc_bits, double node_nm) {
-  require(acc_bits >= 1, "shift-and-add width must be at least 1 bit");
-  require_node(node_nm);
-  const double width = acc_bits / 16.0;
-  PeripheralCost c;
-  c.energy_pj = 0.021 * width * energy_scale(node_nm, kIsaacNodeNm);
-  c.area_um2 = 60 * width * area_scale(node_nm, kIsaacNodeNm);
-  c.latency_ns = 1.0 / 1.2;
-  c.source = "ISAAC shift-and-add 0.021 pJ, 60 um^2 at 16 bits (hwcomponents-library isaac.py)";
-  return c;
-}
-
-std::optional<PeripheralCost> cell_cost(const std::string& device, int bits_per_cell, double node_nm) {
-  require_bits(bits_per_cell, "bits per cell");
-  require_node(node_nm);
-  if (device == "rram") return rram_read(node_nm);
-  if (device == "sram") return sram_read(bits_per_cell, node_nm);
-  return std::nullopt;
 }
 
 std::optional<PeripheralCost> cell_write_cost(const std::string& device, int bits_per_cell, double node_nm) {

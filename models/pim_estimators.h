@@ -1,18 +1,18 @@
 #pragma once
-// Component estimators for the peripherals and cells of analog processing-in-memory crossbars:
-// ADCs (ISAAC's table or a survey model), DACs, shift-and-add units, and memory cells read and
-// written. Pure functions of bits and technology node; every number names its source in
-// pim_estimators.cpp.
+// Published figures for the parts of analog processing-in-memory crossbars that NeuroSim's method
+// (circuits/, models/pim_circuits.h) does not model: ADCs by ISAAC's table or a survey model,
+// multi-bit DACs, and programming a memory cell. Pure functions of bits and technology node; every
+// number names its source in pim_estimators.cpp.
 //
 // Scaling with the node, as in energy_estimators.h and area_estimators.h: CMOS energy scales
 // linearly with the node (energy x node / reference node), area with its square (Dennard et al.,
-// IEEE JSSC 1974). Delays from a closed-form circuit model (the survey ADC, the SRAM cell) scale
-// linearly with the node; published operating points (ISAAC's 1.2 GS/s ADC, 1 GS/s DAC, 100 ns
-// crossbar read) are kept as published. Resistive-cell read and write energies and times are
-// device properties and are not scaled; cell areas are given in F^2 and follow the node.
+// IEEE JSSC 1974). Delays from a closed-form circuit model (the survey ADC) scale linearly with the
+// node; published operating points (ISAAC's 1.2 GS/s ADC, 1 GS/s DAC) are kept as published.
+// Resistive-cell write energies and times are device properties and are not scaled; cell areas
+// are given in F^2 and follow the node.
 //
 // Preconditions (checked, a violation is a bug: core::panic): bits (ADC, DAC, input, per cell) in
-// 1..16, acc_bits >= 1, node_nm > 0, rows >= 1. arch/ validates the description first.
+// 1..16, node_nm > 0, rows >= 1. arch/ validates the description first.
 
 #include <optional>
 #include <string>
@@ -46,17 +46,9 @@ PeripheralCost adc_cost(AdcModel model, int bits, double node_nm, long long rows
 // energy and area doubling with each further bit (MNSIM's table).
 PeripheralCost dac_cost(int bits, double node_nm);
 
-// Shift-and-add of one ADC output into a partial sum of `acc_bits` (ISAAC's unit, scaled
-// linearly with the width from its 16 bits).
-PeripheralCost shift_add_cost(int acc_bits, double node_nm);
-
-// Reading one cell during an analog MVM (one row driven, one column summed): energy per cell
-// read, latency per crossbar activation, area per cell. Devices: "rram", "sram". Any other
-// device (including "pcm": no sourced analog-read numbers): std::nullopt.
-std::optional<PeripheralCost> cell_cost(const std::string& device, int bits_per_cell, double node_nm);
-
 // Writing one cell (programming a weight slice): energy per cell written, latency of one cell
-// write (a row's cells are written together). Same devices as cell_cost.
+// write (a row's cells are written together). Devices: "rram", "sram"; any other: std::nullopt.
+// (Reading cells is the circuits' business: circuits/cell_array.h.)
 std::optional<PeripheralCost> cell_write_cost(const std::string& device, int bits_per_cell, double node_nm);
 
 // Bits of a row block's partial sum, which the shift-and-add accumulates: weight bits + input
