@@ -1,5 +1,7 @@
 #include "cli/sweep_command.h"
 
+#include <chrono>
+
 #include <fmt/format.h>
 #include <filesystem>
 #include <iostream>
@@ -87,6 +89,7 @@ void write_row(core::CsvWriter& csv, const SweepPoint& point, const Row& r, doub
 
 int run_sweep(const SweepOptions& o) {
   namespace fs = std::filesystem;
+  const auto started = std::chrono::steady_clock::now();  // the sweep's own time, for scripts/bench-pim
   const auto ert = model::load_ert(o.accelerator.ert);
   // The description as written must read before its values are swept.
   const auto document = arch::AcceleratorDocument::load(o.accelerator.arch);
@@ -108,10 +111,14 @@ int run_sweep(const SweepOptions& o) {
       const auto& pim = accelerators[i].spec.pim;
       std::cerr << fmt::format("[{}/{}] {}: {:.6g} {}, {:.4g} {}/MAC, {} cycles, utilization {:.3f}{}\n", i + 1, points.size(),
                                points[i].label, t.energy_pj, unit.symbol, t.macs ? t.energy_pj / static_cast<double>(t.macs) : 0.0,
-                               unit.symbol, t.cycles, t.utilization, pim ? fmt::format(", {} crossbars", pim->crossbars()) : "");
+                               unit.symbol, t.cycles, t.utilization,
+                               pim && pim->organization == "crossbars" ? fmt::format(", {} crossbars", pim->crossbars()) : "");
     }
   }
   fs::rename(fs::path(dir) / "sweep.csv.tmp", fs::path(dir) / "sweep.csv");
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  std::cerr << fmt::format("{} points in {:.3f} s (reading, evaluating and writing; the process's start-up not included)\n", points.size(),
+                           took.count());
   if (!o.out.empty()) std::cout << "outputs in " << o.out << "/sweep.csv\n";
   if (!o.plot.empty()) return run_plot_script("plot_sweep.py", {"--sweep", (fs::path(dir) / "sweep.csv").string()}, o.plot);
   return 0;
