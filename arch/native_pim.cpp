@@ -231,6 +231,11 @@ void read_pim(const core::YamlView& v, Spec& spec) {
   if (auto a = m.get("adc")) read_adc(*a, p, p.rows > 0 && p.cols > 0 && dac_bits && cell_ok);
   read_duplication(m, p);
   if (auto o = m.get("organization")) p.organization = one_of(*o, kOrganizations, "a chip organization").value_or(p.organization);
+  if (p.organization == "neurosim")  // NeuroSim's floorplan sizes the chip and copies small layers itself
+    for (const char* key : {"tiles", "crossbars_per_tile", "budget", "duplicate"})
+      if (auto k = m.get(key))
+        k->error(std::string("NeuroSim's chip organization sizes the chip to the network and copies small layers itself; '") + key +
+                 "' does not apply (remove it, or use organization: crossbars)");
   m.finish();
   if (p.cell.bits > p.weight_bits)
     (m.get("cell") ? *m.get("cell") : v)

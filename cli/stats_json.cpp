@@ -28,12 +28,16 @@ std::string energy_class(const arch::Spec& spec, const model::ComponentArea& c) 
 // bits (`auto` resolved) and how layers are copied.
 nlohmann::ordered_json pim_spec_json(const arch::PimSpec& p) {
   nlohmann::ordered_json j;
-  j["crossbars"] = p.crossbars();
-  if (p.budget) {
+  j["organization"] = p.organization;
+  if (p.organization == "neurosim") {
+    j["chip"] = "tiles, PEs and subarrays sized to hold the network by NeuroSim's floorplan (its area under 'area')";
+  } else if (p.budget) {
+    j["crossbars"] = p.crossbars();
     j["budget"] = nlohmann::ordered_json::object();
     if (p.budget->cells) j["budget"]["cells"] = *p.budget->cells;
     if (p.budget->area_um2) j["budget"]["area_um2"] = *p.budget->area_um2;
   } else {
+    j["crossbars"] = p.crossbars();
     j["tiles"] = p.tiles;
     j["crossbars_per_tile"] = p.crossbars_per_tile;
   }
@@ -47,7 +51,7 @@ nlohmann::ordered_json pim_spec_json(const arch::PimSpec& p) {
   j["adc"] = {{"bits", p.adc.bits},         {"bits_auto", p.adc.bits_auto},
               {"lossless", p.adc.lossless}, {"lossless_bits", p.lossless_adc_bits()},
               {"model", p.adc.model},       {"cols_per_adc", p.adc.cols_per_adc}};
-  j["duplicate"] = arch::to_string(p.duplicate);
+  if (p.organization != "neurosim") j["duplicate"] = arch::to_string(p.duplicate);  // NeuroSim's floorplan copies layers itself
   return j;
 }
 

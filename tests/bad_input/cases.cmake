@@ -100,6 +100,8 @@ bad_input_case("PIM circuits at a node without figures" "pim_node.yaml:[0-9]+:[0
   eval --arch ${_bi}/pim_node.yaml --workload ${_conv})
 bad_input_case("PIM columns per ADC that do not divide the columns" "pim_cols_per_adc.yaml:32:54: error: accelerator.pim.adc.cols_per_adc: expected a number of columns per ADC that divides the crossbar's 128 columns, found 48"
   eval --arch ${_bi}/pim_cols_per_adc.yaml --workload ${_conv})
+bad_input_case("NeuroSim's chip organization given a chip size" "neurosim_tiles.yaml:22:12: error: accelerator.pim.tiles: NeuroSim's chip organization sizes the chip to the network .*'tiles' does not apply"
+  eval --arch ${_bi}/neurosim_tiles.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/vgg8_cifar.yaml)
 bad_input_case("NeuroSim's chip organization given a residual add" "fmnist_resnet.yaml:[0-9]+:[0-9]+: error: workload.layers.block1_add: NeuroSim's chip organization .* layer 'block1_add' is a 'add' layer \\(use organization: crossbars\\)"
   eval --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/neurosim_rram_128x128.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/fmnist_resnet.yaml)
 bad_input_case("a PIM cell with more bits than the weight" "pim_cell_wider.yaml:28:11: error: accelerator.pim.cell: a cell of 4 bits holds more than a weight of 2 bits"
