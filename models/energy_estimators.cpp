@@ -135,7 +135,6 @@ void set_pim_energies(const arch::Spec& spec, EnergyTable& t) {
   for (const auto& p : circuits.prices) {
     ComponentEnergy e = t.find(p.component) ? *t.find(p.component) : ComponentEnergy{};
     e.action_pj[p.action] = p.energy_pj;
-    if (p.action == "leak") e.leak_pj_per_cycle = p.energy_pj;
     e.source = "neurosim-method circuits";
     t.set(p.component, e);
   }

@@ -46,7 +46,13 @@ circuits::SubarrayConfig subarray_config(const arch::Spec& spec, const circuits:
   return c;
 }
 
-bool neurosim_adc(const arch::PimSpec& p) { return p.adc.model == "mlsa" || p.adc.model == "sar"; }
+// The published converter of an ADC NeuroSim does not model (isaac-table, survey); nullopt for
+// NeuroSim's own (mlsa, sar), which are the subarray's circuits.
+std::optional<PeripheralCost> published_adc(const arch::Spec& spec) {
+  const auto& p = *spec.pim;
+  if (p.adc.model == "mlsa" || p.adc.model == "sar") return std::nullopt;
+  return adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows());
+}
 
 // Every action a crossbar layer counts, with NeuroSim's category (pim_circuits.h says what each is).
 struct ActionKind {
@@ -71,59 +77,51 @@ constexpr ActionKind kActions[] = {
     {"crossbars", "leak", PimCategory::leakage},
 };
 
-void add(PimCircuits& c, const char* component, const char* action, double energy_j, PimCategory) {
+void add(PimCircuits& c, const char* component, const char* action, double energy_j) {
   const auto category = pim_category(component, action);
   if (!category) core::panic(std::string("pim_circuits: an action without a category: ") + component + "/" + action);
   c.prices.push_back({component, action, energy_j * kPj, *category});
 }
 
-void price_actions(const arch::Spec& spec, PimCircuits& c) {
+void price_actions(const arch::Spec& spec, const std::optional<PeripheralCost>& published, PimCircuits& c) {
   const auto& p = *spec.pim;
   const auto& a = c.subarray.actions;
   // The column current flows while its converter samples it: a published converter's time, not the
   // SAR's the subarray was built with.
-  double sampled = 1;
-  if (!neurosim_adc(p))
-    sampled =
-        adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows()).latency_ns / kNs / a.conversion.latency_s;
-  add(c, "cells", "read", a.cell_read.energy_j * sampled, PimCategory::adc);
-  add(c, "word_lines", "drive", a.word_line.energy_j, PimCategory::adc);
-  add(c, "bit_lines", "charge", a.bit_lines.energy_j, PimCategory::adc);
-  if (neurosim_adc(p)) {
-    add(c, "adc", "convert", a.conversion.energy_j, PimCategory::adc);
-    add(c, "adc", "idle", a.empty_conversion.energy_j, PimCategory::adc);
-  } else {  // a published converter converts whether or not current flows
-    const auto cost = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows());
-    add(c, "adc", "convert", cost.energy_pj / kPj, PimCategory::adc);
-    add(c, "adc", "idle", cost.energy_pj / kPj, PimCategory::adc);
+  const double sampled = published ? published->latency_ns / kNs / a.conversion.latency_s : 1;
+  add(c, "cells", "read", a.cell_read.energy_j * sampled);
+  add(c, "word_lines", "drive", a.word_line.energy_j);
+  add(c, "bit_lines", "charge", a.bit_lines.energy_j);
+  if (published) {  // a published converter converts whether or not current flows
+    add(c, "adc", "convert", published->energy_pj / kPj);
+    add(c, "adc", "idle", published->energy_pj / kPj);
+  } else {
+    add(c, "adc", "convert", a.conversion.energy_j);
+    add(c, "adc", "idle", a.empty_conversion.energy_j);
   }
-  add(c, "adc_encoder", "encode", a.encoding.energy_j, PimCategory::adc);
-  add(c, "precharger", "charge", a.precharge.energy_j, PimCategory::adc);
-  add(c, "shift_add", "add", a.shift_add.energy_j, PimCategory::accumulation);
+  add(c, "adc_encoder", "encode", a.encoding.energy_j);
+  add(c, "precharger", "charge", a.precharge.energy_j);
+  add(c, "shift_add", "add", a.shift_add.energy_j);
   // Row blocks' partial sums, one ripple-carry add each (NeuroSim's adders, validated activity).
   const circuits::RippleAdder adder(c.subarray.config.tech, partial_sum_bits(p.weight_bits, p.input_bits, p.rows));
-  add(c, "partial_sums", "add", adder.add_energy_j(c.subarray.config.calibration.activity().adder), PimCategory::accumulation);
-  if (p.dac_bits > 1) add(c, "dac", "drive", dac_cost(p.dac_bits, spec.technology_nm).energy_pj / kPj, PimCategory::periphery);
-  else add(c, "switch_matrix", "drive", a.row_drive.energy_j, PimCategory::periphery);
-  add(c, "switch_matrix", "scan", a.row_scan.energy_j, PimCategory::periphery);
-  add(c, "column_mux", "select", a.column_select.energy_j, PimCategory::periphery);
+  add(c, "partial_sums", "add", adder.add_energy_j(c.subarray.config.calibration.activity().adder));
+  if (p.dac_bits > 1) add(c, "dac", "drive", dac_cost(p.dac_bits, spec.technology_nm).energy_pj / kPj);
+  else add(c, "switch_matrix", "drive", a.row_drive.energy_j);
+  add(c, "switch_matrix", "scan", a.row_scan.energy_j);
+  add(c, "column_mux", "select", a.column_select.energy_j);
   const auto write = cell_write_cost(p.cell.device, p.cell.bits, spec.technology_nm);
-  add(c, "cells", "write", p.cell.write_pj.value_or(write ? write->energy_pj : 0) / kPj, PimCategory::weight_programming);
-  add(c, "crossbars", "leak", c.crossbar_leakage_uw / kUw / spec.clock_hz, PimCategory::leakage);  // per clock cycle
+  add(c, "cells", "write", p.cell.write_pj.value_or(write ? write->energy_pj : 0) / kPj);
+  add(c, "crossbars", "leak", c.crossbar_leakage_uw / kUw / spec.clock_hz);  // per clock cycle
 }
 
 // The pulse's timing: the column turns through the converter, then the shift-adds, in whole
 // sensing cycles (NeuroSim synchronous). A published converter replaces the SAR's conversion time
 // inside the cycle (the cycle carries NeuroSim's sensing margin beta on all of it).
-void time_pulse(const arch::Spec& spec, PimCircuits& c) {
+void time_pulse(const arch::Spec& spec, const std::optional<PeripheralCost>& published, PimCircuits& c) {
   const auto& p = *spec.pim;
   const auto& s = c.subarray;
   double cycle_s = s.sensing_cycle_s;
-  if (!neurosim_adc(p)) {
-    const double margin = s.config.calibration.sensing_margin();
-    const double published_s = adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows()).latency_ns / kNs;
-    cycle_s += margin * (published_s - s.actions.conversion.latency_s);
-  }
+  if (published) cycle_s += s.config.calibration.sensing_margin() * (published->latency_ns / kNs - s.actions.conversion.latency_s);
   const double scale = cycle_s / s.sensing_cycle_s;
   c.cycle_ns = cycle_s * kNs;
   c.convert_ns = s.pulse_latency.adc_s * scale * kNs;
@@ -132,7 +130,7 @@ void time_pulse(const arch::Spec& spec, PimCircuits& c) {
   c.write_row_ns = p.cell.write_latency_ns.value_or(write ? write->latency_ns : 0);
 }
 
-void measure(const arch::Spec& spec, PimCircuits& c) {
+void measure(const arch::Spec& spec, const std::optional<PeripheralCost>& published, PimCircuits& c) {
   const auto& area = c.subarray.area;
   c.crossbar_area_um2 = area.used_m2 * kUm2;  // the circuits' sum, as NeuroSim totals a chip
   c.array_area_um2 = area.array_m2 * kUm2;
@@ -140,12 +138,10 @@ void measure(const arch::Spec& spec, PimCircuits& c) {
   c.accumulation_area_um2 = area.accumulation_m2 * kUm2;
   c.periphery_area_um2 = area.other_m2 * kUm2;
   const auto& p = *spec.pim;
-  if (!neurosim_adc(p)) {  // the published converters in place of the SAR's
-    const long long adcs = (p.cols + p.adc.cols_per_adc - 1) / p.adc.cols_per_adc;
-    const double published =
-        adc_cost(*adc_model_from(p.adc.model), p.adc.bits, spec.technology_nm, p.active_rows()).area_um2 * static_cast<double>(adcs);
-    c.crossbar_area_um2 += published - c.adc_area_um2;
-    c.adc_area_um2 = published;
+  if (published) {  // the published converters in place of the SAR's
+    const double adcs_um2 = published->area_um2 * static_cast<double>(p.cols / p.adc.cols_per_adc);
+    c.crossbar_area_um2 += adcs_um2 - c.adc_area_um2;
+    c.adc_area_um2 = adcs_um2;
   }
   c.crossbar_leakage_uw = c.subarray.leakage_w * kUw;
 }
@@ -191,9 +187,10 @@ PimCircuits build_pim_circuits(const arch::Spec& spec) {
   if (!tech) core::panic("build_pim_circuits: no circuit figures at this node (the description is validated first)");
   PimCircuits c;
   c.subarray = circuits::build_subarray(pim_subarray_config(spec));
-  measure(spec, c);
-  time_pulse(spec, c);
-  price_actions(spec, c);
+  const auto published = published_adc(spec);
+  measure(spec, published, c);
+  time_pulse(spec, published, c);
+  price_actions(spec, published, c);
   return c;
 }
 

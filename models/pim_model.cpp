@@ -72,7 +72,10 @@ PulseActions per_vector_slice(const arch::PimSpec& pim, const mapping::CrossbarP
   return a;
 }
 
-void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const PimCircuits& circuits, PimLayerCounts& p) {
+// `partial_sums`: outputs' partial sums of further row blocks added (evaluate_pim counts them once
+// for the Outputs level too).
+void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const PimCircuits& circuits, double partial_sums,
+                     PimLayerCounts& p) {
   const auto& pim = *spec.pim;
   const auto& x = p.placement;
   const int in = pr.data_space_index("Inputs");
@@ -80,7 +83,6 @@ void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const 
   const double per = static_cast<double>(x.vectors) * pim.input_slices();  // vector-slices of one copy's worth
   const PulseActions a = per_vector_slice(pim, x, p.input_bit_density);
   const double vectors = static_cast<double>(x.vectors), turns = static_cast<double>(pim.adc.cols_per_adc);
-  const double outputs_per_vector = static_cast<double>(x.groups * (x.cols / pim.weight_slices()));
   p.pulses = per * a.crossbar_pulses;
   p.conversions = per * (a.conversions + a.idle);
   p.rows_on = per * a.rows_on;
@@ -95,7 +97,7 @@ void count_crossbars(const arch::Spec& spec, const workload::Problem& pr, const 
   if (pim.adc.model == "mlsa") add("adc_encoder", "encode", p.pulses);
   if (pim.cell.device == "sram") add("precharger", "charge", p.pulses);
   add("shift_add", "add", p.pulses);
-  add("partial_sums", "add", vectors * outputs_per_vector * static_cast<double>(x.row_blocks - 1));
+  add("partial_sums", "add", partial_sums);
   add(pim.dac_bits > 1 ? "dac" : "switch_matrix", "drive", p.rows_on);
   add("switch_matrix", "scan", p.pulses);
   add("column_mux", "select", vectors * static_cast<double>(x.crossbars) * turns);
@@ -190,7 +192,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
   const double outputs_per_vector = groups * static_cast<double>(x.cols / pim.weight_slices());
   const double partial_sums = vectors * outputs_per_vector * static_cast<double>(std::max(0LL, x.row_blocks - 1));
   if (x.crossbars > 0) {
-    count_crossbars(spec, pr, circuits, p);
+    count_crossbars(spec, pr, circuits, partial_sums, p);
     count_programming(spec, pr, weights_resident, copies, circuits, p);
   }
   // Activations on chip; weights from DRAM when they are programmed every inference.

@@ -121,7 +121,6 @@ void check_description(const Accelerator& a) {
   if (p.adc.model != "mlsa" && p.adc.model != "sar")
     bad("converts with NeuroSim's ADCs: adc.model mlsa or sar, found '" + p.adc.model + "'");
   if (p.dac_bits != 1) bad("applies inputs bit-serially: dac_bits 1, found " + std::to_string(p.dac_bits));
-  if (p.cols % p.adc.cols_per_adc != 0) bad("needs the crossbar's columns to be a multiple of adc.cols_per_adc");
 }
 
 }  // namespace
