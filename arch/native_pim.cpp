@@ -198,6 +198,23 @@ void read_duplication(core::MapReader& m, PimSpec& p) {
         "reprogram (copies over other layers' weights, which are then reprogrammed every inference)");
 }
 
+// pipeline: true keeps every layer's weights on chip at once: neither a copy written over another
+// layer's weights (duplicate: reprogram) nor NeuroSim's pipeline, which re-plans its chip, applies.
+void read_pipeline(core::MapReader& m, PimSpec& p) {
+  auto x = m.get("pipeline");
+  if (!x) return;
+  p.pipeline = x->as_bool().value_or(false);
+  if (!p.pipeline) return;
+  if (p.organization == "neurosim")
+    x->error(
+        "NeuroSim's pipeline mode re-plans its chip (copies by a speed-up degree, wider buses, a larger global buffer), which this "
+        "organization does not model; use organization: crossbars for a pipelined chip, or remove 'pipeline'");
+  else if (p.duplicate == Duplication::reprogram)
+    x->error(
+        "a pipelined chip runs every layer at once, so no copy may be written over another layer's weights; use duplicate: none or "
+        "free with pipeline: true");
+}
+
 }  // namespace
 
 bool pim_node_modelled(double node_nm) {
@@ -236,6 +253,7 @@ void read_pim(const core::YamlView& v, Spec& spec) {
       if (auto k = m.get(key))
         k->error(std::string("NeuroSim's chip organization sizes the chip to the network and copies small layers itself; '") + key +
                  "' does not apply (remove it, or use organization: crossbars)");
+  read_pipeline(m, p);
   m.finish();
   if (p.cell.bits > p.weight_bits)
     (m.get("cell") ? *m.get("cell") : v)

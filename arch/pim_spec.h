@@ -69,6 +69,10 @@ struct PimSpec {
   // subarrays sized to hold the network, with its register files, H-trees, adder trees, ReLU and
   // max pooling: models/pim_neurosim.h).
   std::string organization = "crossbars";
+  // Whether the layers run as a pipeline (models/pim_pipeline.h): every layer keeps its own
+  // crossbars and works on the next input while the later layers work on earlier ones, so an
+  // inference takes the slowest layer's time. false: layer by layer, one after another.
+  bool pipeline = false;
   core::SourceLoc loc;
 
   // Crossbars on the chip: tiles x crossbars_per_tile, or what the budget allows (a bug to ask

@@ -72,20 +72,20 @@ std::string systemc_columns(const model::LayerEvaluation& l) {
                      l.counts.cycles ? static_cast<double>(s.counts.cycles) / static_cast<double>(l.counts.cycles) : 0.0);
 }
 
-// Totals of a network's evaluation.
 struct Totals {
   long long macs = 0, cycles = 0, sc_cycles = 0, sc_stalls = 0;
   double energy = 0, sc_energy = 0;
 };
 
+// Totals of a network's evaluation; cycles per inference (a pipeline's: its slowest stage's).
 Totals totals(const model::NetworkEvaluation& e) {
   Totals t;
+  t.cycles = e.cycles();
+  t.sc_cycles = e.simulated_cycles();
   for (const auto& l : e.layers) {
     t.macs += l.macs;
-    t.cycles += l.counts.cycles;
     t.energy += l.energy.total_pj;
     if (!l.simulated) continue;
-    t.sc_cycles += l.simulated->counts.cycles;
     t.sc_stalls += l.simulated->stall_cycles;
     t.sc_energy += l.simulated_energy.total_pj;
   }
@@ -164,6 +164,9 @@ void print_table(std::ostream& os, const model::Accelerator& a, const model::Net
   os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", t.macs, t.cycles, t.energy, per_mac(t.energy, t.macs));
   os << fmt::format("latency at {:.0f} MHz: {:.6g} s", a.spec.clock_hz / 1e6, static_cast<double>(t.cycles) / a.spec.clock_hz);
   if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(t.sc_cycles) / a.spec.clock_hz);
+  if (e.pipelined)
+    os << fmt::format(" per inference, pipelined (the slowest layer's stage); the first result after {:.6g} s (the stages' sum)",
+                      static_cast<double>(e.fill_cycles()) / a.spec.clock_hz);
   os << "\n" << area_line(model::chip_area(a, e)) << "\n";
   if (const auto& p = a.spec.pim; p && p->organization == "crossbars")
     os << fmt::format("PIM: {} crossbars of {} x {}{}, {}-bit ADC{}, duplicate: {}; {} free after one copy of every layer\n",

@@ -52,6 +52,7 @@ nlohmann::ordered_json pim_spec_json(const arch::PimSpec& p) {
               {"lossless", p.adc.lossless}, {"lossless_bits", p.lossless_adc_bits()},
               {"model", p.adc.model},       {"cols_per_adc", p.adc.cols_per_adc}};
   if (p.organization != "neurosim") j["duplicate"] = arch::to_string(p.duplicate);  // NeuroSim's floorplan copies layers itself
+  j["pipeline"] = p.pipeline;
   return j;
 }
 
@@ -266,6 +267,8 @@ nlohmann::ordered_json stats_json(const model::Accelerator& a, const workload::N
   if (a.spec.pim) {
     j["pim_weights_resident"] = e.weights_resident;
     j["pim_free_crossbars"] = e.pim_free_crossbars;
+    if (e.pipelined)  // a layer's cycles are its stage's; an inference takes the slowest stage's
+      j["pim_pipeline"] = {{"interval_cycles", e.cycles()}, {"fill_cycles", e.fill_cycles()}};
   }
   j["accelerator"] = accelerator_json(a.spec);
   j["area"] = area_json(a.spec, model::chip_area(a, e));

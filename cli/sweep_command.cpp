@@ -41,6 +41,23 @@ struct Row {
   EnergyByKind kinds{};  // zeroed: the total row sums into it
 };
 
+// The total of a point: sums, and utilization weighted by cycles.
+Row total_of(const std::vector<Row>& rows) {
+  Row t;
+  t.layer = "total";
+  double weighted = 0;
+  for (const auto& r : rows) {
+    t.macs += r.macs;
+    t.cycles += r.cycles;
+    t.energy_pj += r.energy_pj;
+    weighted += r.utilization * static_cast<double>(r.cycles);
+    for (std::size_t k = 0; k < t.kinds.size(); ++k) t.kinds[k] += r.kinds[k];
+  }
+  t.utilization = t.cycles ? weighted / static_cast<double>(t.cycles) : 0;
+  return t;
+}
+
+// A point's rows: one per layer, then the total (its cycles per inference: a pipeline's slowest stage).
 std::vector<Row> evaluate_point(const model::Accelerator& accelerator, const workload::Network& network, const SweepOptions& o) {
   model::EvaluationOptions options;
   options.map = map_options(o.mapper, false);
@@ -56,23 +73,10 @@ std::vector<Row> evaluate_point(const model::Accelerator& accelerator, const wor
     r.kinds = energy_by_kind(accelerator.spec, l.energy);
     rows.push_back(std::move(r));
   }
+  Row total = total_of(rows);
+  total.cycles = evaluation.cycles();
+  rows.push_back(std::move(total));
   return rows;
-}
-
-// The total of a point: sums, and utilization weighted by cycles.
-Row total_of(const std::vector<Row>& rows) {
-  Row t;
-  t.layer = "total";
-  double weighted = 0;
-  for (const auto& r : rows) {
-    t.macs += r.macs;
-    t.cycles += r.cycles;
-    t.energy_pj += r.energy_pj;
-    weighted += r.utilization * static_cast<double>(r.cycles);
-    for (std::size_t k = 0; k < t.kinds.size(); ++k) t.kinds[k] += r.kinds[k];
-  }
-  t.utilization = t.cycles ? weighted / static_cast<double>(t.cycles) : 0;
-  return t;
 }
 
 void write_row(core::CsvWriter& csv, const SweepPoint& point, const Row& r, double clock_hz) {
@@ -106,8 +110,7 @@ int run_sweep(const SweepOptions& o) {
     for (std::size_t i = 0; i < points.size(); ++i) {
       const auto rows = evaluate_point(accelerators[i], network, o);
       for (const auto& r : rows) write_row(csv, points[i], r, accelerators[i].spec.clock_hz);
-      const Row t = total_of(rows);
-      write_row(csv, points[i], t, accelerators[i].spec.clock_hz);
+      const Row& t = rows.back();
       const auto& pim = accelerators[i].spec.pim;
       std::cerr << fmt::format("[{}/{}] {}: {:.6g} {}, {:.4g} {}/MAC, {} cycles, utilization {:.3f}{}\n", i + 1, points.size(),
                                points[i].label, t.energy_pj, unit.symbol, t.macs ? t.energy_pj / static_cast<double>(t.macs) : 0.0,

@@ -15,20 +15,18 @@ long long compute_cycles(double per_instance, const arch::Spec& spec, const Comp
   return static_cast<long long>(std::ceil(per_instance * c.effective_fraction - 1e-9));
 }
 
-double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, double write_bits, long long compute_cycles) {
+double port_busy_cycles(const arch::StorageLevel& lvl, double read_bits, double write_bits) {
   const double word = static_cast<double>(lvl.word_bits);
-  double cc = static_cast<double>(std::max<long long>(1, compute_cycles));
-  double reads = read_bits / word / cc, writes = write_bits / word / cc;
-  double slowdown = 1;
-  if (lvl.ports == 1) {
-    // One port: each cycle's reads and writes take their shares of its time (Timeloop's
-    // num-ports: 1).
-    double busy = (lvl.read_bandwidth ? reads / *lvl.read_bandwidth : 0) + (lvl.write_bandwidth ? writes / *lvl.write_bandwidth : 0);
-    return busy > 1 ? 1 / busy : 1;
-  }
-  if (lvl.read_bandwidth && *lvl.read_bandwidth < reads) slowdown = std::min(slowdown, *lvl.read_bandwidth / reads);
-  if (lvl.write_bandwidth && *lvl.write_bandwidth < writes) slowdown = std::min(slowdown, *lvl.write_bandwidth / writes);
-  return slowdown;
+  const double reads = lvl.read_bandwidth ? read_bits / word / *lvl.read_bandwidth : 0;
+  const double writes = lvl.write_bandwidth ? write_bits / word / *lvl.write_bandwidth : 0;
+  // One port: reads and writes take their shares of its time (Timeloop's num-ports: 1).
+  return lvl.ports == 1 ? reads + writes : std::max(reads, writes);
+}
+
+double bandwidth_slowdown(const arch::StorageLevel& lvl, double read_bits, double write_bits, long long compute_cycles) {
+  const double cc = static_cast<double>(std::max<long long>(1, compute_cycles));
+  const double busy = port_busy_cycles(lvl, read_bits, write_bits);
+  return busy > cc ? cc / busy : 1;
 }
 
 namespace {

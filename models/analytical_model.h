@@ -56,6 +56,10 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
 // skipped ones (spread evenly) under a skipping policy.
 long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c);
 
+// Cycles a level's ports take to read `read_bits` and write `write_bits` of one instance at its
+// bandwidths (words per cycle; with one port, reads and writes share its time); 0 without bandwidths.
+double port_busy_cycles(const arch::StorageLevel& lvl, double read_bits, double write_bits);
+
 // The factor (<= 1) by which a level's ports slow a layer of `compute_cycles` when one instance
 // reads `read_bits` and writes `write_bits` (demand in words/cycle against the bandwidths; with
 // one port, reads and writes share its time).

@@ -1,5 +1,6 @@
 #include "models/network_evaluation.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -7,6 +8,7 @@
 #include "mappings/mapping_loader.h"
 #include "models/pim_model.h"
 #include "models/pim_neurosim.h"
+#include "models/pim_pipeline.h"
 #include "models/systolic_model.h"
 
 namespace hwaware::model {
@@ -22,6 +24,20 @@ void check_no_mapping(const arch::Spec& spec, const EvaluationOptions& o) {
   if (!o.mapping_file.empty()) throw core::InputError(core::SourceLoc{o.mapping_file, 0, 0}, "--mapping", places + "; it takes no mapping");
   if (!o.map.dataflow.empty())
     throw core::InputError(core::SourceLoc{"--dataflow", 0, 0}, "--dataflow", places + "; it takes no dataflow for the mapper");
+}
+
+// The layers as a pipeline's stages (pim_pipeline.h): each needs its own crossbars at once.
+void pipeline(const arch::Spec& spec, const mapping::CopyAllocation& allocation, NetworkEvaluation& out) {
+  if (!allocation.weights_resident)
+    throw core::InputError(spec.pim->loc, "accelerator.pim.pipeline",
+                           "a pipelined chip keeps every layer's weights on its crossbars at once, but this network's weights do not fit "
+                           "its " +
+                               std::to_string(spec.pim->crossbars()) +
+                               " crossbars; give the chip more crossbars (tiles, crossbars_per_tile or budget) or remove 'pipeline'");
+  std::vector<LayerCounts*> stages;
+  for (auto& l : out.layers) stages.push_back(&l.counts);
+  pipeline_stages(spec, stages);
+  out.pipelined = true;
 }
 
 // Per layer: its mapping (given, or found by the mapper) and its analytical counts.
@@ -44,6 +60,7 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
     const PimCircuits circuits = build_pim_circuits(spec);  // once for every layer
     for (std::size_t i = 0; i < layers.size(); ++i)
       layers[i].counts = evaluate_pim(spec, network.layers[i].problem, allocation.weights_resident, allocation.layers[i], circuits);
+    if (spec.pim->pipeline) pipeline(spec, allocation, out);
     return;
   }
   if (spec.systolic) {
@@ -76,12 +93,12 @@ mapping::CopyAllocation allocate_pim_copies(const arch::Spec& spec, const worklo
   return mapping::allocate_copies(*spec.pim, placements, weights_resident.value_or(mapping::weights_fit(*spec.pim, placements)));
 }
 
-bool chip_sized_to_network(const arch::Spec& spec) { return spec.pim && spec.pim->organization == "neurosim"; }
+bool answers_depend_on_network(const arch::Spec& spec) { return spec.pim && (spec.pim->organization == "neurosim" || spec.pim->pipeline); }
 
 std::vector<std::string> layer_context_keys(const arch::Spec& spec, const workload::Network& network) {
   std::vector<std::string> keys(network.layers.size());
   if (!spec.pim) return keys;
-  if (chip_sized_to_network(spec)) {  // every layer's answer depends on the whole network's floorplan
+  if (answers_depend_on_network(spec)) {  // on the whole network's floorplan, or on all the pipeline's stages
     std::string shapes;
     for (const auto& l : network.layers) shapes += shape_key(l.problem) + ";";
     char hash[32];
@@ -114,6 +131,28 @@ NetworkEvaluation evaluate_network(const Accelerator& a, const workload::Network
   }
   return out;
 }
+
+namespace {
+
+// Cycles per inference from each layer's `cycles_of`: their sum, or the slowest in a pipeline.
+template <class CyclesOf>
+long long per_inference(const NetworkEvaluation& e, bool pipelined, CyclesOf cycles_of) {
+  long long sum = 0, slowest = 0;
+  for (const auto& l : e.layers) {
+    sum += cycles_of(l);
+    slowest = std::max(slowest, cycles_of(l));
+  }
+  return pipelined ? slowest : sum;
+}
+
+long long analytical(const LayerEvaluation& l) { return l.counts.cycles; }
+long long simulated(const LayerEvaluation& l) { return l.simulated ? l.simulated->counts.cycles : 0; }
+
+}  // namespace
+
+long long NetworkEvaluation::cycles() const { return per_inference(*this, pipelined, analytical); }
+long long NetworkEvaluation::simulated_cycles() const { return per_inference(*this, pipelined, simulated); }
+long long NetworkEvaluation::fill_cycles() const { return per_inference(*this, false, analytical); }
 
 AreaReport chip_area(const Accelerator& a, const NetworkEvaluation& e) { return e.area ? *e.area : estimate_area(a.spec); }
 

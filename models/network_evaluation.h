@@ -52,6 +52,16 @@ struct NetworkEvaluation {
   // categories (cim_array, adc, accumulation, other, interconnect).
   std::optional<EnergyTable> table;
   std::optional<AreaReport> area;
+  // A PIM chip whose layers run as a pipeline (models/pim_pipeline.h): a layer's cycles are its
+  // stage's, and an inference takes the slowest stage's.
+  bool pipelined = false;
+
+  // Cycles per inference: the layers' sum layer by layer, the slowest layer's in a pipeline;
+  // the analytical counts', or the simulated ones' (0 when not simulated).
+  long long cycles() const;
+  long long simulated_cycles() const;
+  // Cycles until the first result in a pipeline: the stages' sum (= cycles() layer by layer).
+  long long fill_cycles() const;
 };
 
 // The chip's area: the evaluation's when its organization sized the chip, else the description's.
@@ -62,9 +72,10 @@ AreaReport chip_area(const Accelerator& accelerator, const NetworkEvaluation& ev
 mapping::CopyAllocation allocate_pim_copies(const arch::Spec& spec, const workload::Network& network,
                                             std::optional<bool> weights_resident = std::nullopt);
 
-// Whether the chip is sized to the network it runs (a PIM chip of NeuroSim's organization): then
-// every layer's answer depends on the whole network, and only the whole network can be evaluated.
-bool chip_sized_to_network(const arch::Spec& spec);
+// Whether every layer's answer depends on the whole network, so that only the whole network can
+// be evaluated: a PIM chip of NeuroSim's organization (sized to the network it runs) or whose
+// layers run as a pipeline (a stage's leakage and shared levels depend on all the stages).
+bool answers_depend_on_network(const arch::Spec& spec);
 
 // What each layer's answer depends on beyond its shape and the accelerator, in `network`: on a PIM
 // chip its residency and copies (mapping::copies_key), which depend on the whole network; empty

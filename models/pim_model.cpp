@@ -133,28 +133,37 @@ void access(const arch::Spec& spec, const workload::Problem& pr, std::size_t l, 
   lc.utilized_instances = spec.levels[l].instances;
 }
 
-// The cycles the levels' ports need for the layer's traffic: each instance moves its
-// share (the counts are totals over a level's instances) at the level's bandwidth, as the digital
+// The cycles the levels' ports need for the layer's traffic at their bandwidths, as the digital
 // model throttles (bandwidth_slowdown) and as the SystemC buffers serve it.
 long long bandwidth_bound(const arch::Spec& spec, const LayerCounts& c) {
   long long cycles = 0;
   const long long compute = std::max(1LL, c.compute_cycles);
-  for (std::size_t l = 0; l < c.levels.size(); ++l) {  // DRAM too: weights programmed arrive at its bandwidth
-    const auto& lc = c.levels[l];
-    double read_bits = 0, write_bits = 0;
-    for (std::size_t t = 0; t < lc.tensors.size(); ++t) {
-      if (!lc.tensors[t].kept) continue;
-      read_bits += lc.bits[t].read_bits;
-      write_bits += lc.bits[t].fill_bits + lc.bits[t].update_bits;
-    }
-    const double instances = static_cast<double>(std::max(1LL, spec.levels[l].instances));
-    const double slowdown = bandwidth_slowdown(spec.levels[l], read_bits / instances, write_bits / instances, compute);
+  const auto traffic = level_traffic(spec, c);
+  for (std::size_t l = 0; l < traffic.size(); ++l) {  // DRAM too: weights programmed arrive at its bandwidth
+    const double slowdown = bandwidth_slowdown(spec.levels[l], traffic[l].read_bits, traffic[l].write_bits, compute);
     if (slowdown < 1) cycles = std::max(cycles, throttled_cycles(compute, slowdown));
   }
   return cycles;
 }
 
 }  // namespace
+
+std::vector<LevelTraffic> level_traffic(const arch::Spec& spec, const LayerCounts& c) {
+  std::vector<LevelTraffic> out(c.levels.size());
+  for (std::size_t l = 0; l < c.levels.size(); ++l) {
+    const auto& lc = c.levels[l];
+    for (std::size_t t = 0; t < lc.tensors.size(); ++t) {
+      if (!lc.tensors[t].kept) continue;
+      out[l].read_bits += lc.bits[t].read_bits;
+      out[l].write_bits += lc.bits[t].fill_bits + lc.bits[t].update_bits;
+    }
+    // The counts are totals over the level's instances; each instance moves its share.
+    const double instances = static_cast<double>(std::max(1LL, spec.levels[l].instances));
+    out[l].read_bits /= instances;
+    out[l].write_bits /= instances;
+  }
+  return out;
+}
 
 double PimLayerCounts::count(const std::string& component, const std::string& action) const {
   double n = 0;

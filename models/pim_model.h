@@ -34,6 +34,13 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& proble
 LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& problem, bool weights_resident,
                          const mapping::LayerCopies& copies, const PimCircuits& circuits);
 
+// Bits one instance of each level reads and writes for a layer (its kept tensors' totals over the
+// level's instances, shared evenly), in the order of the accelerator's levels.
+struct LevelTraffic {
+  double read_bits = 0, write_bits = 0;
+};
+std::vector<LevelTraffic> level_traffic(const arch::Spec& spec, const LayerCounts& counts);
+
 // A PIM layer's counts before anything is counted: its tensors, the description's levels (no
 // access yet), its MACs (analog: none performed digitally).
 LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& problem);

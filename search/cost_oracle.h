@@ -28,7 +28,8 @@ struct NetworkMetrics {
   std::vector<LayerMetrics> layers;
   double energy_pj = 0;
   double latency_s = 0;
-  double area_um2 = 0;  // of the accelerator, on chip; 0 when unknown
+  double area_um2 = 0;     // of the accelerator, on chip; 0 when unknown
+  bool pipelined = false;  // the layers run as a pipeline: latency_s is the slowest layer's, not their sum
 };
 
 class CostOracle {
@@ -50,9 +51,12 @@ class CostOracle {
   virtual std::vector<std::string> layer_contexts(const workload::Network& network) const {
     return std::vector<std::string>(network.layers.size());
   }
+  // Whether a network's layers run as a pipeline on its accelerator (a PIM chip with pipeline:
+  // true): a network's latency is then its slowest layer's.
+  virtual bool pipelined() const { return false; }
 };
 
-// Totals of per-layer metrics.
+// Totals of per-layer metrics: energy summed; latency summed, or the slowest layer's when m.pipelined.
 void add_totals(NetworkMetrics& m);
 
 }  // namespace hwaware::search

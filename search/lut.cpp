@@ -143,6 +143,7 @@ NetworkMetrics LutOracle::metrics(const workload::Network& network) {
     lm.layer = layer.name;
     m.layers.push_back(lm);
   }
+  m.pipelined = backend_->pipelined();
   add_totals(m);
   return m;
 }

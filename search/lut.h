@@ -29,6 +29,7 @@ class LutOracle : public CostOracle {
   std::string settings() const override { return backend_->settings(); }
   std::string energy_unit() const override { return backend_->energy_unit(); }
   std::vector<std::string> layer_contexts(const workload::Network& network) const override { return backend_->layer_contexts(network); }
+  bool pipelined() const override { return backend_->pipelined(); }
 
   long long hits() const { return hits_; }
   long long misses() const { return misses_; }

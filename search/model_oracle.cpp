@@ -44,6 +44,11 @@ std::vector<std::string> ModelOracle::layer_contexts(const workload::Network& ne
   return model::layer_context_keys(state_->accelerator.spec, network);
 }
 
+bool ModelOracle::pipelined() const {
+  const auto& pim = state_->accelerator.spec.pim;
+  return pim && pim->pipeline;
+}
+
 std::string ModelOracle::settings() const {
   const std::string& dataflow = state_->map.dataflow;
   return mapping::options_key(state_->map.mapper) + (dataflow.empty() ? "" : " dataflow=" + dataflow);
@@ -61,7 +66,7 @@ NetworkMetrics ModelOracle::metrics(const workload::Network& network) {
     for (const auto& l : evaluation.layers) fresh.push_back(layer_metrics(l, s.accelerator));
   }
   evaluated_ += static_cast<long long>(fresh.size());
-  return s.memo.answer(network, pending, fresh, s.area_um2);
+  return s.memo.answer(network, pending, fresh, s.area_um2, pipelined());
 }
 
 }  // namespace hwaware::search

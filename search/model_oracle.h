@@ -29,6 +29,7 @@ class ModelOracle : public CostOracle {
   std::string settings() const override;
   std::string energy_unit() const override;
   std::vector<std::string> layer_contexts(const workload::Network& network) const override;
+  bool pipelined() const override;
   long long layers_evaluated() const { return evaluated_; }  // layers not answered from memory
 
  private:

@@ -10,7 +10,7 @@ namespace hwaware::search {
 
 ShapeMemo::Pending ShapeMemo::pending(const arch::Spec& spec, const workload::Network& network) const {
   Pending p;
-  if (model::chip_sized_to_network(spec)) {  // the whole network, or nothing, is evaluated
+  if (model::answers_depend_on_network(spec)) {  // the whole network, or nothing, is evaluated
     const auto contexts = model::layer_context_keys(spec, network);
     bool unknown = false;
     for (std::size_t i = 0; i < network.layers.size(); ++i) {
@@ -42,11 +42,12 @@ ShapeMemo::Pending ShapeMemo::pending(const arch::Spec& spec, const workload::Ne
 }
 
 NetworkMetrics ShapeMemo::answer(const workload::Network& network, const Pending& p, const std::vector<LayerMetrics>& fresh,
-                                 double area_um2) {
+                                 double area_um2, bool pipelined) {
   if (fresh.size() != p.unknown_keys.size()) core::panic("ShapeMemo::answer: one answer per unknown layer expected");
   for (std::size_t i = 0; i < fresh.size(); ++i) known_[p.unknown_keys[i]] = fresh[i];
   NetworkMetrics m;
   m.area_um2 = area_um2;
+  m.pipelined = pipelined;
   for (std::size_t i = 0; i < network.layers.size(); ++i) {
     LayerMetrics lm = known_.at(p.keys[i]);
     lm.layer = network.layers[i].name;

@@ -27,8 +27,10 @@ class ShapeMemo {
     std::optional<mapping::CopyAllocation> allocation;
   };
   Pending pending(const arch::Spec& spec, const workload::Network& network) const;
-  // Remembers `fresh` (one answer per layer of p.unknown, in order) and answers for the network.
-  NetworkMetrics answer(const workload::Network& network, const Pending& p, const std::vector<LayerMetrics>& fresh, double area_um2);
+  // Remembers `fresh` (one answer per layer of p.unknown, in order) and answers for the network
+  // (`pipelined`: its layers run as a pipeline, NetworkMetrics::pipelined).
+  NetworkMetrics answer(const workload::Network& network, const Pending& p, const std::vector<LayerMetrics>& fresh, double area_um2,
+                        bool pipelined);
 
  private:
   std::map<std::string, LayerMetrics> known_;

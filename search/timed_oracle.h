@@ -24,6 +24,7 @@ class TimedOracle : public CostOracle {
   std::string settings() const override { return inner_.settings(); }
   std::string energy_unit() const override { return inner_.energy_unit(); }
   std::vector<std::string> layer_contexts(const workload::Network& network) const override { return inner_.layer_contexts(network); }
+  bool pipelined() const override { return inner_.pipelined(); }
   double seconds() const { return seconds_; }
   long long calls() const { return calls_; }
 

@@ -102,6 +102,12 @@ bad_input_case("PIM columns per ADC that do not divide the columns" "pim_cols_pe
   eval --arch ${_bi}/pim_cols_per_adc.yaml --workload ${_conv})
 bad_input_case("NeuroSim's chip organization given a chip size" "neurosim_tiles.yaml:22:12: error: accelerator.pim.tiles: NeuroSim's chip organization sizes the chip to the network .*'tiles' does not apply"
   eval --arch ${_bi}/neurosim_tiles.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/vgg8_cifar.yaml)
+bad_input_case("a pipeline on NeuroSim's chip organization" "pim_pipeline_neurosim.yaml:20:15: error: accelerator.pim.pipeline: NeuroSim's pipeline mode re-plans its chip"
+  eval --arch ${_bi}/pim_pipeline_neurosim.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/vgg8_cifar.yaml)
+bad_input_case("a pipeline with copies over other layers' weights" "pim_pipeline_reprogram.yaml:31:15: error: accelerator.pim.pipeline: a pipelined chip runs every layer at once, so no copy may be written over another layer's weights"
+  eval --arch ${_bi}/pim_pipeline_reprogram.yaml --workload ${_conv})
+bad_input_case("a pipeline on a chip too small for the network's weights" "pim_pipeline_too_small.yaml:22:5: error: accelerator.pim.pipeline: a pipelined chip keeps every layer's weights on its crossbars at once, but this network's weights do not fit its 4 crossbars"
+  eval --arch ${_bi}/pim_pipeline_too_small.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/fmnist_vgg.yaml)
 bad_input_case("NeuroSim's chip organization given a residual add" "fmnist_resnet.yaml:[0-9]+:[0-9]+: error: workload.layers.block1_add: NeuroSim's chip organization .* layer 'block1_add' is a 'add' layer \\(use organization: crossbars\\)"
   eval --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/neurosim_rram_128x128.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/fmnist_resnet.yaml)
 bad_input_case("a PIM cell with more bits than the weight" "pim_cell_wider.yaml:28:11: error: accelerator.pim.cell: a cell of 4 bits holds more than a weight of 2 bits"

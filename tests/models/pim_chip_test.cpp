@@ -179,3 +179,67 @@ TEST_CASE("at equal chip area with free copies, a small-filter layer takes longe
   CHECK(copies[0] > copies[1]);
   CHECK(cycles[1] > cycles[0]);
 }
+
+TEST_CASE("pipelined, an inference takes the slowest layer's stage and the first result the stages' sum", "[pim][pipeline]") {
+  const auto net = network_of({test::square_conv(64, 64, 16, 3), test::square_conv(32, 32, 28, 3, 32), test::square_conv(256, 128, 14, 1)});
+  const std::string chip = "    crossbar: {rows: 128, cols: 128}\n    tiles: 40\n";
+  const auto by_layer = model::evaluate_network(model::make_accelerator(read(pim_arch(chip)), "k"), net, {});
+  const auto piped = model::evaluate_network(model::make_accelerator(read(pim_arch(chip + "    pipeline: true\n")), "k"), net, {});
+  REQUIRE(piped.pipelined);
+  CHECK_FALSE(by_layer.pipelined);
+  long long sum = 0, slowest = 0;
+  for (std::size_t i = 0; i < net.layers.size(); ++i) {
+    const long long stage = piped.layers[i].counts.cycles;
+    CHECK(stage >= by_layer.layers[i].counts.cycles);  // a stage never runs faster than the layer alone
+    sum += stage;
+    slowest = std::max(slowest, stage);
+  }
+  CHECK(piped.cycles() == slowest);
+  CHECK(piped.fill_cycles() == sum);
+  CHECK(by_layer.cycles() == by_layer.fill_cycles());
+  CHECK(piped.cycles() < by_layer.cycles());
+}
+
+TEST_CASE("pipelined, the whole chip leaks for the interval, each layer its share of the crossbars it holds", "[pim][pipeline]") {
+  const auto net = network_of({test::square_conv(64, 64, 16, 3), test::square_conv(256, 128, 14, 1)});
+  const auto e = model::evaluate_network(
+      model::make_accelerator(read(pim_arch("    crossbar: {rows: 128, cols: 128}\n    tiles: 40\n    pipeline: true\n")), "k"), net, {});
+  double leaked = 0, held = 0;
+  for (const auto& l : e.layers) held += static_cast<double>(l.counts.pim->placement.crossbars_used());
+  for (const auto& l : e.layers) {
+    const double own = l.counts.pim->count("crossbars", "leak");
+    CHECK(own == Approx(static_cast<double>(e.cycles()) * 40 * static_cast<double>(l.counts.pim->placement.crossbars_used()) / held));
+    leaked += own;
+  }
+  CHECK(leaked == Approx(static_cast<double>(e.cycles()) * 40));
+}
+
+TEST_CASE("pipelined stages sharing a one-port buffer it cannot serve at once take as long together as layer by layer", "[pim][pipeline]") {
+  // A buffer of one port moving one word per cycle: every layer is bound by its traffic there, and
+  // the stages share it, so the interval is the layers' traffic in turn (to a cycle per layer).
+  const std::string slow = R"(accelerator:
+  name: pim
+  clock: 1GHz
+  technology: 32nm
+  levels:
+    - {name: DRAM, technology: dram, dram_type: LPDDR4, word_bits: 8, block_size: 8}
+    - {name: buffer, technology: sram, size: 32KiB, word_bits: 8, block_size: 1, ports: 1, read_bandwidth: 1words/cycle, write_bandwidth: 1words/cycle,
+       keep: [Inputs, Outputs], bypass: [Weights]}
+  pim:
+    crossbar: {rows: 128, cols: 128}
+    tiles: 40
+)";
+  const auto net = network_of({test::square_conv(64, 64, 16, 3), test::square_conv(256, 128, 14, 1)});
+  const auto by_layer = model::evaluate_network(model::make_accelerator(read(slow), "k"), net, {});
+  const auto piped = model::evaluate_network(model::make_accelerator(read(slow + "    pipeline: true\n"), "k"), net, {});
+  for (const auto& l : by_layer.layers) CHECK(l.counts.cycles > l.counts.compute_cycles);  // the buffer binds
+  CHECK(piped.cycles() >= by_layer.cycles() - 2);
+  CHECK(piped.cycles() <= by_layer.cycles());
+  for (const auto& l : piped.layers) CHECK(l.counts.cycles == piped.cycles());  // both stages wait for the buffer
+}
+
+TEST_CASE("a pipeline needs every layer's weights on chip at once", "[pim][pipeline]") {
+  const auto net = network_of({test::square_conv(64, 64, 16, 3), test::square_conv(256, 128, 14, 1)});
+  const auto a = model::make_accelerator(read(pim_arch("    crossbar: {rows: 128, cols: 128}\n    tiles: 10\n    pipeline: true\n")), "k");
+  CHECK_THROWS_WITH(model::evaluate_network(a, net, {}), Catch::Contains("do not fit its 10 crossbars"));
+}
