@@ -32,6 +32,8 @@ Precharger::Precharger(const Technology& t, long columns, double bit_line_cap_f,
 
 double Precharger::turn_energy_j() const { return load_f_ * t_.vdd_v * t_.vdd_v * static_cast<double>(columns_) * 2; }
 
+double Precharger::write_turn_energy_j() const { return load_f_ * t_.vdd_v * t_.vdd_v * static_cast<double>(columns_); }
+
 double Precharger::latency_s() const {
   const double out_f = drain_cap_f(t_, pre_p_m_, Mos::pmos, pre_f_.height_m) + drain_cap_f(t_, eq_p_m_, Mos::pmos, eq_f_.height_m);
   const double tau = on_resistance_ohm(t_, pre_p_m_, Mos::pmos) * (load_f_ + out_f) + load_ohm_ * load_f_ / 2;
@@ -50,6 +52,11 @@ SramWriteDriver::SramWriteDriver(const Technology& t, long columns) : t_(t), col
   const Widths w = fill_cell_height(t, min_widths(t), standard_cell_height_m(t));
   n_m_ = w.nmos_m, p_m_ = w.pmos_m;
   inv_f_ = gate_footprint(t, Gate::inv, 1, n_m_, p_m_, standard_cell_height_m(t));
+  inv_caps_ = gate_caps(t, Gate::inv, 1, n_m_, p_m_, inv_f_.height_m);
+}
+
+double SramWriteDriver::write_energy_j() const {
+  return (inv_caps_.output_f + inv_caps_.input_f) * t_.vdd_v * t_.vdd_v * static_cast<double>(columns_);
 }
 
 double SramWriteDriver::leakage_w() const {
