@@ -28,10 +28,6 @@ NeuroSimChipResult build_neurosim_chip(const std::vector<ChipLayer>& layers, con
   if (layers.empty()) core::panic("build_neurosim_chip: a chip needs at least one layer");
   if (!(options.target_clock_hz > 0)) core::panic("build_neurosim_chip: the target clock must be > 0 Hz");
   NeuroSimChipResult result;
-  if (options.buffers == ChipBufferKind::sram) {
-    result.error = "SRAM buffers are not supported by this NeuroSim chip model (only register-file buffers, NeuroSim's reference)";
-    return result;
-  }
   const chip_detail::ChipParts parts = chip_detail::build_parts(layers, config, options);
   NeuroSimChip chip;
   chip.floorplan = parts.floorplan;

@@ -2,8 +2,9 @@
 // DNN+NeuroSim V1.3's chip, composed (Chip.cpp, Tile.cpp, ProcessingUnit.cpp, main.cpp): the
 // floorplan, every circuit at the size NeuroSim gives it, and for each layer what its inference
 // does as a list of actions (count x energy per action), its latency by NeuroSim's categories and
-// its leakage; the chip's area by NeuroSim's categories. Layer by layer, synchronous, register-file
-// buffers, ReLU and max pooling on the chip (NeuroSim's reference configuration).
+// its leakage; the chip's area by NeuroSim's categories. Layer by layer, synchronous, ReLU and max
+// pooling on the chip (NeuroSim's reference configuration), with register-file buffers (the
+// reference) or SRAM buffers (ChipOptions::buffers).
 //
 // Actions. A count is a count of real actions (pulses, conversions, bits moved, reductions,
 // clockings, seconds of leakage); an energy per action depends only on the chip, never on the
@@ -41,12 +42,16 @@
 //   trace's bits and weights;
 // - the H-trees always route root to leaf (NeuroSim computes the tile location from an
 //   uninitialised variable; the reference run's numbers are root to leaf);
-// - not modelled: SRAM buffers (an error), pipeline mode, asynchronous latencies, sigmoid and
-//   tile-level activation, the post-layout factor zeta of NeuroSim's TOPS/W.
+// - SRAM buffers (ChipOptions::buffers = sram) replace the global buffer and the tile buffers
+//   (NeuroSim's globalBufferType and peBufferType, which its Tile.cpp gives the tile buffers); the
+//   PE's input and output registers stay flip-flops (ProcessingUnit.cpp builds them as DFFs
+//   whatever the buffer types say); sram_buffer.h says what an SRAM buffer charges;
+// - not modelled: pipeline mode, asynchronous latencies, sigmoid and tile-level activation, the
+//   post-layout factor zeta of NeuroSim's TOPS/W.
 //
 // Preconditions (core::panic): the layers and subarray as neurosim_floorplan.h, subarray.h and
 // subarray_reads.h require; at least one layer. User choices NeuroSim's method does not cover
-// (SRAM buffers) are returned as an error, not a panic.
+// would be returned as an error, not a panic (there are none at present).
 
 #include <optional>
 #include <string>
@@ -78,7 +83,7 @@ enum class ChipBufferKind { register_file, sram };
 
 struct ChipOptions {
   bool novel_mapping = true;
-  ChipBufferKind buffers = ChipBufferKind::register_file;  // sram: not supported (an error)
+  ChipBufferKind buffers = ChipBufferKind::register_file;  // the global and tile buffers (PE registers stay flip-flops)
   double target_clock_hz = 1e9;                            // NeuroSim's clkFreq before the sensing cycle sets it
 };
 
@@ -115,7 +120,7 @@ struct NeuroSimChip {
   Subarray subarray;            // priced at the configuration's input bit density
   double clock_period_s = 0;    // the sensing cycle (or the target clock's, if slower)
   double global_bus_bits = 0;   // the chip H-tree's width
-  int global_buffer_cores = 0;  // register files of 128 x 128 bits
+  int global_buffer_cores = 0;  // buffer cores of 128 x 128 bits
   ChipArea area;
   double tile_area_m2[2] = {0, 0};  // [conventional, novel]
   std::vector<ChipLayerResult> layers;

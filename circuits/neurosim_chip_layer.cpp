@@ -140,7 +140,7 @@ Cycles LayerBuilder::tile(const TileWork& w, int stale[2]) {
   const double in_bits = k_.novel ? tile_rows * pulses_ / p_.floorplan.novel_pes_per_side() : tile_rows * pulses_;
   const double out_bits = static_cast<double>(ceil_div(w.cols, p_.cells_per_weight)) * (1 + k_.tile_adder_bits) * pulses_ / c.input_bits /
                           (k_.novel ? k_.pes : 1);
-  const RegisterFileBuffer &ib = *k_.input_buffer, &ob = *k_.output_buffer;
+  const Buffer &ib = *k_.input_buffer, &ob = *k_.output_buffer;
   add(k_.name("tile.input_buffer"), "read_bit", in_bits, ib.read_energy_per_bit_j(act_.control), ChipCategory::buffer);
   add(k_.name("tile.input_buffer"), "write_bit", in_bits, ib.write_energy_per_bit_j(), ChipCategory::buffer);
   add(k_.name("tile.output_buffer"), "read_bit", out_bits, ob.read_energy_per_bit_j(act_.control), ChipCategory::buffer);
@@ -200,7 +200,7 @@ void LayerBuilder::chip_steps(Cycles& c) {
   // NeuroSim rule (Chip.cpp): a novel layer loads each input once per kernel row (/ R).
   const double read = static_cast<double>(pl_.matrix_rows) * bits * v / (k_.novel ? s.kernel_height : 1);
   const double write = s.output_channels * bits * v / (s.followed_by_pooling ? 4 : 1);
-  const RegisterFileBuffer& g = *p_.global_buffer;
+  const Buffer& g = *p_.global_buffer;
   add("chip.global_buffer", "read_bit", read, g.read_energy_per_bit_j(act_.control), ChipCategory::buffer);
   add("chip.global_buffer", "write_bit", write, g.write_energy_per_bit_j(), ChipCategory::buffer);
   // NeuroSim rule (Chip.cpp): the global buffer's latency x ceil(chip tiles / the layer's tiles).

@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "circuits/neurosim_chip_parts.h"
+#include "circuits/register_file_buffer.h"
+#include "circuits/sram_buffer.h"
 #include "core/diagnostics.h"
 
 namespace hwaware::circuits::chip_detail {
@@ -20,12 +22,18 @@ constexpr double kTileTreeFold = 16, kChipTreeFold = 4;                  // tree
 long ceil_div(long a, long b) { return (a + b - 1) / b; }
 int ceil_log2(double x) { return static_cast<int>(std::ceil(std::log2(x))); }
 
+// A global or tile buffer core of the chosen kind (NeuroSim: globalBufferType for the global
+// buffer, peBufferType for the tile buffers; both follow ChipOptions::buffers).
+std::unique_ptr<Buffer> make_buffer(ChipBufferKind kind, const Technology& t, int capacity_bits, int interface_bits) {
+  if (kind == ChipBufferKind::sram) return std::make_unique<SramBuffer>(t, capacity_bits, interface_bits);
+  return std::make_unique<RegisterFileBuffer>(t, capacity_bits, interface_bits);
+}
+
 // A tile buffer: one core of NeuroSim's tile buffer size, or smaller if the tile needs less
 // (NeuroSim rule, Tile.cpp: then as wide as the tile's PEs deliver in parallel).
-std::unique_ptr<RegisterFileBuffer> tile_buffer(const Technology& t, double need_bits, double width_bits) {
-  if (need_bits < kTileBufferCoreBits)
-    return std::make_unique<RegisterFileBuffer>(t, static_cast<int>(need_bits), static_cast<int>(width_bits));
-  return std::make_unique<RegisterFileBuffer>(t, kTileBufferCoreBits, kTileBufferCoreWidth);
+std::unique_ptr<Buffer> tile_buffer(ChipBufferKind kind, const Technology& t, double need_bits, double width_bits) {
+  if (need_bits < kTileBufferCoreBits) return make_buffer(kind, t, static_cast<int>(need_bits), static_cast<int>(width_bits));
+  return make_buffer(kind, t, kTileBufferCoreBits, kTileBufferCoreWidth);
 }
 
 void build_pe(const ChipParts& p, TileParts& k) {
@@ -72,8 +80,9 @@ TileParts build_tile(ChipParts& p, bool novel) {
   k.tile_adder = std::make_unique<AdderTree>(t, side, k.tile_adder_bits, static_cast<int>(ceil_div(side * c.cols, cpa)));
   const double in_need = static_cast<double>(side) * c.input_bits * rows;
   const double out_need = static_cast<double>(k.tile_adder_bits) * side * cols / cpa;
-  k.input_buffer = tile_buffer(t, in_need, static_cast<double>(side) * rows);
-  k.output_buffer = tile_buffer(t, out_need, static_cast<double>(k.tile_adder_bits) * side);
+  const ChipBufferKind kind = p.options.buffers;
+  k.input_buffer = tile_buffer(kind, t, in_need, static_cast<double>(side) * rows);
+  k.output_buffer = tile_buffer(kind, t, out_need, static_cast<double>(k.tile_adder_bits) * side);
   // NeuroSim rule (Tile.cpp): the buffer core counts are globals, the conventional tile's last.
   if (!novel) {
     p.input_buffer_cores = static_cast<int>(std::ceil(in_need / kTileBufferCoreBits));
@@ -117,7 +126,7 @@ void build_chip_level(ChipParts& p, const std::vector<ChipLayer>& layers) {
   while (p.global_bus_bits > kMaxGlobalBusBits) p.global_bus_bits /= 2;
   const double core_bits = kGlobalBufferCoreSide * kGlobalBufferCoreSide;
   p.global_buffer_cores = static_cast<int>(std::ceil(c.input_bits * max_input / core_bits));
-  p.global_buffer = std::make_unique<RegisterFileBuffer>(p.tech, static_cast<int>(core_bits), kGlobalBufferCoreSide);
+  p.global_buffer = make_buffer(p.options.buffers, p.tech, static_cast<int>(core_bits), kGlobalBufferCoreSide);
   p.pooling = std::make_unique<MaxPooling>(p.tech, c.input_bits, 4, f.conventional_tile_size);
   // The widest tile's outputs per cycle and the partial sums a tile adds (from subarrays to PE to tile).
   const bool nm = p.novel.has_value();

@@ -8,12 +8,12 @@
 #include <string>
 
 #include "circuits/adder_tree.h"
+#include "circuits/buffer.h"
 #include "circuits/bus.h"
 #include "circuits/flip_flop_bank.h"
 #include "circuits/htree.h"
 #include "circuits/max_pooling.h"
 #include "circuits/neurosim_chip.h"
-#include "circuits/register_file_buffer.h"
 #include "circuits/relu_unit.h"
 
 namespace hwaware::circuits::chip_detail {
@@ -34,9 +34,9 @@ struct TileParts {
   std::unique_ptr<AdderTree> pe_adder, tile_adder;
   std::unique_ptr<FlipFlopBank> input_register, output_register;
   std::unique_ptr<Bus> input_bus, output_bus;
-  std::unique_ptr<RegisterFileBuffer> input_buffer, output_buffer;
-  std::unique_ptr<HTree> htree;       // PEs to the tile's root
-  std::unique_ptr<HTree> chip_htree;  // the chip's H-tree with tiles of this kind as units
+  std::unique_ptr<Buffer> input_buffer, output_buffer;  // register files or SRAM (ChipOptions::buffers)
+  std::unique_ptr<HTree> htree;                         // PEs to the tile's root
+  std::unique_ptr<HTree> chip_htree;                    // the chip's H-tree with tiles of this kind as units
   AreaSplit pe_area, area;
   double pe_side_m = 0, side_m = 0;
   std::string name(const std::string& part) const { return part + "." + kind; }
@@ -54,7 +54,7 @@ struct ChipParts {
   int global_buffer_cores = 0;
   std::optional<TileParts> novel;
   TileParts conventional;
-  std::unique_ptr<RegisterFileBuffer> global_buffer;
+  std::unique_ptr<Buffer> global_buffer;  // one core
   std::unique_ptr<AdderTree> chip_adder;
   std::unique_ptr<ReluUnit> relu;
   std::unique_ptr<MaxPooling> pooling;
