@@ -15,6 +15,7 @@ namespace {
 const std::vector<std::string> kDevices = {"rram", "sram"};                            // the devices models/pim_circuits.h knows
 const std::vector<std::string> kAdcModels = {"mlsa", "sar", "isaac-table", "survey"};  // models/pim_circuits.h
 const std::vector<std::string> kOrganizations = {"crossbars", "neurosim"};
+const std::vector<std::string> kNeuroSimBuffers = {"register_file", "sram"};  // circuits/neurosim_chip.h ChipBufferKind
 constexpr int kMaxAdcBits = 16;  // the ADC and DAC models cover 1..16 bits (models/pim_estimators.h)
 constexpr int kMaxDacBits = 16;
 
@@ -175,6 +176,18 @@ void read_adc(const core::YamlView& v, PimSpec& p, bool sized) {
                "; give bits: " + std::to_string(need) + " or bits: auto");
 }
 
+// What NeuroSim's chip builds its global and tile buffers of. Only its organization has them: the
+// crossbars organization's buffers are the description's levels.
+void read_neurosim_buffers(core::MapReader& m, PimSpec& p) {
+  auto b = m.get("buffers");
+  if (!b) return;
+  if (p.organization != "neurosim")
+    b->error(
+        "'buffers' chooses what NeuroSim's chip builds its global and tile buffers of and applies only to organization: neurosim; "
+        "the crossbars organization's buffers are the description's levels (remove 'buffers', or use organization: neurosim)");
+  else p.neurosim_buffers = one_of(*b, kNeuroSimBuffers, "what NeuroSim's buffers are built of").value_or(p.neurosim_buffers);
+}
+
 // The chip's size: tiles x crossbars_per_tile, or a budget (not both).
 void read_chip_size(core::MapReader& m, PimSpec& p) {
   auto t = m.get("tiles"), c = m.get("crossbars_per_tile"), b = m.get("budget");
@@ -248,6 +261,7 @@ void read_pim(const core::YamlView& v, Spec& spec) {
   if (auto a = m.get("adc")) read_adc(*a, p, p.rows > 0 && p.cols > 0 && dac_bits && cell_ok);
   read_duplication(m, p);
   if (auto o = m.get("organization")) p.organization = one_of(*o, kOrganizations, "a chip organization").value_or(p.organization);
+  read_neurosim_buffers(m, p);
   if (p.organization == "neurosim")  // NeuroSim's floorplan sizes the chip and copies small layers itself
     for (const char* key : {"tiles", "crossbars_per_tile", "budget", "duplicate"})
       if (auto k = m.get(key))

@@ -64,10 +64,14 @@ struct PimSpec {
   int dac_bits = 1;     // bits a DAC applies at once: input_bits / dac_bits slices
   PimAdc adc;
   Duplication duplicate = Duplication::none;
+  // NeuroSim's organization only (`buffers`): what its global and tile buffers are built of,
+  // "register_file" (NeuroSim's reference) or "sram" (circuits/sram_buffer.h); its PE registers
+  // are flip-flops either way.
+  std::string neurosim_buffers = "register_file";
   // How the chip is organized: "crossbars" (the description's levels around crossbars that place
   // each layer im2col, models/pim_model.h) or "neurosim" (DNN+NeuroSim's chip of tiles, PEs and
-  // subarrays sized to hold the network, with its register files, H-trees, adder trees, ReLU and
-  // max pooling: models/pim_neurosim.h).
+  // subarrays sized to hold the network, with its buffers, H-trees, adder trees, ReLU and max
+  // pooling: models/pim_neurosim.h).
   std::string organization = "crossbars";
   // Whether the layers run as a pipeline (models/pim_pipeline.h): every layer keeps its own
   // crossbars and works on the next input while the later layers work on earlier ones, so an

@@ -31,6 +31,7 @@ nlohmann::ordered_json pim_spec_json(const arch::PimSpec& p) {
   j["organization"] = p.organization;
   if (p.organization == "neurosim") {
     j["chip"] = "tiles, PEs and subarrays sized to hold the network by NeuroSim's floorplan (its area under 'area')";
+    j["buffers"] = p.neurosim_buffers;  // the global and tile buffers; PE registers are flip-flops
   } else if (p.budget) {
     j["crossbars"] = p.crossbars();
     j["budget"] = nlohmann::ordered_json::object();

@@ -138,6 +138,7 @@ NeuroSimEvaluation evaluate_neurosim(const Accelerator& a, const workload::Netwo
   if (layers.empty()) return out;
   circuits::ChipOptions options;
   options.target_clock_hz = spec.clock_hz;
+  if (spec.pim->neurosim_buffers == "sram") options.buffers = circuits::ChipBufferKind::sram;
   const auto built = circuits::build_neurosim_chip(layers, pim_subarray_config(spec), options);
   if (!built.chip) throw core::InputError(spec.pim->loc, "accelerator.pim", built.error);
   const auto& chip = *built.chip;

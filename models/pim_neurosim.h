@@ -1,8 +1,9 @@
 #pragma once
 // A PIM accelerator organized as DNN+NeuroSim's chip (`pim: {organization: neurosim}`): tiles of
 // PEs of subarrays sized by NeuroSim's floorplan to hold the whole network (weights stay on chip;
-// small layers duplicated into free PEs and subarrays), register-file buffers at PE, tile and chip
-// level, H-trees and buses, adder trees, ReLU and 2x2 max pooling, every circuit in NeuroSim's
+// small layers duplicated into free PEs and subarrays), flip-flop registers in the PEs, global and
+// tile buffers of register files (NeuroSim's reference) or SRAM (`buffers: sram`), H-trees and
+// buses, adder trees, ReLU and 2x2 max pooling, every circuit in NeuroSim's
 // method (circuits/neurosim_chip.h). Each layer's counts are the chip's actions; the chip's
 // per-action energies join the accelerator's energy table, which prices them; its latency is
 // NeuroSim's, layer by layer.

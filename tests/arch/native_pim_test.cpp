@@ -116,3 +116,18 @@ TEST_CASE("DAC bits beyond what the DAC model covers are an error, not a crash",
   Read wide("    input_bits: 24\n    dac_bits: 20\n");
   CHECK(wide.doc.mentions("expected DAC bits between 1 and 16, found '20'", 11));
 }
+
+TEST_CASE("buffers is register_file or sram on NeuroSim's chip, and an error at its place on crossbars", "[pim]") {
+  CHECK(Read("    organization: neurosim\n").pim().neurosim_buffers == "register_file");  // NeuroSim's reference
+  Read sram("    organization: neurosim\n    buffers: sram\n");
+  REQUIRE(sram.doc.sink.empty());
+  CHECK(sram.pim().neurosim_buffers == "sram");
+  Read typo("    organization: neurosim\n    buffers: sarm\n");
+  CHECK(
+      typo.doc.mentions("accelerator.pim.buffers: expected what NeuroSim's buffers are built of (register_file, sram), found 'sarm'", 11));
+  CHECK(typo.doc.mentions("did you mean 'sram'", 11));
+  Read crossbars("    buffers: sram\n");
+  CHECK(
+      crossbars.doc.mentions("accelerator.pim.buffers: 'buffers' chooses what NeuroSim's chip builds its global and tile buffers of", 10));
+  CHECK(crossbars.doc.mentions("applies only to organization: neurosim", 10));
+}

@@ -153,3 +153,7 @@ bad_input_case("an Accelergy ERT over energies in units of a MAC" "ert.yaml:1:1:
   eval --arch ${_eyeriss_arch} --workload ${_conv} --ert ${CMAKE_CURRENT_SOURCE_DIR}/reference/timeloop/v4-eyeriss-like-mapper/ert.yaml)
 bad_input_case("a SCALE-Sim key swept to a value the reader rejects" "--set: error: architecture_presets.ArrayHeight: with architecture_presets.ArrayHeight=0: expected a positive integer, found '0'"
   sweep --arch ${_sa_cfg} --workload ${_conv} --set architecture_presets.ArrayHeight=32,0)
+bad_input_case("NeuroSim's buffers on the crossbars organization" "pim_buffers_crossbars.yaml:31:14: error: accelerator.pim.buffers: 'buffers' chooses what NeuroSim's chip builds its global and tile buffers of and applies only to organization: neurosim"
+  eval --arch ${_bi}/pim_buffers_crossbars.yaml --workload ${_conv})
+bad_input_case("NeuroSim's buffers of an unknown kind" "neurosim_buffers_unknown.yaml:14:14: error: accelerator.pim.buffers: expected what NeuroSim's buffers are built of \\(register_file, sram\\), found 'edram'"
+  eval --arch ${_bi}/neurosim_buffers_unknown.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/vgg8_cifar.yaml)
