@@ -24,10 +24,9 @@ ChipEnergy energy_by_category(const std::vector<ChipAction>& actions) {
   return e;
 }
 
-NeuroSimChipResult build_neurosim_chip(const std::vector<ChipLayer>& layers, const SubarrayConfig& config, const ChipOptions& options) {
+NeuroSimChip build_neurosim_chip(const std::vector<ChipLayer>& layers, const SubarrayConfig& config, const ChipOptions& options) {
   if (layers.empty()) core::panic("build_neurosim_chip: a chip needs at least one layer");
   if (!(options.target_clock_hz > 0)) core::panic("build_neurosim_chip: the target clock must be > 0 Hz");
-  NeuroSimChipResult result;
   const chip_detail::ChipParts parts = chip_detail::build_parts(layers, config, options);
   NeuroSimChip chip;
   chip.floorplan = parts.floorplan;
@@ -42,8 +41,7 @@ NeuroSimChipResult build_neurosim_chip(const std::vector<ChipLayer>& layers, con
   int stale[2] = {0, 0};
   for (std::size_t i = 0; i < layers.size(); ++i)
     chip.layers.push_back(chip_detail::evaluate_layer(parts, layers[i], parts.floorplan.layers[i], stale));
-  result.chip = std::move(chip);
-  return result;
+  return chip;
 }
 
 }  // namespace hwaware::circuits

@@ -50,8 +50,8 @@
 //   post-layout factor zeta of NeuroSim's TOPS/W.
 //
 // Preconditions (core::panic): the layers and subarray as neurosim_floorplan.h, subarray.h and
-// subarray_reads.h require; at least one layer. User choices NeuroSim's method does not cover
-// would be returned as an error, not a panic (there are none at present).
+// subarray_reads.h require; at least one layer. (Every choice a user can make of this chip is
+// covered; the description's reader refuses what it is not: models/pim_neurosim.h.)
 
 #include <optional>
 #include <string>
@@ -126,12 +126,7 @@ struct NeuroSimChip {
   std::vector<ChipLayerResult> layers;
 };
 
-struct NeuroSimChipResult {
-  std::optional<NeuroSimChip> chip;
-  std::string error;  // why there is no chip (a configuration NeuroSim's method does not cover)
-};
-
-NeuroSimChipResult build_neurosim_chip(const std::vector<ChipLayer>& layers, const SubarrayConfig& config, const ChipOptions& options);
+NeuroSimChip build_neurosim_chip(const std::vector<ChipLayer>& layers, const SubarrayConfig& config, const ChipOptions& options);
 
 // Energy of actions by category (the leakage actions into leakage_j).
 ChipEnergy energy_by_category(const std::vector<ChipAction>& actions);

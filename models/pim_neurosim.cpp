@@ -139,9 +139,7 @@ NeuroSimEvaluation evaluate_neurosim(const Accelerator& a, const workload::Netwo
   circuits::ChipOptions options;
   options.target_clock_hz = spec.clock_hz;
   if (spec.pim->neurosim_buffers == "sram") options.buffers = circuits::ChipBufferKind::sram;
-  const auto built = circuits::build_neurosim_chip(layers, pim_subarray_config(spec), options);
-  if (!built.chip) throw core::InputError(spec.pim->loc, "accelerator.pim", built.error);
-  const auto& chip = *built.chip;
+  const auto chip = circuits::build_neurosim_chip(layers, pim_subarray_config(spec), options);
   out.area = chip_area_report(chip.area);
   out.clock_period_ns = chip.clock_period_s * 1e9;
   for (std::size_t i = 0; i < network.layers.size(); ++i) {

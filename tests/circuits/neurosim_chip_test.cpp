@@ -15,7 +15,7 @@ namespace {
 const std::string kDir = std::string(HWAWARE_TEST_DATA) + "/reference/neurosim";
 
 const NeuroSimChip& vgg8_chip() {
-  static const NeuroSimChip chip = *build_neurosim_chip(testing::vgg8_chip_layers(kDir), neurosim_default_config(), ChipOptions{}).chip;
+  static const NeuroSimChip chip = build_neurosim_chip(testing::vgg8_chip_layers(kDir), neurosim_default_config(), ChipOptions{});
   return chip;
 }
 }  // namespace
@@ -111,7 +111,7 @@ const NeuroSimChip& vgg8_sram_chip() {
   static const NeuroSimChip chip = [] {
     ChipOptions o;
     o.buffers = ChipBufferKind::sram;
-    return *build_neurosim_chip(testing::vgg8_chip_layers(kDir), neurosim_default_config(), o).chip;
+    return build_neurosim_chip(testing::vgg8_chip_layers(kDir), neurosim_default_config(), o);
   }();
   return chip;
 }

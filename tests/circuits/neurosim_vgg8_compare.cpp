@@ -12,7 +12,7 @@ namespace {
 
 // The composed chip (neurosim_chip.h): ours / NeuroSim's per layer and for the chip.
 void print_chip(const std::string& dir) {
-  const NeuroSimChip chip = *build_neurosim_chip(testing::vgg8_chip_layers(dir), neurosim_default_config(), ChipOptions{}).chip;
+  const NeuroSimChip chip = build_neurosim_chip(testing::vgg8_chip_layers(dir), neurosim_default_config(), ChipOptions{});
   const testing::Vgg8Chip ref = testing::load_vgg8_chip(dir);
   std::printf("chip (ours / NeuroSim): %5s | %6s %6s %6s %6s %6s %6s | %6s %6s %6s %6s %6s | %6s %6s\n", "layer", "energy", "ADC", "accum",
               "other*", "buffer", "ic", "lat", "ADC", "accum", "buffer", "ic", "leak W", "leak J");
