@@ -1,10 +1,13 @@
-// Sparseloop's density models (models/density_model.h) on hand-derived cases and against closed
-// forms on tensors of 10^7 and 10^8 coordinates.
+// Sparseloop's density models (models/density_model.h) on hand-derived cases, against closed forms
+// on tensors of 10^7 and 10^8 coordinates, and against boost::math's hypergeometric quantile, which
+// is what Sparseloop calls (boost is the oracle here, not a dependency of the model).
 
+#include <boost/math/distributions/hypergeometric.hpp>
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdint>
+#include <random>
 
 #include "models/density_model.h"
 
@@ -22,6 +25,12 @@ long double empty_closed_form(std::uint64_t N, std::uint64_t r, std::uint64_t n)
 }
 
 double relative_error(double got, long double want) { return static_cast<double>(std::fabs((got - want) / want)); }
+
+std::uint64_t boost_quantile(std::uint64_t N, std::uint64_t r, std::uint64_t n, double c) {
+  // Sparseloop: boost::math::hypergeometric_distribution<double> distribution(r, n, N); quantile(distribution, c).
+  boost::math::hypergeometric_distribution<double> d(static_cast<unsigned>(r), static_cast<unsigned>(n), static_cast<unsigned>(N));
+  return static_cast<std::uint64_t>(quantile(d, c));
+}
 
 }  // namespace
 
@@ -164,7 +173,7 @@ TEST_CASE("probabilities within a known tile: the hypergeometric draws from that
   CHECK(f.empty_probability(3, KnownTile{48, 0}) == 1);
 }
 
-TEST_CASE("hypergeometric occupancy at a confidence is rounded outwards as boost's quantile is, and min(n, r) at 1") {
+TEST_CASE("hypergeometric occupancy at a confidence is boost's quantile, rounded outwards, and min(n, r) at 1") {
   // N = 16, r = 4, n = 4: cdf(0) = 495/1820 = 0.272, cdf(1) = 1375/1820 = 0.755, cdf(2) = 0.973.
   // c = 0.3 (below the median): rounded down to 0, though cdf(0) < 0.3. c = 0.5: from the median
   // up, rounded up: 1. c = 0.9: 2. c = 1: min(4, 4) = 4.
@@ -175,6 +184,47 @@ TEST_CASE("hypergeometric occupancy at a confidence is rounded outwards as boost
   CHECK(m.occupancy_at_confidence(4, 1.0) == 4);
   // N = 16, r = 8, n = 3: P = 1/10, 4/10, 4/10, 1/10; cdf(1) = 0.5 exactly: p = 0.5 rounds up to 2.
   CHECK(HypergeometricDensity(0.5, 16).occupancy_at_confidence(3, 0.5) == 2);
+  for (std::uint64_t r = 0; r <= 16; ++r)
+    for (std::uint64_t n = 0; n <= 16; ++n)
+      for (double c : {0.0, 0.3, 0.5, 0.9, 1.0}) {
+        INFO("r " << r << " n " << n << " c " << c);
+        CHECK(hypergeometric_quantile(16, r, n, c) == boost_quantile(16, r, n, c));
+      }
+}
+
+TEST_CASE("the hypergeometric quantile equals boost's on every small case, at ties and in large tensors") {
+  // Every N <= 24 with every r and n, at fixed confidences and at each exact cumulative
+  // probability (ties, where boost's rounding decides), then random large cases.
+  std::uint64_t mismatches = 0, checked = 0;
+  for (std::uint64_t N = 1; N <= 24; ++N)
+    for (std::uint64_t r = 0; r <= N; ++r)
+      for (std::uint64_t n = 0; n <= N; ++n) {
+        std::vector<double> cs = {0.0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1.0};
+        boost::math::hypergeometric_distribution<double> d(static_cast<unsigned>(r), static_cast<unsigned>(n), static_cast<unsigned>(N));
+        const unsigned lo = n + r > N ? static_cast<unsigned>(n + r - N) : 0;
+        for (unsigned k = lo; k < std::min(n, r); ++k) cs.push_back(cdf(d, k));
+        for (double c : cs) {
+          ++checked;
+          if (hypergeometric_quantile(N, r, n, c) != boost_quantile(N, r, n, c)) {
+            ++mismatches;
+            UNSCOPED_INFO("N " << N << " r " << r << " n " << n << " c " << c);
+          }
+        }
+      }
+  std::mt19937_64 rng(20);
+  for (int i = 0; i < 200; ++i) {
+    const std::uint64_t N = std::uniform_int_distribution<std::uint64_t>(25, 3000000)(rng);
+    const std::uint64_t r = std::uniform_int_distribution<std::uint64_t>(0, N)(rng);
+    const std::uint64_t n = std::uniform_int_distribution<std::uint64_t>(0, std::min<std::uint64_t>(N, 20000))(rng);
+    const double c = std::uniform_real_distribution<double>(0, 1)(rng);
+    ++checked;
+    if (hypergeometric_quantile(N, r, n, c) != boost_quantile(N, r, n, c)) {
+      ++mismatches;
+      UNSCOPED_INFO("N " << N << " r " << r << " n " << n << " c " << c);
+    }
+  }
+  INFO(checked << " cases checked");
+  CHECK(mismatches == 0);
 }
 
 TEST_CASE("tensors of 10^7 and 10^8 coordinates: probabilities stay finite and match closed forms to 1e-12") {
