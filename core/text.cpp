@@ -64,6 +64,12 @@ std::vector<std::string> split_words(const std::string& text) {
   return tokens;
 }
 
+std::vector<std::string> split_factors(const std::string& text) {
+  std::string spaced = text;
+  std::replace(spaced.begin(), spaced.end(), ',', ' ');
+  return split_words(spaced);
+}
+
 std::pair<std::string, std::string> split_dim_factor(const std::string& tok) {
   std::size_t i = 0;
   while (i < tok.size() && !std::isdigit(static_cast<unsigned char>(tok[i])) && tok[i] != '=') ++i;

@@ -34,6 +34,10 @@ std::string fnv1a_hex(const std::string& text);
 // Whitespace-separated tokens of a string.
 std::vector<std::string> split_words(const std::string& text);
 
+// Loop factors as Timeloop writes them, separated by spaces or commas: "C=1 M8", or "K=16,M=1" as
+// its v0.4 front end joins a list of factors.
+std::vector<std::string> split_factors(const std::string& text);
+
 // A loop factor as Timeloop writes it: "R=3", "C1" -> (dimension, factor text). The factor text
 // is empty when the token has no number; the caller parses and checks it.
 std::pair<std::string, std::string> split_dim_factor(const std::string& token);

@@ -202,7 +202,8 @@ std::vector<std::pair<std::string, YamlView>> MapReader::entries() {
 
 void MapReader::finish(const std::vector<std::string>& also_allowed) {
   std::vector<std::string> candidates = known_;
-  candidates.insert(candidates.end(), also_allowed.begin(), also_allowed.end());
+  for (const auto& k : also_allowed)
+    if (std::find(candidates.begin(), candidates.end(), k) == candidates.end()) candidates.push_back(k);
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (used_[i]) continue;
     const std::string& key = entries_[i].first;
