@@ -246,12 +246,6 @@ double fixed_structured_probability(double x, std::uint64_t k) {
 
 }  // namespace
 
-std::optional<DensityDistribution> density_distribution_named(std::string_view name) {
-  if (name == "fixed" || name == "fixed-structured" || name == "fixed_structured") return DensityDistribution::fixed_structured;
-  if (name == "hypergeometric") return DensityDistribution::hypergeometric;
-  return std::nullopt;
-}
-
 double hypergeometric_pmf(std::uint64_t N, std::uint64_t r, std::uint64_t n, std::uint64_t k) {
   check_counts(N, r, n, "hypergeometric_pmf");
   const Support s = support(N, r, n);

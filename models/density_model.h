@@ -4,7 +4,8 @@
 // coordinates whose nonzeros have density d, how many nonzeros (the "occupancy") a tile of n of
 // its coordinates holds. The sparse analysis asks them for the probability that a tile is empty
 // (gating and skipping), the expected occupancy (accesses, metadata) and the occupancy at a
-// confidence (storage capacity). Self-contained: no dependency on the rest of the model.
+// confidence (storage capacity). Self-contained: no dependency on the rest of the model (the
+// distribution's type is the workload's).
 //
 // Preconditions are our bugs, not the user's (the readers reject densities outside (0, 1]): a
 // density outside [0, 1], an empty tensor, a tile larger than its tensor or a confidence outside
@@ -15,16 +16,14 @@
 #include <optional>
 #include <string_view>
 
+#include "workloads/density.h"
+
 namespace hwaware::model {
 
-// The distributions Sparseloop's factory builds (density-distribution-factory.cpp). Sparseloop's
-// random ("uniform") sparsity is the hypergeometric one. Its `banded` model is not reproduced: its
-// answer depends on where a 2-D tile lies in a square matrix, not on n (see docs in the .cpp).
-enum class DensityDistribution { fixed_structured, hypergeometric };
-
-// The distribution a Sparseloop `distribution:` name means: "fixed", "fixed-structured" and
-// "fixed_structured" (both spellings occur across Timeloop versions), "hypergeometric".
-std::optional<DensityDistribution> density_distribution_named(std::string_view name);
+// The distributions Sparseloop's factory builds, and their names, are the workload's: a problem's
+// tensors carry one (workloads/density.h).
+using workload::density_distribution_named;
+using workload::DensityDistribution;
 
 // What is known of the tile a sub-tile lies in: it holds `occupancy` nonzeros among its `coords`
 // coordinates. Sparseloop's analysis conditions a sub-tile's probabilities on it (its

@@ -16,6 +16,8 @@ std::string shape_key(const workload::Problem& p) {
   for (const auto& ds : p.data_spaces) {
     k += "|" + ds.name + ":" + std::to_string(ds.bits.value_or(0)) + ":" + fmt::format("{}", ds.density) + ":";
     if (ds.bit_density != 0.5) k += fmt::format("b{}:", ds.bit_density);  // random bits (the default) keep the keys of older tables
+    if (ds.density_distribution != workload::DensityDistribution::fixed_structured || ds.density_tensor_coords != 0)
+      k += workload::to_string(ds.density_distribution) + ":" + std::to_string(ds.density_tensor_coords) + ":";  // likewise
     for (const auto& rank : ds.ranks) {
       for (const auto& t : rank) k += std::to_string(t.coefficient) + "*" + std::to_string(t.dim) + "+";
       k += ";";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "workloads/density.h"
 
 namespace hwaware::workload {
 
@@ -26,6 +27,11 @@ struct DataSpace {
   bool read_write = false;  // outputs/partial sums: updated in place
   std::optional<int> bits;  // bits per element; empty when not given (Timeloop problems): one word of each level
   double density = 1.0;     // fraction of non-zero elements
+  // Where the non-zeros lie, for Sparseloop's models of tiles (Timeloop problems' `densities`).
+  DensityDistribution density_distribution = DensityDistribution::fixed_structured;
+  // Coordinates the hypergeometric model draws the non-zeros from (Sparseloop's
+  // workload_tensor_size); 0: the tensor's own.
+  long long density_tensor_coords = 0;
   // Fraction of the bits of its elements that are 1 (Inputs drive PIM crossbar rows bit-serially:
   // a cell read costs energy only under a 1 bit; Weights' 1 bits set the cells' mean conductance).
   // 0.5: random bits.

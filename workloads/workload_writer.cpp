@@ -268,6 +268,8 @@ std::string problem_difference(const Problem& have, const Problem& written) {
     if (a.bits != b.bits) return "its tensor '" + a.name + "' has no bits or bits the format cannot hold";
     if (!(a.density > 0 && a.density <= 1)) return "its tensor '" + a.name + "' has a density outside (0, 1]";
     if (!(a.bit_density >= 0 && a.bit_density <= 1)) return "its tensor '" + a.name + "' has a bit density outside [0, 1]";
+    if (a.density_distribution != b.density_distribution || a.density_tensor_coords != b.density_tensor_coords)
+      return "its tensor '" + a.name + "' has a density distribution (the format gives the fraction of non-zeros only)";
     if (a.name == "Outputs" && a.bit_density != kBitDensity)
       return "its outputs have a bit density (the format gives weights and inputs only)";
   }
