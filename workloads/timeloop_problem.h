@@ -1,6 +1,7 @@
 #pragma once
 // Reads Timeloop problem files (v0.2/v0.3 with "data-spaces" and v0.4 with "data_spaces"):
-// dimensions, coefficients, projections and the instance.
+// dimensions, coefficients, projections and the instance, with the densities of its tensors
+// (`instance.densities`, Sparseloop's density models).
 
 #include "core/yaml_reader.h"
 #include "workloads/layer.h"

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "core/timeloop_sections.h"
 #include "core/yaml_reader.h"
 #include "workloads/native_workload.h"
 #include "workloads/scalesim_topology.h"
@@ -40,7 +41,7 @@ Network load_workload(const std::string& path) {
   } else if (top.ok()) {
     root.error("expected a workload: top-level key 'workload' (hwaware) or 'problem' (Timeloop)");
   }
-  top.finish();
+  core::finish_top_level(top);  // a Timeloop document's other sections are the other readers'
   sink.throw_if_any();
   return net;
 }
