@@ -8,10 +8,10 @@
 namespace hwaware::mapping {
 namespace {
 
-// Factors "R=3 P=16" or "C1 M8 R1": dimension name followed by an optional '=' and a number.
+// Factors "R=3 P=16", "C1 M8 R1" or "K=16,M=1": dimension name, an optional '=' and a number.
 std::map<int, long long> parse_factors(const core::YamlView& v, const workload::Problem& pr) {
   std::map<int, long long> out;
-  for (const auto& tok : core::split_words(v.scalar())) {
+  for (const auto& tok : core::split_factors(v.scalar())) {
     auto [dim, number] = core::split_dim_factor(tok);
     auto n = core::parse_integer(number);
     int d = pr.dim_index(dim);

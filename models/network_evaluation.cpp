@@ -67,7 +67,8 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
     for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_systolic(spec, network.layers[i].problem);
     return;
   }
-  if (o.mapping_file.empty()) {
+  // A Timeloop document's `mapping: []` gives no mapping: the mapper chooses, within its constraints.
+  if (o.mapping_file.empty() || !mapping::file_gives_mapping(o.mapping_file)) {
     const auto mapped = map_layers(spec, network, a.table, o.map);
     for (std::size_t i = 0; i < layers.size(); ++i) {
       layers[i].mapping = mapped[i].mapping;

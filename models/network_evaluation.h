@@ -24,7 +24,8 @@ namespace hwaware::model {
 
 struct EvaluationOptions {
   MapOptions map;            // the mapper, for a digital array's layers when no mapping is given
-  std::string mapping_file;  // mappings given for a digital array (mapping_loader.h); empty: the mapper chooses
+  std::string mapping_file;  // mappings given for a digital array (mapping_loader.h); empty, or a file whose
+                             // `mapping` is an empty list (a Timeloop dump): the mapper chooses
   // PIM: whether the weights stay on chip and the copies of every layer of the network evaluated,
   // one entry per layer. Empty: allocated over this network (allocate_pim_copies). A search that
   // asks about a network's new layers only gives the whole network's, entry by entry.
