@@ -7,6 +7,8 @@
 #include "arch/native_arch.h"
 #include "arch/scalesim_config.h"
 #include "arch/timeloop_arch.h"
+#include "arch/timeloop_constraints.h"
+#include "core/timeloop_sections.h"
 #include "core/yaml_reader.h"
 
 namespace hwaware::arch {
@@ -28,12 +30,14 @@ Spec read_arch(const core::YamlFile& file) {
   Spec spec;
   if (auto a = top.get("architecture")) {
     spec = read_timeloop_arch(*a);
+    read_constraint_sections(top, spec);
+    if (auto s = top.get("sparse_optimizations")) refuse_sparse_optimizations(*s);
   } else if (auto n = top.get("accelerator")) {
     spec = read_native_arch(*n);
   } else if (top.ok()) {
     root.error("expected an accelerator description: top-level key 'accelerator' (hwaware) or 'architecture' (Timeloop)");
   }
-  top.finish();
+  core::finish_top_level(top);  // a Timeloop document's other sections are the other readers'
   sink.throw_if_any();
   return spec;
 }

@@ -1,7 +1,11 @@
 #pragma once
 // Loads an accelerator file: a SCALE-Sim configuration when the name ends in `.cfg`
 // (arch/scalesim_config.h), else YAML whose top-level key says the format: `accelerator:`
-// (hwaware) or `architecture:` (Timeloop v0.2/v0.3/v0.4).
+// (hwaware) or `architecture:` (Timeloop v0.2/v0.3/v0.4). A Timeloop document may hold its other
+// sections too, as Timeloop's front end dumps them in one file: its constraint sections
+// (`architecture_constraints`, `mapspace_constraints`, ...) constrain the mapper at the levels
+// they name, a non-empty `sparse_optimizations` is refused (not modelled yet), and the others
+// (problem, mapping, mapper, ...) are passed over by name.
 
 #include <string>
 
