@@ -1,0 +1,236 @@
+// Timeloop inputs as one document (its front end's parsed-processed-input.yaml): each reader reads
+// its section and passes over the others Timeloop knows; attributes, constraint sections,
+// densities and sparse_optimizations as Timeloop reads them.
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "arch/arch_loader.h"
+#include "core/timeloop_sections.h"
+#include "mappings/mapping_loader.h"
+#include "workloads/timeloop_problem.h"
+#include "workloads/workload_loader.h"
+#include "yaml_doc.h"
+
+using namespace hwaware;
+
+namespace {
+
+const std::string kDump = std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/01.2.1-DUDU-dot-product/parsed-processed-input.yaml";
+
+// A one-level subtree architecture (the front end's dump form) with `buffer_attrs` added to the
+// buffer's attributes and `extra` appended at the top level.
+std::string dump_arch(const std::string& buffer_attrs, const std::string& extra = "") {
+  return "architecture:\n"
+         "  version: '0.4'\n"
+         "  subtree:\n"
+         "    - name: PE_top_level\n"
+         "      local:\n"
+         "        - name: Buffer[1..1]\n"
+         "          class: storage\n"
+         "          attributes:\n"
+         "            depth: 64\n"
+         "            width: 8\n"
+         "            datawidth: 8\n" +
+         buffer_attrs +
+         "        - name: mac[1..1]\n"
+         "          class: intmac\n"
+         "          attributes: {meshX: 1, meshY: 1}\n" +
+         extra;
+}
+
+// The diagnostics of reading `text` as an accelerator, one per line.
+std::string arch_errors(const std::string& text) {
+  try {
+    arch::read_arch(core::YamlFile::parse(text, "t.yaml"));
+  } catch (const core::InputError& e) {
+    std::string out;
+    for (const auto& d : e.diagnostics()) out += core::format(d) + "\n";
+    return out;
+  }
+  return "";
+}
+
+// `text` written to a file of its own, for the readers that take a path.
+std::string write_temp(const std::string& text, const std::string& name) {
+  const auto path = std::filesystem::temp_directory_path() / ("hwaware_timeloop_document_" + name + ".yaml");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+std::string problem_errors(const std::string& text) {
+  test::Doc doc(text, "p.yaml");
+  workload::read_timeloop_problem(doc.get("problem"));
+  std::string out;
+  for (const auto& d : doc.sink.diagnostics()) out += core::format(d) + "\n";
+  return out;
+}
+
+const std::string kProblem =
+    "problem:\n"
+    "  shape:\n"
+    "    name: dot\n"
+    "    dimensions: [K, M]\n"
+    "    data_spaces:\n"
+    "      - {name: A, projection: [[[K]]]}\n"
+    "      - {name: B, projection: [[[K]]]}\n"
+    "      - {name: Z, projection: [[[M]]], read_write: true}\n"
+    "  instance:\n"
+    "    K: 16\n"
+    "    M: 1\n";
+
+}  // namespace
+
+TEST_CASE("each reader reads its own section of a Timeloop front-end dump and passes over the others") {
+  const auto spec = arch::load_arch(kDump);
+  REQUIRE(spec.levels.size() == 1);
+  CHECK(spec.levels[0].name == "Buffer");
+  CHECK(spec.levels[0].depth == 64);
+  CHECK(spec.levels[0].read_bandwidth == 3.0);
+  CHECK(spec.compute.name == "mac");
+  const auto net = workload::load_workload(kDump);
+  REQUIRE(net.layers.size() == 1);
+  CHECK(net.layers[0].problem.macs() == 16);
+  CHECK_FALSE(mapping::file_gives_mapping(kDump));  // `mapping: []`: the mapper is to choose
+}
+
+TEST_CASE("an unknown top-level key of a Timeloop document is an error with a did-you-mean hint") {
+  const auto errors = arch_errors(dump_arch("", "architecture_constraint:\n  targets: []\n"));
+  INFO(errors);
+  CHECK(errors.find("t.yaml:15:1: error: unknown key 'architecture_constraint'") != std::string::npos);
+  CHECK(errors.find("did you mean 'architecture_constraints'?") != std::string::npos);
+}
+
+TEST_CASE("a Timeloop section beside an hwaware accelerator is an error: native files stay strict") {
+  const auto errors = arch_errors(
+      "accelerator:\n  name: x\n  levels: []\n"
+      "mapper: {algorithm: random}\n");
+  CHECK(errors.find("unknown key 'mapper'") != std::string::npos);
+  CHECK_FALSE(core::is_timeloop_document(YAML::Load("{accelerator: {}, mapper: {}}")));
+  CHECK(core::is_timeloop_document(YAML::Load("{mapping: [], mapper: {}}")));
+  CHECK_FALSE(core::is_timeloop_document(YAML::Load("{mapping: {Buffer: {}}}")));
+}
+
+TEST_CASE("attributes Timeloop's model does not read are accepted at any value, a misspelt one is refused with a hint") {
+  CHECK(arch_errors(dump_arch("            n_banks: 2\n            has_power_gating: true\n            latency: 5ns\n"
+                              "            metadata_storage_width: 32\n            technology: 45nm\n")) == "");
+  const auto errors = arch_errors(dump_arch("            multiple_bufering: 1\n"));
+  CHECK(errors.find("unknown key 'multiple_bufering'") != std::string::npos);
+  CHECK(errors.find("did you mean 'multiple_buffering'?") != std::string::npos);
+}
+
+TEST_CASE("an attribute Timeloop reads is accepted at its default and refused, at its line, at a value hwaware does not model") {
+  CHECK(arch_errors(dump_arch("            multiple_buffering: 1\n            min_utilization: 0\n            allow_overbooking: false\n"
+                              "            reduction_supported: true\n            power_gated_at: Buffer\n")) == "");
+  CHECK(arch_errors(dump_arch("            multiple_buffering: 2\n")).find("t.yaml:12:33: error: ") != std::string::npos);
+  CHECK(arch_errors(dump_arch("            allow_overbooking: true\n")).find("'allow_overbooking' other than false is not modelled") !=
+        std::string::npos);
+  CHECK(arch_errors(dump_arch("            power_gated_at: DRAM\n")).find("power gating at another level ('DRAM') is not modelled") !=
+        std::string::npos);
+  CHECK(arch_errors(dump_arch("            shared_bandwidth: 4\n")).find("'shared_bandwidth' is read by Timeloop") != std::string::npos);
+}
+
+TEST_CASE("memory_depth and memory_width stand for depth and width, as Timeloop reads them") {
+  const std::string text =
+      "architecture:\n  subtree:\n    - name: top\n      local:\n"
+      "        - name: Buffer\n          class: smartbuffer_RF\n"
+      "          attributes: {memory_depth: 12, memory_width: 32, datawidth: 16}\n"
+      "        - name: mac\n          class: intmac\n          attributes: {}\n";
+  const auto spec = arch::read_arch(core::YamlFile::parse(text, "t.yaml"));
+  CHECK(spec.levels[0].depth == 12);
+  CHECK(spec.levels[0].block_size == 2);
+}
+
+TEST_CASE("a component with enabled: false is left out, as Timeloop's front end leaves it out") {
+  const auto spec = arch::read_arch(core::YamlFile::parse(
+      dump_arch("", "") +
+          "        - name: Spare[1..1]\n          class: regfile\n          enabled: false\n          attributes: {depth: 8}\n",
+      "t.yaml"));
+  CHECK(spec.levels.size() == 1);
+}
+
+TEST_CASE(
+    "architecture_constraints targets become the level's constraints, keep and bypass; factors joined by commas or spaces; a factor of 0 "
+    "leaves it free") {
+  const auto spec =
+      arch::read_arch(core::YamlFile::parse(dump_arch("",
+                                                      "architecture_constraints:\n  targets:\n"
+                                                      "    - {target: Buffer, type: temporal, factors: 'K=16,M=1,N=0', permutation: KM}\n"
+                                                      "    - {target: Buffer, type: dataspace, keep: [A, Z], bypass: [B]}\n"
+                                                      "mapspace_constraints:\n"
+                                                      "  - {target: Buffer, type: spatial, factors: K1 M1, split: 1}\n"),
+                                            "t.yaml"));
+  const auto& c = spec.levels[0].constraints;
+  REQUIRE(c.temporal);
+  CHECK(c.temporal->factors == std::vector<std::pair<std::string, long long>>{{"K", 16}, {"M", 1}});
+  CHECK(c.temporal->permutation == std::vector<std::string>{"K", "M"});
+  REQUIRE(c.spatial);
+  CHECK(c.spatial->factors.size() == 2);
+  CHECK(c.spatial->split == 1);
+  CHECK(spec.levels[0].keep == std::vector<std::string>{"A", "Z"});
+  CHECK(spec.levels[0].bypass == std::vector<std::string>{"B"});
+}
+
+TEST_CASE("a constraint target naming an unknown level or type, and a level constrained twice, are errors") {
+  const auto errors = arch_errors(dump_arch("",
+                                            "architecture_constraints:\n  targets:\n"
+                                            "    - {target: Bufer, type: temporal, factors: K=16}\n"
+                                            "    - {target: Buffer, type: temporl, factors: K=16}\n"
+                                            "    - {target: Buffer, type: temporal, factors: K=16 M=1}\n"
+                                            "    - {target: Buffer, type: temporal, factors: K=16}\n"));
+  CHECK(errors.find("unknown level 'Bufer'") != std::string::npos);
+  CHECK(errors.find("did you mean 'Buffer'?") != std::string::npos);
+  CHECK(errors.find("did you mean 'temporal'?") != std::string::npos);
+  CHECK(errors.find("a second temporal constraint for level 'Buffer'") != std::string::npos);
+}
+
+TEST_CASE("a sparse_optimizations that declares anything is refused as not modelled yet; an empty one passes") {
+  CHECK(arch_errors(dump_arch("", "sparse_optimizations:\n  version: '0.4'\n  targets: []\n")) == "");
+  const auto errors = arch_errors(dump_arch("", "sparse_optimizations:\n  targets:\n    - name: Buffer\n"));
+  INFO(errors);
+  CHECK(errors.find("t.yaml:16:3: error: sparse_optimizations: sparse_optimizations is not modelled yet (issue 20)") != std::string::npos);
+}
+
+TEST_CASE("problem densities give each named tensor its distribution and density; the others stay dense") {
+  test::Doc doc(kProblem +
+                    "    densities:\n"
+                    "      A: {distribution: fixed_structured, density: 0.25, band_width: 0, workload_tensor_size: 0}\n"
+                    "      B: {distribution: hypergeometric, density: 0.5, workload_tensor_size: 32}\n",
+                "p.yaml");
+  const auto pr = workload::read_timeloop_problem(doc.get("problem"));
+  REQUIRE(doc.sink.empty());
+  CHECK(pr.data_spaces[0].density == 0.25);
+  CHECK(pr.data_spaces[0].density_distribution == workload::DensityDistribution::fixed_structured);
+  CHECK(pr.data_spaces[1].density_distribution == workload::DensityDistribution::hypergeometric);
+  CHECK(pr.data_spaces[1].density_tensor_coords == 32);
+  CHECK(pr.data_spaces[2].density == 1.0);
+}
+
+TEST_CASE("a density given as a number is fixed-structured; commonDensity applies to every tensor") {
+  test::Doc doc(kProblem + "    commonDensity: 0.5\n    densities: {A: 0.25}\n", "p.yaml");
+  const auto pr = workload::read_timeloop_problem(doc.get("problem"));
+  REQUIRE(doc.sink.empty());
+  CHECK(pr.data_spaces[0].density == 0.25);
+  CHECK(pr.data_spaces[1].density == 0.5);
+  CHECK(pr.data_spaces[2].density == 0.5);
+}
+
+TEST_CASE("a density outside (0, 1], an unknown distribution and an unknown tensor are errors at their line") {
+  const auto errors = problem_errors(kProblem +
+                                     "    densities:\n"
+                                     "      A: {distribution: fixed_structured, density: 1.5}\n"
+                                     "      B: {distribution: hypergeometrc, density: 0.5}\n"
+                                     "      C: 0.5\n");
+  INFO(errors);
+  CHECK(errors.find("p.yaml:13:52: error: problem.instance.densities.A.density: expected a density in (0, 1]") != std::string::npos);
+  CHECK(errors.find("p.yaml:14:25: error: problem.instance.densities.B.distribution: ") != std::string::npos);
+  CHECK(errors.find("did you mean 'hypergeometric'?") != std::string::npos);
+  CHECK(errors.find("unknown tensor 'C' in densities") != std::string::npos);
+}
+
+TEST_CASE("a Timeloop mapping's `mapping: []` gives no mapping; hwaware's own files always give one") {
+  CHECK_FALSE(mapping::file_gives_mapping(write_temp("mapping: []\nproblem: {}\n", "empty")));
+  CHECK(mapping::file_gives_mapping(write_temp("mapping:\n  - {target: Buffer, type: temporal, factors: K=16}\n", "list")));
+  CHECK(mapping::file_gives_mapping(write_temp("mapping: {}\n", "native")));
+}
