@@ -1,6 +1,7 @@
 // Timeloop reference cases (tests/reference/timeloop, copied from shared/reference with their
-// source note): every per-level, per-tensor scalar read/fill/update count and the cycles must
-// equal Timeloop's exactly, and total energy must be within 0.1%.
+// source note, and the dense Sparseloop case of tests/reference/sparseloop): every per-level,
+// per-tensor scalar read/fill/update count and the cycles must equal Timeloop's exactly, and total
+// energy must be within 0.1%.
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -11,7 +12,9 @@
 #include "arch/arch_loader.h"
 #include "core/yaml_reader.h"
 #include "mappings/mapping_loader.h"
+#include "models/accelerator.h"
 #include "models/analytical_model.h"
+#include "models/network_evaluation.h"
 #include "models/timeloop_ert.h"
 #include "workloads/workload_loader.h"
 
@@ -74,19 +77,9 @@ Expected parse_stats(const std::string& text) {
   return e;
 }
 
-void check_case(const std::string& name) {
-  const std::string dir = std::string(HWAWARE_TEST_DATA) + "/reference/timeloop/" + name + "/";
-  auto spec = arch::load_arch(dir + "arch.yaml");
-  auto net = workload::load_workload(dir + "problem.yaml");
-  REQUIRE(net.layers.size() == 1);
-  const auto& problem = net.layers[0].problem;
-  auto m = mapping::load_mapping(dir + "mapping.yaml", spec, problem);
-  auto table = model::read_accelergy_ert(core::YamlFile::load(dir + "ert.yaml"));
-  auto counts = model::evaluate_counts(spec, m, problem);
-  auto energy = model::price_layer(spec, counts, table);
-  auto expected = parse_stats(slurp(dir + "timeloop.stats.txt"));
+// Every per-level, per-tensor count of `counts` equals the stats', cycles too; energy within 0.1%.
+void compare(const std::string& name, const model::LayerCounts& counts, const model::LayerEnergy& energy, const Expected& expected) {
   REQUIRE_FALSE(expected.counts.empty());
-
   std::size_t compared = 0;
   for (const auto& lvl : counts.levels) {
     for (std::size_t ds = 0; ds < lvl.tensors.size(); ++ds) {
@@ -107,6 +100,35 @@ void check_case(const std::string& name) {
   CHECK(energy.total_pj == Approx(expected.energy_pj).epsilon(0.001));
 }
 
+void check_case(const std::string& name) {
+  const std::string dir = std::string(HWAWARE_TEST_DATA) + "/reference/timeloop/" + name + "/";
+  auto spec = arch::load_arch(dir + "arch.yaml");
+  auto net = workload::load_workload(dir + "problem.yaml");
+  REQUIRE(net.layers.size() == 1);
+  const auto& problem = net.layers[0].problem;
+  auto m = mapping::load_mapping(dir + "mapping.yaml", spec, problem);
+  auto table = model::read_accelergy_ert(core::YamlFile::load(dir + "ert.yaml"));
+  auto counts = model::evaluate_counts(spec, m, problem);
+  compare(name, counts, model::price_layer(spec, counts, table), parse_stats(slurp(dir + "timeloop.stats.txt")));
+}
+
+// A Sparseloop case from its parsed-processed-input.yaml alone, as `hwaware eval --arch F --workload
+// F --mapping F` evaluates it: the document's `mapping: []` leaves the mapping to the mapper, within
+// its architecture_constraints; priced with the per-action energies of its stats (ert.yaml).
+void check_dump(const std::string& name) {
+  const std::string dir = std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/";
+  const std::string input = dir + "parsed-processed-input.yaml";
+  const auto accelerator = model::load_accelerator(input, dir + "ert.yaml");
+  const auto net = workload::load_workload(input);
+  REQUIRE(net.layers.size() == 1);
+  model::EvaluationOptions options;
+  options.mapping_file = input;
+  options.map.quiet = true;
+  const auto e = model::evaluate_network(accelerator, net, options);
+  REQUIRE(e.layers.front().search);  // the mapper chose
+  compare(name, e.layers.front().counts, e.layers.front().energy, parse_stats(slurp(dir + "timeloop-mapper.stats.txt")));
+}
+
 }  // namespace
 
 TEST_CASE("Timeloop v0.4, one level: counts, cycles and energy equal Timeloop's", "[reference]") { check_case("v4-conv1d-1level"); }
@@ -120,4 +142,8 @@ TEST_CASE("Timeloop v0.2, output stationary with an ERT with arguments: counts e
 }
 TEST_CASE("Timeloop v0.2, 16 PEs sharing a buffer (multicast): counts equal Timeloop's", "[reference]") {
   check_case("v02-conv1d-oc-ic-3level-spatial-kp");
+}
+TEST_CASE("Timeloop's front-end dump alone, dense dot product (Sparseloop 01.2.1): the constrained mapping's counts equal Timeloop's",
+          "[reference]") {
+  check_dump("01.2.1-DUDU-dot-product");
 }
