@@ -157,3 +157,20 @@ bad_input_case("NeuroSim's buffers on the crossbars organization" "pim_buffers_c
   eval --arch ${_bi}/pim_buffers_crossbars.yaml --workload ${_conv})
 bad_input_case("NeuroSim's buffers of an unknown kind" "neurosim_buffers_unknown.yaml:14:14: error: accelerator.pim.buffers: expected what NeuroSim's buffers are built of \\(register_file, sram\\), found 'edram'"
   eval --arch ${_bi}/neurosim_buffers_unknown.yaml --workload ${CMAKE_CURRENT_SOURCE_DIR}/../workloads/networks/vgg8_cifar.yaml)
+
+# A Timeloop front-end dump (parsed-processed-input.yaml) given as --arch, --workload and
+# --mapping: each reader passes over the other sections Timeloop knows, but not a key it does not.
+foreach(_f timeloop_dump_unknown_section timeloop_dump_unknown_attribute timeloop_dump_density timeloop_dump_distribution)
+  set(_${_f} --arch ${_bi}/${_f}.yaml --workload ${_bi}/${_f}.yaml --mapping ${_bi}/${_f}.yaml)
+endforeach()
+bad_input_case("a Timeloop dump: an unknown top-level key with a hint" "timeloop_dump_unknown_section.yaml:47:1: error: unknown key 'architecture_constraint'.*did you mean 'architecture_constraints'"
+  eval ${_timeloop_dump_unknown_section})
+bad_input_case("a Timeloop dump: an unknown attribute with a hint" "timeloop_dump_unknown_attribute.yaml:28:17: error: architecture.subtree\\[0\\].local\\[0\\].attributes: unknown key 'alow_overbooking'.*did you mean 'allow_overbooking'"
+  eval ${_timeloop_dump_unknown_attribute})
+bad_input_case("a Timeloop dump: a density of 1.5" "timeloop_dump_density.yaml:67:58: error: problem.instance.densities.A.density: expected a density in \\(0, 1\\] .*found '1.5'"
+  eval ${_timeloop_dump_density})
+bad_input_case("a Timeloop dump: an unknown density distribution" "timeloop_dump_distribution.yaml:67:31: error: problem.instance.densities.A.distribution: expected a density distribution \\(fixed_structured or hypergeometric\\), found 'uniform'.*'hypergeometric'"
+  eval ${_timeloop_dump_distribution})
+set(_sudu ${CMAKE_CURRENT_SOURCE_DIR}/reference/sparseloop/01.2.2-SUDU-dot-product/parsed-processed-input.yaml)
+bad_input_case("a Timeloop dump: sparse_optimizations, not modelled yet" "parsed-processed-input.yaml:463:5: error: sparse_optimizations: sparse_optimizations is not modelled yet \\(issue 20\\)"
+  eval --arch ${_sudu} --workload ${_sudu} --mapping ${_sudu})
