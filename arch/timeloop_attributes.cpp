@@ -18,7 +18,9 @@ const std::vector<DefaultOnly>& storage_defaults() {
       {{"multiple_buffering", "multiple-buffering"}, "divides the level's capacity among that many buffers", "1"},
       {{"min_utilization", "min-utilization"}, "refuses mappings whose tiles fill less than that fraction of the level", "0"},
       {{"allow_overbooking"}, "lets tiles exceed the level's capacity (Sparseloop's overbooking)", "false"},
-      {{"reduction_supported"}, "marks a level that cannot reduce partial sums in place", "true"},
+      {{"reduction_supported"},
+       "marks a level that cannot add partial sums in place, and counts every update's partial sum both ways on the network to it",
+       "true"},
       {{"tile_partition_supported"}, "would partition tiles at run time (Timeloop itself refuses it)", "false"},
   };
   return table;
