@@ -1,5 +1,7 @@
 #include "arch/spec.h"
 
+#include <algorithm>
+
 namespace hwaware::arch {
 
 std::string to_string(Technology t) {
@@ -69,6 +71,11 @@ int Spec::level_index(const std::string& n) const {
   for (std::size_t i = 0; i < levels.size(); ++i)
     if (levels[i].name == n) return static_cast<int>(i);
   return -1;
+}
+
+bool Spec::sparse_optimized() const {
+  if (!compute.sparse.empty()) return true;
+  return std::any_of(levels.begin(), levels.end(), [](const StorageLevel& l) { return !l.sparse.empty(); });
 }
 
 std::optional<int> Spec::element_bits(const std::string& tensor, std::optional<int> workload_bits) const {

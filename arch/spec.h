@@ -10,6 +10,7 @@
 
 #include "arch/constraint_spec.h"
 #include "arch/pim_spec.h"
+#include "arch/sparse_spec.h"
 #include "core/diagnostics.h"
 
 namespace hwaware::arch {
@@ -81,6 +82,7 @@ struct StorageLevel {
   LevelConstraints constraints;                    // mapper constraints written with the level (Timeloop v0.4 files)
   std::map<std::string, Compression> compression;  // tensor -> format; absent: none
   int run_bits = 4;                                // bits of a run-length count (EIE, Han et al., ISCA 2016, uses 4)
+  LevelSparsity sparse;                            // Sparseloop's formats and action optimizations
   core::SourceLoc loc;
 
   bool is_virtual() const { return technology == Technology::none; }
@@ -97,6 +99,7 @@ struct ComputeUnit {
   int operand_bits = 8;
   ZeroOperands zero_operands = ZeroOperands::none;
   bool zero_weights = true, zero_inputs = true;  // which operands are tested for zero
+  ComputeSparsity sparse;                        // Sparseloop's compute optimizations
   EnergySpec energy;
   core::SourceLoc loc;
 };
@@ -129,6 +132,8 @@ struct Spec {
   core::SourceLoc loc;
 
   int level_index(const std::string& name) const;  // -1 if absent
+  // Whether any level or the compute unit has Sparseloop's sparse features (models/sparse_analysis.h).
+  bool sparse_optimized() const;
   // Instances of the level below `level` (or of the compute unit below the innermost level)
   // served by one instance of `level`.
   long long fanout_below(int level) const;
