@@ -6,6 +6,7 @@
 #include "models/exact_rounding.h"
 #include "models/nest_analysis.h"
 #include "models/price_walk.h"
+#include "models/sparse_analysis.h"
 
 namespace hwaware::model {
 
@@ -47,12 +48,32 @@ void level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem
   lc.network_name = lvl.network_name();
   lc.bits.clear();
   lc.network_bits.clear();
+  lc.sparse.clear();
   for (std::size_t ds = 0; ds < lc.tensors.size(); ++ds) {
     const auto& space = pr.data_spaces[ds];
     const auto& t = lc.tensors[ds];
     lc.bits.push_back(t.kept ? tensor_bits(spec, lvl, space, t) : TensorBits{});
     lc.network_bits.push_back(network_bits(spec, lvl, space, t.kept, lc.network[ds]));
     if (t.kept) lc.utilized_instances = std::max(lc.utilized_instances, t.instances);
+  }
+}
+
+// Sparseloop's counts replace the dense ones where the level keeps a tensor: its ports carry the
+// actual and gated data and the format words; the actual data's vectors are priced as reads,
+// fills and updates, the rest as the sparse actions.
+void apply_sparse(std::vector<SparseTensorCounts>&& sparse, LevelCounts& lc) {
+  lc.sparse = std::move(sparse);
+  for (std::size_t ds = 0; ds < lc.tensors.size(); ++ds) {
+    if (!lc.tensors[ds].kept) continue;
+    const SparseTensorCounts& s = lc.sparse[ds];
+    TensorBits& b = lc.bits[ds];
+    const double word = static_cast<double>(lc.word_bits);
+    b.read_bits = s.read_words * word;
+    b.fill_bits = s.write_words * word;  // fills and updates share the write port
+    b.update_bits = 0;
+    b.read_vectors = s.read_vectors;
+    b.fill_vectors = s.fill_vectors;
+    b.update_vectors = s.update_vectors;
   }
 }
 
@@ -99,10 +120,23 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   out.computes = nest.compute_per_instance * static_cast<double>(nest.compute_instances);
   out.compute = split_computes(spec, pr, out.computes);
   out.compute_cycles = compute_cycles(nest.compute_per_instance, spec, out.compute);
+  thread_local SparseLayerCounts sparse;
+  out.sparse_failure.clear();
+  if (spec.sparse_optimized()) {
+    analyze_sparsity(spec, pr, nest, keep, acc, out.computes, sparse);
+    out.sparse_failure = sparse.failure;
+    out.compute.performed = sparse.compute.actual;
+    out.compute.gated = sparse.compute.gated;
+    out.compute.skipped = sparse.compute.skipped;
+    // Each compute instance issues its share of the actual and gated computes.
+    const double issued = sparse.compute.actual + sparse.compute.gated;
+    out.compute_cycles = static_cast<long long>(ceil_count(issued / static_cast<double>(std::max<long long>(1, out.compute_instances))));
+  }
   out.cycles = out.compute_cycles;
   for (std::size_t l = 0; l < nlev; ++l) {
     LevelCounts& lc = out.levels[l];
     level_counts(spec, l, pr, acc[nlev - 1 - l], lc);
+    if (spec.sparse_optimized()) apply_sparse(std::move(sparse.levels[l]), lc);
     throttle(spec.levels[l], lc, out.compute_cycles);
     out.cycles = std::max(out.cycles, lc.cycles);
   }
@@ -154,6 +188,9 @@ class CountsView {
   double read_vectors(std::size_t l, std::size_t t) const { return c_.levels[l].bits[t].read_vectors; }
   double fill_vectors(std::size_t l, std::size_t t) const { return c_.levels[l].bits[t].fill_vectors; }
   double update_vectors(std::size_t l, std::size_t t) const { return c_.levels[l].bits[t].update_vectors; }
+  const SparseTensorCounts* sparse(std::size_t l, std::size_t t) const {
+    return c_.levels[l].sparse.empty() ? nullptr : &c_.levels[l].sparse[t];
+  }
   double leak_cycles(std::size_t l) const { return static_cast<double>(c_.cycles) * static_cast<double>(c_.levels[l].utilized_instances); }
   const NetworkAccess& network(std::size_t l, std::size_t t) const { return c_.levels[l].network[t]; }
   const NetworkBits& network_words(std::size_t l, std::size_t t) const { return c_.levels[l].network_bits[t]; }
@@ -163,8 +200,15 @@ class CountsView {
     const ComponentEnergy* ce = table_.find(spec_.compute.name);
     return ce ? ce->compute_at(c_.compute.weight_bits, c_.compute.input_bits) : 0;
   }
+  double gated_compute_pj() const { return compute_action("gated_compute"); }
+  double skipped_compute_pj() const { return compute_action("skipped_compute"); }
 
  private:
+  double compute_action(const char* name) const {
+    const ComponentEnergy* ce = table_.find(spec_.compute.name);
+    return ce ? ce->action(name) : 0;
+  }
+
   const arch::Spec& spec_;
   const LayerCounts& c_;
   const EnergyTable& table_;
@@ -181,7 +225,10 @@ const char* action_name(ActionKind a) {
     case ActionKind::compute: return "compute";
     case ActionKind::gated: return "gated";
     case ActionKind::skipped: return "skipped";
+    default: break;
   }
+  const auto k = static_cast<std::size_t>(a) - static_cast<std::size_t>(ActionKind::sparse);
+  if (k < kSparseActions) return sparse_action_name(static_cast<SparseAction>(k));
   return "?";
 }
 
@@ -209,6 +256,13 @@ PricedAction describe(const arch::Spec& spec, const LayerCounts& counts, ActionK
   const TensorAccess& ta = lvl.tensors[t];
   const TensorBits& b = lvl.bits[t];
   const double n = static_cast<double>(ta.instances);
+  if (!lvl.sparse.empty()) {
+    const SparseTensorCounts& s = lvl.sparse[t];
+    const auto k = static_cast<std::size_t>(a) - static_cast<std::size_t>(ActionKind::sparse);
+    if (k < kSparseActions) return {lvl.name, tensor, action_name(a), s.counts[k] * n, energy_pj, std::nullopt};
+    const double actual = a == ActionKind::read ? s.reads.actual : a == ActionKind::fill ? s.fills.actual : s.updates.actual;
+    return {lvl.name, tensor, action_name(a), actual * n, energy_pj, std::nullopt};
+  }
   const double count = a == ActionKind::read ? ta.reads : a == ActionKind::fill ? ta.fills : ta.updates;
   const double bits = a == ActionKind::read ? b.read_bits : a == ActionKind::fill ? b.fill_bits : b.update_bits;
   return {lvl.name, tensor, action_name(a), count * n, energy_pj, bits * n};

@@ -12,6 +12,7 @@
 #include "mappings/mapping.h"
 #include "models/energy_table.h"
 #include "models/pim_counts.h"
+#include "models/sparse_counts.h"
 #include "models/sparsity.h"
 #include "models/systolic_report.h"
 #include "models/tile_accounting.h"
@@ -24,12 +25,13 @@ struct LevelCounts {
   bool is_virtual = false;
   long long block_size = 1;
   int word_bits = 8;
-  std::vector<TensorAccess> tensors;      // per data space
-  std::vector<TensorBits> bits;           // per data space: bits moved and vector accesses (kept tensors)
-  std::vector<NetworkAccess> network;     // per data space: the network to this level's children
-  std::vector<NetworkBits> network_bits;  // per data space: words that network carries
-  std::string network_name;               // component that prices the network
-  double slowdown = 1;                    // bandwidth throttling (1 = none)
+  std::vector<TensorAccess> tensors;       // per data space
+  std::vector<TensorBits> bits;            // per data space: bits moved and vector accesses (kept tensors)
+  std::vector<NetworkAccess> network;      // per data space: the network to this level's children
+  std::vector<NetworkBits> network_bits;   // per data space: words that network carries
+  std::vector<SparseTensorCounts> sparse;  // per data space, under Sparseloop's sparse features; empty: dense
+  std::string network_name;                // component that prices the network
+  double slowdown = 1;                     // bandwidth throttling (1 = none)
   long long cycles = 0;
   long long utilized_instances = 0;  // max over tensors
 };
@@ -39,6 +41,7 @@ struct LayerCounts {
   std::vector<LevelCounts> levels;  // outermost first, as in the spec
   double computes = 0;              // all instances, dense (every MAC of the layer)
   ComputeSplit compute;             // performed / gated / skipped under the zero-operand policy
+  std::string sparse_failure;       // non-empty: a level's format cannot hold its tile (Timeloop fails the mapping)
   long long compute_instances = 0;  // utilized
   long long compute_cycles = 0;     // after skipping
   long long cycles = 0;

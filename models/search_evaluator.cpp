@@ -52,7 +52,7 @@ template <typename Level, typename Counts, std::size_t NT>
 class FlatView {
  public:
   FlatView(const Level* level, const Counts& s, std::size_t nlev, std::size_t ntensors, double cycles, const ComputeSplit& split,
-           double compute_pj)
+           const std::array<double, 3>& compute_pj)
       : level_(level), s_(s), nlev_(nlev), ntensors_(ntensors), cycles_(cycles), split_(split), compute_pj_(compute_pj) {}
   std::size_t levels() const { return nlev_; }
   std::size_t tensors(std::size_t /*l*/) const { return NT ? NT : ntensors_; }
@@ -62,6 +62,7 @@ class FlatView {
   double read_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].read_vectors; }
   double fill_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].fill_vectors; }
   double update_vectors(std::size_t l, std::size_t t) const { return s_.moved[l][t].update_vectors; }
+  const SparseTensorCounts* sparse(std::size_t, std::size_t) const { return nullptr; }  // sparse specs take the full model
   double leak_cycles(std::size_t l) const { return cycles_ * static_cast<double>(s_.utilized[l]); }
   const NetworkAccess& network(std::size_t l, std::size_t t) const { return s_.network[t][nlev_ - 1 - l]; }
   NetworkBits network_words(std::size_t l, std::size_t t) const {
@@ -70,7 +71,9 @@ class FlatView {
   }
   bool digital() const { return true; }
   const ComputeSplit& compute() const { return split_; }
-  double compute_pj() const { return compute_pj_; }
+  double compute_pj() const { return compute_pj_[0]; }
+  double gated_compute_pj() const { return compute_pj_[1]; }
+  double skipped_compute_pj() const { return compute_pj_[2]; }
 
  private:
   const Level* level_;
@@ -78,7 +81,7 @@ class FlatView {
   std::size_t nlev_, ntensors_;
   double cycles_;
   const ComputeSplit& split_;
-  double compute_pj_;
+  const std::array<double, 3>& compute_pj_;  // performed, gated, skipped
 };
 
 }  // namespace
@@ -94,7 +97,8 @@ SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem
     read_write_[t] = problem.data_spaces[t].read_write;
   }
   projection_.prepare(problem);
-  flat_ = projection_.packs_exactly(problem.bounds);
+  // Sparseloop's sparse features are counted by the full model only (models/sparse_analysis.h).
+  flat_ = projection_.packs_exactly(problem.bounds) && !spec.sparse_optimized();
   if (!flat_) return;
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     const auto& lvl = spec.levels[l];
@@ -112,7 +116,8 @@ SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem
   }
   compute_policy_ = split_computes(spec, problem, 0);
   const ComponentEnergy* ce = table.find(spec.compute.name);
-  compute_pj_ = ce ? ce->compute_at(compute_policy_.weight_bits, compute_policy_.input_bits) : 0;
+  compute_pj_ = {ce ? ce->compute_at(compute_policy_.weight_bits, compute_policy_.input_bits) : 0, ce ? ce->action("gated_compute") : 0,
+                 ce ? ce->action("skipped_compute") : 0};
 }
 
 mapping::Cost SearchEvaluator::evaluate(const mapping::Mapping& m) const {

@@ -71,7 +71,7 @@ class SearchEvaluator {
   Projection<FlatStorage> projection_;  // how each dimension moves each tensor
   std::array<Level, kMaxLevels> levels_{};
   ComputeSplit compute_policy_;
-  double compute_pj_ = 0;  // per performed compute at the layer's operand widths
+  std::array<double, 3> compute_pj_{};  // per performed compute at the layer's operand widths, per gated, per skipped
 };
 
 }  // namespace hwaware::model

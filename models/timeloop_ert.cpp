@@ -53,6 +53,13 @@ void read_table(const core::YamlView& table, EnergyTable& ert) {
       if (k.rfind("mac", 0) == 0) mx = std::max(mx, pj);
     c.compute_pj = mx;
   }
+  // Every other action by its name (a sparse level's gated_read, metadata_read,
+  // decompression_count, ...; Accelergy's older mac_gated and mac_skipped are gated_compute and
+  // skipped_compute, as Timeloop's arithmetic unit reads them).
+  for (const auto& [k, pj] : best) {
+    if (k == "read" || k == "write" || k == "update" || k == "leak" || k == "compute") continue;
+    c.action_pj[k == "mac_gated" ? "gated_compute" : k == "mac_skipped" ? "skipped_compute" : k] = pj;
+  }
   ert.set(name, c);
 }
 
