@@ -15,6 +15,7 @@
 #include "mappings/mapping_loader.h"
 #include "models/analytical_model.h"
 #include "models/sparseloop_stats.h"
+#include "models/timeloop_ert.h"
 #include "workloads/workload_loader.h"
 
 using namespace hwaware;
@@ -38,8 +39,10 @@ arch::Spec load_arch_without_sparse_optimizations(const std::string& path) {
   return arch::read_arch(core::YamlFile::from_node(root, path));
 }
 
+std::string case_dir(const std::string& name) { return std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/"; }
+
 void check_algorithmic_counts(const std::string& name) {
-  const std::string dir = std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/";
+  const std::string dir = case_dir(name);
   const std::string input = dir + "parsed-processed-input.yaml";
   const auto spec = load_arch_without_sparse_optimizations(input);
   const auto net = workload::load_workload(input);
@@ -99,4 +102,28 @@ TEST_CASE("Sparseloop 04.2.2 mapping.yaml: the dense counts equal the stats' alg
 }
 TEST_CASE("Sparseloop 04.2.3 mapping.yaml: the dense counts equal the stats' algorithmic counts", "[reference][sparseloop]") {
   check_algorithmic_counts("04.2.3-eyeriss-like-onchip-compression");
+}
+
+TEST_CASE("Sparseloop cases' ert.yaml price every storage level and the MAC of their architecture, by the dump's names",
+          "[reference][sparseloop]") {
+  for (const std::string name : {"01.2.1-DUDU-dot-product", "01.2.2-SUDU-dot-product", "01.2.3-SCDU-dot-product", "02.2.1-spMspM",
+                                 "02.2.2-spMspM-tiled", "03.2.1-conv1d", "03.2.3-conv1d+oc-spatial", "04.2.1-eyeriss-like-gating",
+                                 "04.2.2-eyeriss-like-gating-mapspace-search", "04.2.3-eyeriss-like-onchip-compression"}) {
+    INFO(name);
+    const auto spec = load_arch_without_sparse_optimizations(case_dir(name) + "parsed-processed-input.yaml");
+    const auto table = model::read_accelergy_ert(core::YamlFile::load(case_dir(name) + "ert.yaml"));
+    std::size_t priced = 0;
+    for (const auto& level : spec.levels) {
+      if (level.is_virtual()) continue;  // the front end's spatial levels have no energy
+      INFO("level " << level.name);
+      const auto* e = table.find(level.name);
+      REQUIRE(e != nullptr);
+      CHECK(e->read_pj > 0);
+      ++priced;
+    }
+    CHECK(priced + 1 == table.entries().size());  // and nothing else but the MAC
+    const auto* mac = table.find(spec.compute.name);
+    REQUIRE(mac != nullptr);
+    CHECK(mac->compute_pj == Approx(0.315));
+  }
 }
