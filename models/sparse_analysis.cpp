@@ -291,13 +291,13 @@ void price_ready(const arch::StorageLevel& lvl, int element_bits, long long tile
   }
   set(A::decompression, s.decompressions, s.decompressions);
   set(A::compression, s.compressions, s.compressions);
-  // Timeloop's ComputePerformance: format bits in whole data words (integer division).
+  // Timeloop's ComputePerformance: format bits in whole data words, rounded up.
   const double word = static_cast<double>(lvl.word_bits);
   const double fr = format_bits(s.format_reads.actual, s.rank_bits) + format_bits(s.format_reads.gated, s.rank_bits);
   const double fw = format_bits(s.format_fills.actual, s.rank_bits) + format_bits(s.format_fills.gated, s.rank_bits) +
                     format_bits(s.format_updates.actual, s.rank_bits) + format_bits(s.format_updates.gated, s.rank_bits);
-  s.read_words = (s.reads.actual + s.reads.gated) * eb / word + floor_count(fr / word);
-  s.write_words = (s.fills.actual + s.fills.gated + s.updates.actual + s.updates.gated) * eb / word + floor_count(fw / word);
+  s.read_words = (s.reads.actual + s.reads.gated) * eb / word + ceil_count(fr / word);
+  s.write_words = (s.fills.actual + s.fills.gated + s.updates.actual + s.updates.gated) * eb / word + ceil_count(fw / word);
 }
 
 }  // namespace
