@@ -69,8 +69,8 @@ void apply_sparse(std::vector<SparseTensorCounts>&& sparse, LevelCounts& lc) {
     TensorBits& b = lc.bits[ds];
     const double word = static_cast<double>(lc.word_bits);
     b.read_bits = s.read_words * word;
-    b.fill_bits = s.write_words * word;  // fills and updates share the write port
-    b.update_bits = 0;
+    b.fill_bits = s.fill_words * word;
+    b.update_bits = s.update_words * word;
     b.read_vectors = s.read_vectors;
     b.fill_vectors = s.fill_vectors;
     b.update_vectors = s.update_vectors;

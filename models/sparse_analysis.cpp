@@ -294,10 +294,11 @@ void price_ready(const arch::StorageLevel& lvl, int element_bits, long long tile
   // Timeloop's ComputePerformance: format bits in whole data words, rounded up.
   const double word = static_cast<double>(lvl.word_bits);
   const double fr = format_bits(s.format_reads.actual, s.rank_bits) + format_bits(s.format_reads.gated, s.rank_bits);
-  const double fw = format_bits(s.format_fills.actual, s.rank_bits) + format_bits(s.format_fills.gated, s.rank_bits) +
-                    format_bits(s.format_updates.actual, s.rank_bits) + format_bits(s.format_updates.gated, s.rank_bits);
+  const double ff = format_bits(s.format_fills.actual, s.rank_bits) + format_bits(s.format_fills.gated, s.rank_bits);
+  const double fu = format_bits(s.format_updates.actual, s.rank_bits) + format_bits(s.format_updates.gated, s.rank_bits);
   s.read_words = (s.reads.actual + s.reads.gated) * eb / word + ceil_count(fr / word);
-  s.write_words = (s.fills.actual + s.fills.gated + s.updates.actual + s.updates.gated) * eb / word + ceil_count(fw / word);
+  s.fill_words = (s.fills.actual + s.fills.gated) * eb / word + ff / word;
+  s.update_words = (s.updates.actual + s.updates.gated) * eb / word + ceil_count((ff + fu) / word) - ff / word;
 }
 
 }  // namespace

@@ -70,7 +70,9 @@ struct SparseTensorCounts {
   double data_vector_ratio = 1;  // partly filled blocks of a compressed tile (Timeloop's VectorWidthCoefficientTable)
   // Words the level's ports carry (per instance): actual and gated data (gated accesses hold the
   // port), and format bits in data words; skipped accesses take no bandwidth.
-  double read_words = 0, write_words = 0;
+  // The write port's format words, rounded up as one sum, are split between fills and updates
+  // by their bits, the rounding going to the updates.
+  double read_words = 0, fill_words = 0, update_words = 0;
   double read_vectors = 0, fill_vectors = 0, update_vectors = 0;  // of the actual data
 };
 
