@@ -126,7 +126,9 @@ TensorRanks tensor_ranks(const FormatContext& c, std::size_t level) {
     if (format) {
       const auto& spec = format->ranks[n - 1 - r];
       s.format = spec.format;
-      s.metadata_bits = spec.metadata_word_bits.value_or(c.metadata_bits[level]);
+      // A bitmask's metadata word is one bit unless the rank says otherwise (bitmask.cpp).
+      const int md_default = spec.format == arch::RankFormat::bitmask ? 1 : c.metadata_bits[level];
+      s.metadata_bits = spec.metadata_word_bits.value_or(md_default);
       s.payload_bits = spec.payload_word_bits.value_or(c.metadata_bits[level]);
     }
     out.ranks.push_back(s);
@@ -160,8 +162,8 @@ std::vector<FormatUnits> format_units(const std::vector<RankShape>& ranks, const
         u.payload = r == 0 ? 0 : u.metadata;
         break;
       case arch::RankFormat::bitmask:
-        u.metadata = fibers * static_cast<double>(f);
-        u.payload = r == 0 ? 0 : nonempty_per_fiber * nonempty_fibers;
+        u.metadata = nonempty_fibers * static_cast<double>(f);
+        u.payload = r == 0 ? 0 : ceil_count(nonempty_per_fiber) * nonempty_fibers;
         break;
     }
   }

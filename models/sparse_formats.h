@@ -47,8 +47,11 @@ TensorRanks tensor_ranks(const FormatContext& c, std::size_t level);
 // innermost first, for a tensor whose non-zeros follow `density`:
 //   U: none; UOP: payload F (f + 1) offsets; CP: a coordinate (and, above rank 0, a payload) per
 //   non-empty coordinate, ceil(f (1 - P(empty sub-tile))) per non-empty fiber; RLE: the same
-//   without the ceil; B: a bit per coordinate, a payload per non-empty coordinate above rank 0.
-// F: the fibers of the rank (the product of the fiber shapes above it), f its fiber shape.
+//   without the ceil; B: a bit per coordinate of every non-empty fiber, and above rank 0 a
+//   payload per non-empty coordinate, ceil'd per fiber. Rank 0 carries no payload: the data are.
+// F: the fibers of the rank (the product of the fiber shapes above it), f its fiber shape; a
+// fiber is non-empty with probability 1 - P(empty tile of f x its sub-tile) (coordinate-payload.cpp,
+// run-length-encoding.cpp, bitmask.cpp, uncompressed-offset-pair.cpp).
 std::vector<FormatUnits> format_units(const std::vector<RankShape>& ranks, const DensityModel& density);
 
 }  // namespace hwaware::model
