@@ -127,6 +127,7 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
   lvl.loc = node.loc();
   read_storage_size(attrs, lvl);
   read_bandwidths(attrs, lvl);
+  read_metadata_attributes(attrs, lvl.sparse);
   if (auto t = attrs.get("technology"); t && t->scalar() == "DRAM" && !lvl.is_virtual()) lvl.technology = Technology::dram;
   if (lvl.is_virtual()) lvl.depth.reset();
   check_storage_attributes(attrs, name, ctx.form);
