@@ -172,5 +172,3 @@ bad_input_case("a Timeloop dump: a density of 1.5" "timeloop_dump_density.yaml:6
 bad_input_case("a Timeloop dump: an unknown density distribution" "timeloop_dump_distribution.yaml:67:31: error: problem.instance.densities.A.distribution: expected a density distribution \\(fixed_structured or hypergeometric\\), found 'uniform'.*'hypergeometric'"
   eval ${_timeloop_dump_distribution})
 set(_sudu ${CMAKE_CURRENT_SOURCE_DIR}/reference/sparseloop/01.2.2-SUDU-dot-product/parsed-processed-input.yaml)
-bad_input_case("a Timeloop dump: sparse_optimizations, not modelled yet" "parsed-processed-input.yaml:463:5: error: sparse_optimizations: sparse_optimizations is not modelled yet \\(issue 20\\)"
-  eval --arch ${_sudu} --workload ${_sudu} --mapping ${_sudu})
