@@ -6,8 +6,10 @@
 
 #include "arch/native_arch.h"
 #include "arch/scalesim_config.h"
+#include "arch/sparse_checks.h"
 #include "arch/timeloop_arch.h"
 #include "arch/timeloop_constraints.h"
+#include "arch/timeloop_sparse.h"
 #include "core/timeloop_sections.h"
 #include "core/yaml_reader.h"
 
@@ -31,7 +33,8 @@ Spec read_arch(const core::YamlFile& file) {
   if (auto a = top.get("architecture")) {
     spec = read_timeloop_arch(*a);
     read_constraint_sections(top, spec);
-    if (auto s = top.get("sparse_optimizations")) refuse_sparse_optimizations(*s);
+    if (auto s = top.get("sparse_optimizations")) read_sparse_optimizations(*s, spec);
+    check_sparse_features(spec, root.sink());  // after the constraint sections: a format may not be of a bypassed tensor
   } else if (auto n = top.get("accelerator")) {
     spec = read_native_arch(*n);
   } else if (top.ok()) {

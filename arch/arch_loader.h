@@ -4,8 +4,9 @@
 // (hwaware) or `architecture:` (Timeloop v0.2/v0.3/v0.4). A Timeloop document may hold its other
 // sections too, as Timeloop's front end dumps them in one file: its constraint sections
 // (`architecture_constraints`, `mapspace_constraints`, ...) constrain the mapper at the levels
-// they name, a non-empty `sparse_optimizations` is refused (not modelled yet), and the others
-// (problem, mapping, mapper, ...) are passed over by name.
+// they name, `sparse_optimizations` gives the levels and the compute unit Sparseloop's formats and
+// gating/skipping (arch/timeloop_sparse.h), and the others (problem, mapping, mapper, ...) are
+// passed over by name.
 
 #include <string>
 

@@ -1,6 +1,8 @@
 #include "arch/native_arch.h"
 
 #include "arch/native_pim.h"
+#include "arch/native_sparse.h"
+#include "arch/sparse_checks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -240,6 +242,7 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
   if (auto a = m.get("area")) read_area(*a, lvl.energy);
   if (auto c = m.get("compression")) read_compression(*c, lvl);
   if (auto r = m.get("run_bits")) lvl.run_bits = static_cast<int>(r->as_positive_int().value_or(lvl.run_bits));
+  if (auto sp = m.get("sparse")) read_native_level_sparse(*sp, lvl);
   long long before = fanout.instances;
   if (auto s = m.get("spatial")) read_spatial(*s, fanout);
   if (auto n = m.get("network")) {
@@ -264,6 +267,7 @@ ComputeUnit read_compute(const core::YamlView& v, const Fanout& fanout) {
   if (auto e = m.get("energy")) read_energy(*e, {"compute", "leak"}, c.energy);
   if (auto a = m.get("area")) read_area(*a, c.energy);
   if (auto z = m.get("zero_operands")) read_zero_operands(*z, c);
+  if (auto sp = m.get("sparse")) read_native_compute_sparse(*sp, c);
   m.finish();
   return c;
 }
@@ -348,6 +352,7 @@ Spec read_native_arch(const core::YamlView& accelerator) {
   // PIM crossbars compute in place: a `compute` unit is optional then.
   if (auto c = spec.pim ? m.get("compute") : m.required("compute")) spec.compute = read_compute(*c, fanout);
   m.finish();
+  check_sparse_features(spec, accelerator.sink());
   if (spec.systolic && spec.systolic->rows > 0 && spec.systolic->cols > 0 &&
       (spec.compute.mesh_y != spec.systolic->rows || spec.compute.mesh_x != spec.systolic->cols))
     m.get("systolic")

@@ -5,6 +5,7 @@
 
 #include "arch/timeloop_attributes.h"
 #include "arch/timeloop_constraints.h"
+#include "arch/timeloop_sparse.h"
 #include "core/text.h"
 #include "core/units.h"
 
@@ -127,6 +128,7 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
   lvl.loc = node.loc();
   read_storage_size(attrs, lvl);
   read_bandwidths(attrs, lvl);
+  read_metadata_attributes(attrs, lvl.sparse);
   if (auto t = attrs.get("technology"); t && t->scalar() == "DRAM" && !lvl.is_virtual()) lvl.technology = Technology::dram;
   if (lvl.is_virtual()) lvl.depth.reset();
   check_storage_attributes(attrs, name, ctx.form);
@@ -219,10 +221,11 @@ void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec) {
   if (auto c = m.required("class")) cls = c->scalar();
   auto attributes = m.get("attributes");
   auto constraints = m.get("constraints");
-  if (auto s = m.get("sparse_optimizations")) refuse_sparse_optimizations(*s);
+  auto sparse = m.get("sparse_optimizations");
   for (const char* k : {"subclass", "required_actions", "area_share"}) m.get(k);
   m.finish();
   read_component(node, cls, name, attributes, constraints, ctx, own_x * own_y, own_x, own_y, spec);
+  if (sparse) read_node_sparse_optimizations(*sparse, name, spec);
   if (own_x * own_y > 1) {  // a replicated component replicates everything below it too
     ctx.instances *= own_x * own_y;
     ctx.mesh_x *= own_x;
@@ -270,20 +273,6 @@ void read_v2_subtree(const core::YamlView& tree, Context ctx, Spec& spec) {
 }
 
 }  // namespace
-
-void refuse_sparse_optimizations(const core::YamlView& v) {
-  const YAML::Node& n = v.node();
-  bool declares = n.IsScalar() || (n.IsSequence() && n.size() > 0);
-  if (n.IsMap())  // {version, targets: []} declares nothing
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const bool no_targets = it->second.IsNull() || ((it->second.IsSequence() || it->second.IsMap()) && it->second.size() == 0);
-      if (!(it->first.Scalar() == "version" || (it->first.Scalar() == "targets" && no_targets))) declares = true;
-    }
-  if (declares)
-    v.error(
-        "sparse_optimizations is not modelled yet (issue 20): evaluated without its formats, gating and skipping, this sparse "
-        "design would get a dense design's numbers");
-}
 
 Spec read_timeloop_arch(const core::YamlView& architecture) {
   Spec spec;

@@ -4,7 +4,8 @@
 // A v0.4 container with a spatial mesh becomes a spatial-only level named
 // `inter_<container>_spatial`, as Timeloop's own front end does; in a subtree (the front end's
 // dump), its `dummy_storage` components are those levels. Attributes: timeloop_attributes.h;
-// constraints written with the nodes: timeloop_constraints.h.
+// constraints written with the nodes: timeloop_constraints.h; a node's sparse_optimizations:
+// timeloop_sparse.h.
 
 #include "arch/spec.h"
 #include "core/yaml_reader.h"
@@ -13,10 +14,5 @@ namespace hwaware::arch {
 
 // `architecture` is the view of the top-level "architecture" key.
 Spec read_timeloop_arch(const core::YamlView& architecture);
-
-// Sparseloop's `sparse_optimizations` (a top-level section, or a v0.4 node's) is not modelled yet:
-// reports one that declares anything at its line, since evaluating the design without it would
-// give a sparse design dense numbers (issue 20). An empty one (`targets: []`) passes.
-void refuse_sparse_optimizations(const core::YamlView& v);
 
 }  // namespace hwaware::arch

@@ -1,5 +1,6 @@
 #include "arch/timeloop_attributes.h"
 
+#include <algorithm>
 #include <string>
 
 namespace hwaware::arch {
@@ -116,11 +117,41 @@ const std::vector<std::string>& timeloop_unread_attributes() {
 }
 
 const std::vector<std::string>& timeloop_sparse_attributes() {
-  static const std::vector<std::string> names = {"metadata_block_size",     "metadata_datawidth",
-                                                 "metadata_word_bits",      "metadata_storage_width",
-                                                 "metadata_storage_depth",  "concordant_compressed_tile_traversal",
+  static const std::vector<std::string> names = {"metadata_storage_depth", "concordant_compressed_tile_traversal",
                                                  "decompression_supported", "compression_supported"};
   return names;
+}
+
+void read_metadata_attributes(core::MapReader& attrs, LevelSparsity& sparse) {
+  std::optional<core::YamlView> datawidth;
+  for (const char* k : {"metadata_datawidth", "metadata_word_bits"})
+    if (auto v = attrs.get(k); v && !datawidth) datawidth = v;
+  long long word_bits = 0;  // 0: no metadata (Timeloop's default)
+  if (datawidth)
+    if (auto n = datawidth->as_int()) {
+      if (*n < 0) {
+        datawidth->error("expected the bits of a metadata word (0: no metadata), found " + datawidth->found());
+      } else {
+        word_bits = *n;
+        sparse.metadata_word_bits = static_cast<int>(*n);
+      }
+    }
+  auto block = attrs.get("metadata_block_size");
+  if (block)
+    if (auto b = block->as_positive_int()) sparse.metadata_block_size = *b;
+  auto width_view = attrs.get("metadata_storage_width");
+  if (!width_view) return;
+  auto width = width_view->as_int();
+  if (!width || word_bits == 0) return;
+  if (*width < 0) {
+    width_view->error("expected a non-negative metadata storage width in bits, found " + width_view->found());
+    return;
+  }
+  if (!block) sparse.metadata_block_size = std::max<long long>(1, *width / word_bits);
+  if (*width % (word_bits * sparse.metadata_block_size) != 0)
+    width_view->error("expected a metadata_storage_width that holds whole metadata blocks of " +
+                      std::to_string(sparse.metadata_block_size) + " x " + std::to_string(word_bits) + " bits, found " +
+                      width_view->found());
 }
 
 void check_storage_attributes(core::MapReader& attrs, const std::string& name, TimeloopForm form) {

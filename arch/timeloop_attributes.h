@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/sparse_spec.h"
 #include "core/yaml_reader.h"
 
 namespace hwaware::arch {
@@ -20,9 +21,20 @@ namespace hwaware::arch {
 const std::vector<std::string>& timeloop_unread_attributes();
 
 // Storage attributes Timeloop reads only for the formats and (de)compression that
-// `sparse_optimizations` declares (metadata storage, compression support): with none declared
-// they do nothing, and a declared one is refused until sparsity is modelled (issue 20).
+// `sparse_optimizations` declares and that hwaware accepts without reading: the metadata
+// storage's depth and Sparseloop's (de)compression support flags. The metadata word and block are
+// read (read_metadata_attributes).
 const std::vector<std::string>& timeloop_sparse_attributes();
+
+// The metadata storage of a level, as Timeloop's BufferLevel::ParseSpecs reads it (buffer.cpp,
+// the version with metadata storage: `metadata_datawidth`, or its alias `metadata_word_bits`, is
+// the bits of one metadata word, 0 meaning no metadata; `metadata_block_size` the words per
+// metadata access, default 1; `metadata_storage_width` must hold whole blocks). Without
+// `metadata_block_size`, the block is metadata_storage_width / metadata_datawidth, as the
+// Sparseloop stats show it (tests/reference/sparseloop/SEMANTICS.md: 04.2.3's shared_glb, 32 / 4 =
+// 8 words per metadata access). A negative metadata_datawidth or storage width, and a storage width
+// that is not whole blocks, are reported at their line.
+void read_metadata_attributes(core::MapReader& attrs, LevelSparsity& sparse);
 
 // How the component was written: a v0.4 node (`nodes:`, before Timeloop's front end) or a
 // component of a subtree (v0.2/v0.3, or the front end's dump, where `has_power_gating` has already

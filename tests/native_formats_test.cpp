@@ -4,7 +4,9 @@
 #include <memory>
 #include <string>
 
+#include "arch/arch_loader.h"
 #include "arch/native_arch.h"
+#include "core/text.h"
 #include "core/yaml_reader.h"
 #include "mappings/legality.h"
 #include "mappings/native_mapping.h"
@@ -55,6 +57,65 @@ const char* kConv = R"(workload:
       kernel: [3, 3]
       padding: 1
 )";
+
+// 04.2.3's sparse features (Sparseloop's Eyeriss-like on-chip compression) in the native syntax.
+const char* kSparseArch = R"(accelerator:
+  levels:
+    - name: DRAM
+      technology: dram
+      word_bits: 16
+      sparse:
+        formats:
+          Inputs: [{format: UOP, flattened: [R, S, P, C, M, N, Q]}, {format: UOP, flattened: [R, S, P, C, M, N, Q]},
+                   {format: RLE, flattened: [R, S, P, C, M, N, Q]}]
+          Outputs: [{format: UOP, flattened: [P, M, N, Q]}, {format: RLE, flattened: [P, M, N, Q]}]
+        metadata: {word_bits: 5, block_size: 12}
+    - name: shared_glb
+      technology: sram
+      size: 100KiB
+      word_bits: 16
+      sparse:
+        formats: {Inputs: [{format: UOP, flattened: [R, S, P, C, M, N, Q]}, {format: RLE, flattened: [R, S, P, C, M, N, Q]}]}
+        metadata: {word_bits: 4, block_size: 8}
+      spatial: {x: 14, y: 12}
+    - name: ifmap_spad
+      technology: regfile
+      depth: 12
+      word_bits: 16
+      sparse:
+        formats: {Inputs: [{format: RLE, flattened: [R, S, P, C, M, N, Q]}]}
+        metadata: {word_bits: 4, block_size: 2}
+    - name: weights_spad
+      technology: regfile
+      depth: 192
+      word_bits: 16
+      sparse:
+        skipping: [{target: Weights, condition_on: [Inputs]}]
+  compute:
+    name: mac
+    sparse: {gating: true}
+)";
+
+// A level's sparse features as text, to compare two readings of them.
+std::string describe(const arch::LevelSparsity& s) {
+  std::string out;
+  for (const auto& f : s.formats) {
+    out += f.tensor + ":";
+    for (const auto& r : f.ranks)
+      out += " " + arch::to_string(r.format) + "[" + core::join(r.flattened, ",") + "]" +
+             (r.metadata_word_bits ? "m" + std::to_string(*r.metadata_word_bits) : "") +
+             (r.payload_word_bits ? "p" + std::to_string(*r.payload_word_bits) : "");
+    out += "; ";
+  }
+  for (const auto& a : s.actions) {
+    out += arch::to_string(a.kind);
+    for (const auto& o : a.options) out += " " + o.target + "<-" + core::join(o.condition_on, ",");
+    out += "; ";
+  }
+  if (!s.formats.empty())
+    out += "metadata " + std::to_string(s.metadata_word_bits.value_or(-1)) + "x" + std::to_string(s.metadata_block_size);
+  return out;
+}
 
 }  // namespace
 
@@ -129,6 +190,69 @@ TEST_CASE("an accelerator without levels is rejected") {
   Doc d("accelerator:\n  levels: []\n  compute: {name: mac}\n", "a.yaml");
   arch::read_native_arch(d.get("accelerator"));
   CHECK(d.mentions("at least one storage level", 2));
+}
+
+TEST_CASE("the native sparse syntax reads into the same sparse features as Sparseloop's sparse_optimizations of 04.2.3") {
+  Doc d(kSparseArch, "sparse.yaml");
+  const auto native = arch::read_native_arch(d.get("accelerator"));
+  INFO((d.sink.empty() ? std::string() : core::format(d.sink.diagnostics()[0])));
+  REQUIRE(d.sink.empty());
+  const auto timeloop = arch::load_arch(std::string(HWAWARE_TEST_DATA) +
+                                        "/reference/sparseloop/04.2.3-eyeriss-like-onchip-compression/parsed-processed-input.yaml");
+  for (const auto& lvl : native.levels) {
+    INFO(lvl.name);
+    const int t = timeloop.level_index(lvl.name);
+    REQUIRE(t >= 0);
+    CHECK(describe(lvl.sparse) == describe(timeloop.levels[static_cast<std::size_t>(t)].sparse));
+  }
+  CHECK(describe(native.levels[0].sparse).rfind("Inputs: UOP[R,S,P,C,M,N,Q] UOP[R,S,P,C,M,N,Q] RLE[R,S,P,C,M,N,Q]; ", 0) == 0);
+  CHECK(native.compute.sparse.gate_on_zero_operand);
+  CHECK_FALSE(native.compute.sparse.skip_on_not_aligned_operands);
+  CHECK(native.sparse_optimized());
+}
+
+TEST_CASE("a native rank is a format name or a map with its flattened dimensions and word bits; options are alternatives") {
+  Doc d(
+      "accelerator:\n  levels:\n"
+      "    - name: buf\n      technology: sram\n      depth: 64\n"
+      "      sparse:\n"
+      "        formats: {Weights: [UOP, {format: cp, metadata_word_bits: 3, payload_word_bits: 6}]}\n"
+      "        gating: [{options: [{target: Inputs, condition_on: [Weights]}, {target: Inputs, condition_on: [Outputs]}]}]\n"
+      "        spatial_skipping: [{target: Outputs, condition_on: [Weights, Inputs]}]\n"
+      "  compute: {name: mac, sparse: {skipping: true}}\n",
+      "a.yaml");
+  const auto spec = arch::read_native_arch(d.get("accelerator"));
+  REQUIRE(d.sink.empty());
+  CHECK(describe(spec.levels[0].sparse) ==
+        "Weights: UOP[] CP[]m3p6; gating Inputs<-Weights Inputs<-Outputs; spatial_skipping Outputs<-Weights,Inputs; metadata -1x1");
+  CHECK(spec.compute.sparse.skip_on_not_aligned_operands);
+}
+
+TEST_CASE("native sparse mistakes are reported at their node: format and tensor names with hints, empty ranks, the shared checks") {
+  Doc d(
+      "accelerator:\n  levels:\n"
+      "    - name: buf\n      technology: sram\n      depth: 64\n      bypass: [Outputs]\n"
+      "      sparse:\n"
+      "        formats: {Weights: [RLF], Inputs: [], Outputs: [CP], Input: [CP]}\n"
+      "        gating: [{target: Weights, condition_on: [Weights]}]\n"
+      "        skipping: [{target: Weights, condition_on: [Inputs]}]\n"
+      "        metadata: {word_bits: 0}\n"
+      "  compute: {name: mac, sparse: {gating: yes, skiping: true}}\n",
+      "a.yaml");
+  arch::read_native_arch(d.get("accelerator"));
+  std::string all;
+  for (const auto& e : d.sink.diagnostics()) all += core::format(e) + "\n";
+  INFO(all);
+  CHECK(all.find("a.yaml:8:29: error: accelerator.levels[0].sparse.formats.Weights[0]: expected a rank format (U, UOP, CP, RLE, B), found "
+                 "'RLF' (did you mean 'RLE'?)") != std::string::npos);
+  CHECK(all.find("a.yaml:8:43: error: accelerator.levels[0].sparse.formats.Inputs: expected at least one rank") != std::string::npos);
+  CHECK(all.find("a.yaml:8:56: error: buf.formats.Outputs: level 'buf' bypasses 'Outputs'") != std::string::npos);
+  CHECK(all.find("found 'Input' (did you mean 'Inputs'?)") != std::string::npos);
+  CHECK(all.find("a.yaml:9:18: error: buf.gating.Weights: 'Weights' is conditioned on itself") != std::string::npos);
+  CHECK(all.find("a.yaml:10:20: error: buf.skipping.Weights: 'Weights' is both gated and skipped at level 'buf'") != std::string::npos);
+  CHECK(all.find("a.yaml:11:31: error: accelerator.levels[0].sparse.metadata.word_bits: expected a positive integer") != std::string::npos);
+  CHECK(all.find("unknown key 'skiping'") != std::string::npos);
+  CHECK(d.sink.diagnostics().size() == 8);
 }
 
 TEST_CASE("a conv2d layer lowers to the published MAC count") {

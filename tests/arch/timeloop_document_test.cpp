@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "arch/arch_loader.h"
+#include "core/text.h"
 #include "core/timeloop_sections.h"
 #include "mappings/mapping_loader.h"
 #include "workloads/timeloop_problem.h"
@@ -79,6 +80,31 @@ const std::string kProblem =
     "  instance:\n"
     "    K: 16\n"
     "    M: 1\n";
+
+const arch::StorageLevel& level(const arch::Spec& spec, const std::string& name) {
+  const int i = spec.level_index(name);
+  REQUIRE(i >= 0);
+  return spec.levels[static_cast<std::size_t>(i)];
+}
+
+std::string sparseloop_case(const std::string& name) {
+  return std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/parsed-processed-input.yaml";
+}
+
+// "UOP CP": a tensor's rank formats, outermost first ("" when the level gives it none).
+std::string ranks_of(const arch::TensorFormat* f) {
+  std::string out;
+  if (f)
+    for (const auto& r : f->ranks) out += (out.empty() ? "" : " ") + arch::to_string(r.format);
+  return out;
+}
+
+// "skipping Z<-A,B": an action optimization's kind and options.
+std::string options_of(const arch::ActionOptimization& a) {
+  std::string out = arch::to_string(a.kind);
+  for (const auto& o : a.options) out += " " + o.target + "<-" + core::join(o.condition_on, ",");
+  return out;
+}
 
 }  // namespace
 
@@ -185,11 +211,75 @@ TEST_CASE("a constraint target naming an unknown level or type, and a level cons
   CHECK(errors.find("a second temporal constraint for level 'Buffer'") != std::string::npos);
 }
 
-TEST_CASE("a sparse_optimizations that declares anything is refused as not modelled yet; an empty one passes") {
+TEST_CASE("each of the nine sparse Sparseloop cases reads its sparse_optimizations into its levels; the dense one has none") {
+  for (const char* c : {"01.2.2-SUDU-dot-product", "01.2.3-SCDU-dot-product", "02.2.1-spMspM", "02.2.2-spMspM-tiled", "03.2.1-conv1d",
+                        "03.2.3-conv1d+oc-spatial", "04.2.1-eyeriss-like-gating", "04.2.2-eyeriss-like-gating-mapspace-search",
+                        "04.2.3-eyeriss-like-onchip-compression"}) {
+    INFO(c);
+    CHECK(arch::load_arch(sparseloop_case(c)).sparse_optimized());
+  }
+  CHECK_FALSE(arch::load_arch(kDump).sparse_optimized());
   CHECK(arch_errors(dump_arch("", "sparse_optimizations:\n  version: '0.4'\n  targets: []\n")) == "");
-  const auto errors = arch_errors(dump_arch("", "sparse_optimizations:\n  targets:\n    - name: Buffer\n"));
-  INFO(errors);
-  CHECK(errors.find("t.yaml:16:3: error: sparse_optimizations: sparse_optimizations is not modelled yet (issue 20)") != std::string::npos);
+}
+
+TEST_CASE("01.2.2: Buffer gates B and Z, each conditioned on A, as two gating optimizations") {
+  const auto spec = arch::load_arch(sparseloop_case("01.2.2-SUDU-dot-product"));
+  const auto& s = level(spec, "Buffer").sparse;
+  CHECK(s.formats.empty());
+  REQUIRE(s.actions.size() == 2);
+  CHECK(options_of(s.actions[0]) == "gating B<-A");
+  CHECK(options_of(s.actions[1]) == "gating Z<-A");
+  CHECK(s.actions[1].options[0].loc.line == 472);  // "- target: Z"
+  CHECK(spec.compute.sparse.empty());
+}
+
+TEST_CASE("02.2.2: BackingStorage stores B in three ranks (UOP, UOP, CP, outermost first) and A in two; Buffer skips") {
+  const auto spec = arch::load_arch(sparseloop_case("02.2.2-spMspM-tiled"));
+  const auto& backing = level(spec, "BackingStorage").sparse;
+  CHECK(ranks_of(backing.format_of("B")) == "UOP UOP CP");
+  CHECK(ranks_of(backing.format_of("A")) == "UOP CP");
+  CHECK(backing.format_of("B")->compressed());
+  CHECK(backing.actions.empty());
+  const auto& buffer = level(spec, "Buffer").sparse;
+  CHECK(ranks_of(buffer.format_of("B")) == "UOP CP");
+  REQUIRE(buffer.actions.size() == 3);
+  CHECK(options_of(buffer.actions[2]) == "skipping Z<-A,B");
+  CHECK(buffer.metadata_word_bits == 4);
+}
+
+TEST_CASE("04.2.3: shared_glb stores Inputs in UOP then RLE ranks flattening every dimension; weights_spad skips Weights on Inputs") {
+  const auto spec = arch::load_arch(sparseloop_case("04.2.3-eyeriss-like-onchip-compression"));
+  const auto* inputs = level(spec, "shared_glb").sparse.format_of("Inputs");
+  CHECK(ranks_of(inputs) == "UOP RLE");
+  REQUIRE(inputs->ranks.size() == 2);
+  CHECK(inputs->ranks[1].flattened == std::vector<std::string>{"R", "S", "P", "C", "M", "N", "Q"});
+  CHECK(ranks_of(level(spec, "DRAM").sparse.format_of("Inputs")) == "UOP UOP RLE");
+  CHECK(ranks_of(level(spec, "DRAM").sparse.format_of("Outputs")) == "UOP RLE");
+  CHECK(level(spec, "DRAM").sparse.format_of("Outputs")->ranks[0].flattened == std::vector<std::string>{"P", "M", "N", "Q"});
+  CHECK(ranks_of(level(spec, "ifmap_spad").sparse.format_of("Inputs")) == "RLE");
+  REQUIRE(level(spec, "weights_spad").sparse.actions.size() == 1);
+  CHECK(options_of(level(spec, "weights_spad").sparse.actions[0]) == "skipping Weights<-Inputs");
+  CHECK(level(spec, "psum_spad").sparse.empty());
+}
+
+TEST_CASE("a level's metadata word is its metadata_datawidth, its metadata block metadata_storage_width / metadata_datawidth") {
+  const auto gating = arch::load_arch(sparseloop_case("04.2.1-eyeriss-like-gating"));
+  CHECK(level(gating, "DRAM").sparse.metadata_word_bits == 5);  // metadata_storage_width: 60
+  CHECK(level(gating, "DRAM").sparse.metadata_block_size == 12);
+  CHECK(level(gating, "shared_glb").sparse.metadata_word_bits == 0);  // metadata_datawidth: 0, no metadata
+  CHECK(level(gating, "shared_glb").sparse.metadata_block_size == 1);
+  CHECK_FALSE(level(gating, "weights_spad").sparse.metadata_word_bits);  // none given: the level's word
+  const auto compression = arch::load_arch(sparseloop_case("04.2.3-eyeriss-like-onchip-compression"));
+  CHECK(level(compression, "DRAM").sparse.metadata_word_bits == 5);
+  CHECK(level(compression, "DRAM").sparse.metadata_block_size == 12);
+  CHECK(level(compression, "shared_glb").sparse.metadata_word_bits == 4);  // metadata_storage_width: 32
+  CHECK(level(compression, "shared_glb").sparse.metadata_block_size == 8);
+  CHECK(level(compression, "ifmap_spad").sparse.metadata_block_size == 2);
+  const auto given = arch::read_arch(core::YamlFile::parse(
+      dump_arch("            metadata_word_bits: 4\n            metadata_block_size: 2\n            metadata_storage_width: 16\n"),
+      "t.yaml"));
+  CHECK(given.levels[0].sparse.metadata_word_bits == 4);
+  CHECK(given.levels[0].sparse.metadata_block_size == 2);
 }
 
 TEST_CASE("problem densities give each named tensor its distribution and density; the others stay dense") {

@@ -172,5 +172,40 @@ bad_input_case("a Timeloop dump: a density of 1.5" "timeloop_dump_density.yaml:6
 bad_input_case("a Timeloop dump: an unknown density distribution" "timeloop_dump_distribution.yaml:67:31: error: problem.instance.densities.A.distribution: expected a density distribution \\(fixed_structured or hypergeometric\\), found 'uniform'.*'hypergeometric'"
   eval ${_timeloop_dump_distribution})
 set(_sudu ${CMAKE_CURRENT_SOURCE_DIR}/reference/sparseloop/01.2.2-SUDU-dot-product/parsed-processed-input.yaml)
-bad_input_case("a Timeloop dump: sparse_optimizations, not modelled yet" "parsed-processed-input.yaml:463:5: error: sparse_optimizations: sparse_optimizations is not modelled yet \\(issue 20\\)"
-  eval --arch ${_sudu} --workload ${_sudu} --mapping ${_sudu})
+
+# Sparseloop's sparse features (Timeloop's sparse_optimizations, hwaware's `sparse:`): the checks that
+# need only the accelerator, each at its node. The workload and mapping are 01.2.2's; the accelerator
+# is read first.
+function(sparse_case name file pattern)
+  bad_input_case("sparse features: ${name}" "${file}.yaml:${pattern}" eval --arch ${_bi}/${file}.yaml --workload ${_sudu} --mapping ${_sudu})
+endfunction()
+sparse_case("an unknown rank format with a hint" sparse_unknown_format
+  "24:25: error: sparse_optimizations.targets\\[0\\].representation_format.data_spaces\\[0\\].ranks\\[1\\].format: expected a rank format \\(U, UOP, CP, RLE, B\\), found 'RLF' \\(did you mean 'RLE'\\?\\)")
+sparse_case("an unknown action optimization type with a hint" sparse_unknown_type
+  "20:17: error: sparse_optimizations.targets\\[0\\].action_optimization\\[0\\].type: expected an action optimization type \\(gating, skipping or spatial_skipping\\), found 'skiping' \\(did you mean 'skipping'\\?\\)")
+sparse_case("a target naming no level, with a hint" sparse_unknown_level
+  "18:13: error: sparse_optimizations.targets\\[0\\].name: expected the name of a storage level or of the arithmetic unit \\(BackingStorage, Buffer, mac\\), found 'Bufer' \\(did you mean 'Buffer'\\?\\)")
+sparse_case("a compute optimization at a storage level" sparse_compute_at_storage
+  "20:9: error: sparse_optimizations.targets\\[0\\].compute_optimization: compute_optimization applies to the arithmetic unit \\('mac'\\); 'Buffer' is a storage level")
+sparse_case("an empty list of ranks" sparse_empty_ranks
+  "22:20: error: sparse_optimizations.targets\\[0\\].representation_format.data_spaces\\[0\\].ranks: expected at least one rank \\(outermost first\\), found an empty list")
+sparse_case("flattened_rankIDs that are not a list of lists of names" sparse_flattened_not_lists
+  "23:51: error: sparse_optimizations.targets\\[0\\].representation_format.data_spaces\\[0\\].ranks\\[0\\].flattened_rankIDs\\[0\\]: expected a list of dimension names inside the list, such as \\[\\[R, S, P\\]\\], found 'K'")
+sparse_case("an option conditioned on no tensor" sparse_condition_on_empty
+  "22:15: error: Buffer.skipping.B: expected at least one tensor to condition 'B' on, found an empty condition_on")
+sparse_case("an option conditioned on its own target" sparse_condition_on_target
+  "22:15: error: Buffer.gating.B: 'B' is conditioned on itself")
+sparse_case("a tensor given a format twice at one level" sparse_format_twice
+  "23:13: error: BackingStorage.formats.A: tensor 'A' is given a format twice at level 'BackingStorage' \\(first at .*sparse_format_twice.yaml:21:13\\)")
+sparse_case("a format for a tensor the level bypasses" sparse_format_bypassed
+  "24:13: error: Buffer.formats.Z: level 'Buffer' bypasses 'Z' \\(its keep/bypass constraints\\), so it stores no format of it")
+sparse_case("a tensor both gated and skipped at one level" sparse_gated_and_skipped
+  "25:15: error: Buffer.skipping.B: 'B' is both gated and skipped at level 'Buffer' \\(the other at .*sparse_gated_and_skipped.yaml:22:15\\)")
+sparse_case("a negative metadata_datawidth" sparse_metadata_datawidth
+  "9:108: error: architecture.subtree\\[0\\].local\\[0\\].attributes.metadata_datawidth: expected the bits of a metadata word \\(0: no metadata\\), found '-4'")
+sparse_case("a metadata word of 0 bits at a level storing metadata" sparse_metadata_datawidth
+  "21:13: error: Buffer.formats.A: rank format CP of 'A' needs metadata, but level 'Buffer' has metadata_datawidth: 0")
+sparse_case("hwaware's syntax: an unknown rank format with a hint" sparse_native
+  "19:33: error: accelerator.levels\\[1\\].sparse.formats.Inputs\\[1\\]: expected a rank format \\(U, UOP, CP, RLE, B\\), found 'RLF' \\(did you mean 'RLE'\\?\\)")
+sparse_case("hwaware's syntax: a format for a tensor the level bypasses" sparse_native
+  "30:34: error: weight_rf.formats.Inputs: level 'weight_rf' bypasses 'Inputs'")
