@@ -63,54 +63,10 @@ void read_area(const core::YamlView& v, EnergySpec& e) {
   else if (a) e.area_um2 = *a;
 }
 
-// `compression: {Weights: bitmask, Inputs: run-length}`: the format a level stores each tensor in.
-void read_compression(const core::YamlView& v, StorageLevel& lvl) {
-  core::MapReader m(v);
-  for (auto& [tensor, fv] : m.entries()) {
-    if (std::find(kTensors.begin(), kTensors.end(), tensor) == kTensors.end()) {
-      fv.error("expected a tensor name (Weights, Inputs or Outputs) as key, found '" + tensor + "'", core::did_you_mean(tensor, kTensors));
-      continue;
-    }
-    auto s = fv.as_string();
-    if (!s) continue;
-    const auto& names = compression_names();
-    auto it = std::find(names.begin(), names.end(), *s);
-    if (it == names.end()) {
-      fv.error("expected a compression format (none, bitmask or run-length), found '" + *s + "'", core::did_you_mean(*s, names));
-      continue;
-    }
-    lvl.compression[tensor] = static_cast<Compression>(it - names.begin());
-  }
-}
-
-// `zero_operands: gating` (both operands) or `{mode: skipping, operands: weights}`.
-void read_zero_operands(const core::YamlView& v, ComputeUnit& c) {
-  std::optional<core::YamlView> mode = v, operands;
-  std::optional<core::MapReader> m;
-  if (v.is_map()) {
-    m.emplace(v);
-    mode = m->required("mode");
-    operands = m->get("operands");
-  }
-  if (mode) {
-    const auto& names = zero_operand_modes();
-    auto s = mode->as_string();
-    auto it = s ? std::find(names.begin(), names.end(), *s) : names.end();
-    if (s && it == names.end())
-      mode->error("expected a zero-operand mode (none, gating or skipping), found '" + *s + "'", core::did_you_mean(*s, names));
-    else if (s) c.zero_operands = static_cast<ZeroOperands>(it - names.begin());
-  }
-  if (operands) {
-    const std::vector<std::string> kinds = {"weights", "inputs", "both"};
-    auto s = operands->as_string();
-    if (s && std::find(kinds.begin(), kinds.end(), *s) == kinds.end())
-      operands->error("expected the operands tested for zero (weights, inputs or both), found '" + *s + "'", core::did_you_mean(*s, kinds));
-    else if (s) {
-      c.zero_weights = *s != "inputs";
-      c.zero_inputs = *s != "weights";
-    }
-  }
-  if (m) m->finish();
+// Keys of earlier versions whose meaning Sparseloop's features now carry: an error that says how
+// to write them now.
+void replaced_key(const core::YamlView& v, const std::string& key, const std::string& now) {
+  v.error("'" + key + "' is replaced by Sparseloop's features: " + now + " (docs/formats.md, *Sparse formats, gating and skipping*)");
 }
 
 // `tensor_bits: {weights: 8, inputs: 8, outputs: 16}`: bits per element, overriding the workload.
@@ -238,10 +194,19 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
     }
   }
   read_keep_bypass(m, lvl);
-  if (auto e = m.get("energy")) read_energy(*e, {"read", "write", "update", "leak"}, lvl.energy);
+  if (auto e = m.get("energy")) {
+    // Accelergy's names for a sparse level's actions (priced 0 when not given, as in Timeloop,
+    // but for the metadata actions, which the built-in estimators derive from read and write).
+    read_energy(*e,
+                {"read", "write", "update", "leak", "gated_read", "gated_write", "gated_update", "skipped_read", "skipped_write",
+                 "skipped_update", "metadata_read", "metadata_write", "metadata_update", "decompression_count", "compression_count"},
+                lvl.energy);
+  }
   if (auto a = m.get("area")) read_area(*a, lvl.energy);
-  if (auto c = m.get("compression")) read_compression(*c, lvl);
-  if (auto r = m.get("run_bits")) lvl.run_bits = static_cast<int>(r->as_positive_int().value_or(lvl.run_bits));
+  if (auto c = m.get("compression"))
+    replaced_key(*c, "compression", "write the tensor's format, e.g. 'sparse: {formats: {Weights: [{format: B, flattened: all}]}}'");
+  if (auto r = m.get("run_bits"))
+    replaced_key(*r, "run_bits", "a run-length rank's 'metadata_word_bits', or 'sparse: {metadata: {word_bits: 4}}'");
   if (auto sp = m.get("sparse")) read_native_level_sparse(*sp, lvl);
   long long before = fanout.instances;
   if (auto s = m.get("spatial")) read_spatial(*s, fanout);
@@ -264,9 +229,12 @@ ComputeUnit read_compute(const core::YamlView& v, const Fanout& fanout) {
   c.mesh_y = fanout.mesh_y;
   if (auto n = m.get("name")) c.name = n->as_string().value_or(c.name);
   if (auto b = m.get("operand_bits")) c.operand_bits = static_cast<int>(b->as_positive_int().value_or(c.operand_bits));
-  if (auto e = m.get("energy")) read_energy(*e, {"compute", "leak"}, c.energy);
+  if (auto e = m.get("energy")) read_energy(*e, {"compute", "leak", "gated_compute", "skipped_compute"}, c.energy);
   if (auto a = m.get("area")) read_area(*a, c.energy);
-  if (auto z = m.get("zero_operands")) read_zero_operands(*z, c);
+  if (auto z = m.get("zero_operands"))
+    replaced_key(
+        *z, "zero_operands",
+        "'sparse: {gating: true}' gates a MAC with a zero operand, 'sparse: {skipping: true}' skips one whose operand is not stored");
   if (auto sp = m.get("sparse")) read_native_compute_sparse(*sp, c);
   m.finish();
   return c;

@@ -33,7 +33,7 @@ std::optional<int> positive_bits(core::MapReader& m, const std::string& key) {
 }
 
 // A rank: its format's name (`RLE`), or `{format: UOP, flattened: [C, M], metadata_word_bits: 4,
-// payload_word_bits: 4}`.
+// payload_word_bits: 4}`; `flattened: all` lets the rank take the loops of every dimension.
 std::optional<RankSpec> read_rank(const core::YamlView& v) {
   RankSpec r;
   r.loc = v.loc();
@@ -47,7 +47,9 @@ std::optional<RankSpec> read_rank(const core::YamlView& v) {
   std::optional<RankFormat> f;
   if (auto fv = m.required("format")) f = format_of(*fv);
   if (auto fl = m.get("flattened")) {
-    if (!fl->is_seq() || fl->node().size() == 0) fl->error("expected a list of dimension names such as [C, M], found " + fl->found());
+    if (fl->is_scalar() && fl->scalar() == "all") r.flatten_all = true;
+    else if (!fl->is_seq() || fl->node().size() == 0)
+      fl->error("expected a list of dimension names such as [C, M], or 'all', found " + fl->found());
     else r.flattened = fl->string_list();
   }
   r.metadata_word_bits = positive_bits(m, "metadata_word_bits");

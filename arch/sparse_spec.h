@@ -30,6 +30,7 @@ struct RankSpec {
   // Dimensions this rank flattens (Sparseloop's flattened_rankIDs): consecutive loops over these
   // dimensions share one rank. Empty: one loop per rank.
   std::vector<std::string> flattened;
+  bool flatten_all = false;                                  // hwaware's `flattened: all`: every dimension (one rank over the whole tile)
   std::optional<int> metadata_word_bits, payload_word_bits;  // empty: the level's metadata word
   core::SourceLoc loc;
 };

@@ -14,44 +14,6 @@ std::string to_string(Technology t) {
   return "?";
 }
 
-std::string to_string(Compression c) {
-  switch (c) {
-    case Compression::none: return "none";
-    case Compression::bitmask: return "bitmask";
-    case Compression::run_length: return "run-length";
-  }
-  return "?";
-}
-
-const std::vector<std::string>& compression_names() {
-  static const std::vector<std::string> names = {"none", "bitmask", "run-length"};
-  return names;
-}
-
-ElementBits stored_bits(Compression c, int element_bits, double density, int run_bits) {
-  const double b = static_cast<double>(element_bits);
-  switch (c) {
-    case Compression::none: return {b, 0};
-    case Compression::bitmask: return {density * b, 1};
-    case Compression::run_length: return {density * b, density * static_cast<double>(run_bits)};
-  }
-  return {b, 0};
-}
-
-std::string to_string(ZeroOperands z) {
-  switch (z) {
-    case ZeroOperands::none: return "none";
-    case ZeroOperands::gating: return "gating";
-    case ZeroOperands::skipping: return "skipping";
-  }
-  return "?";
-}
-
-const std::vector<std::string>& zero_operand_modes() {
-  static const std::vector<std::string> names = {"none", "gating", "skipping"};
-  return names;
-}
-
 std::optional<long long> StorageLevel::capacity_words() const {
   if (!depth) return std::nullopt;
   return *depth * block_size;
@@ -60,11 +22,6 @@ std::optional<long long> StorageLevel::capacity_words() const {
 std::optional<double> StorageLevel::capacity_bits() const {
   if (!depth) return std::nullopt;
   return static_cast<double>(*depth) * static_cast<double>(block_size) * static_cast<double>(word_bits);
-}
-
-Compression StorageLevel::compression_of(const std::string& tensor) const {
-  auto it = compression.find(tensor);
-  return it == compression.end() ? Compression::none : it->second;
 }
 
 int Spec::level_index(const std::string& n) const {

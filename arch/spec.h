@@ -27,32 +27,6 @@ struct EnergySpec {
   std::optional<double> area_um2;             // written area of one instance; overrides the area estimator
 };
 
-// How a level stores and moves a tensor: dense, or compressed (non-zeros plus metadata).
-enum class Compression { none, bitmask, run_length };
-
-std::string to_string(Compression c);  // "none", "bitmask", "run-length"
-const std::vector<std::string>& compression_names();
-
-// Average bits stored and moved per element of the dense tensor (data + metadata), for elements
-// of `element_bits` bits of which a fraction `density` is non-zero:
-//   none:       element_bits (zeros are moved like any value);
-//   bitmask:    density x element_bits data + 1 metadata bit per element (the mask);
-//   run-length: density x (element_bits + run_bits): each non-zero carries the count of zeros
-//               before it (Chen et al., Eyeriss, JSSC 2017: 5-bit runs; EIE, Han et al., ISCA 2016:
-//               4-bit relative indices). Runs longer than 2^run_bits - 1 are assumed not to occur.
-struct ElementBits {
-  double data = 0, metadata = 0;
-  double total() const { return data + metadata; }
-};
-ElementBits stored_bits(Compression c, int element_bits, double density, int run_bits);
-
-// What the compute unit does with a MAC whose operand is zero: nothing special, clock-gate it
-// (no energy, same cycles) or skip it (neither energy nor cycles).
-enum class ZeroOperands { none, gating, skipping };
-
-std::string to_string(ZeroOperands z);  // "none", "gating", "skipping"
-const std::vector<std::string>& zero_operand_modes();
-
 // The network that carries data between a level and its spatial children (the array NoC below a
 // global buffer, for instance). Absent: the network is counted but costs nothing, as in Timeloop.
 struct NetworkSpec {
@@ -78,17 +52,14 @@ struct StorageLevel {
   std::vector<std::string> keep;    // tensors this level must keep (constraint)
   std::vector<std::string> bypass;  // tensors this level must bypass (constraint)
   EnergySpec energy;
-  NetworkSpec network;                             // between this level and its spatial children (used when it fans out)
-  LevelConstraints constraints;                    // mapper constraints written with the level (Timeloop v0.4 files)
-  std::map<std::string, Compression> compression;  // tensor -> format; absent: none
-  int run_bits = 4;                                // bits of a run-length count (EIE, Han et al., ISCA 2016, uses 4)
-  LevelSparsity sparse;                            // Sparseloop's formats and action optimizations
+  NetworkSpec network;           // between this level and its spatial children (used when it fans out)
+  LevelConstraints constraints;  // mapper constraints written with the level (Timeloop v0.4 files)
+  LevelSparsity sparse;          // Sparseloop's formats and action optimizations
   core::SourceLoc loc;
 
   bool is_virtual() const { return technology == Technology::none; }
   std::optional<long long> capacity_words() const;
   std::optional<double> capacity_bits() const;  // depth x block_size x word_bits
-  Compression compression_of(const std::string& tensor) const;
   std::string network_name() const { return network.name.empty() ? name + "_network" : network.name; }
 };
 
@@ -97,9 +68,7 @@ struct ComputeUnit {
   long long instances = 1;
   long long mesh_x = 1, mesh_y = 1;
   int operand_bits = 8;
-  ZeroOperands zero_operands = ZeroOperands::none;
-  bool zero_weights = true, zero_inputs = true;  // which operands are tested for zero
-  ComputeSparsity sparse;                        // Sparseloop's compute optimizations
+  ComputeSparsity sparse;  // Sparseloop's compute optimizations
   EnergySpec energy;
   core::SourceLoc loc;
 };

@@ -57,6 +57,49 @@ nlohmann::ordered_json pim_spec_json(const arch::PimSpec& p) {
   return j;
 }
 
+// A level's Sparseloop features: each tensor's ranks (outermost first) and the action optimizations.
+nlohmann::ordered_json level_sparsity_json(const arch::LevelSparsity& sp) {
+  nlohmann::ordered_json j;
+  j["formats"] = nlohmann::ordered_json::object();
+  for (const auto& f : sp.formats) {
+    j["formats"][f.tensor] = nlohmann::ordered_json::array();
+    for (const auto& r : f.ranks) j["formats"][f.tensor].push_back(arch::to_string(r.format));
+  }
+  j["actions"] = nlohmann::ordered_json::array();
+  for (const auto& a : sp.actions)
+    for (const auto& o : a.options)
+      j["actions"].push_back({{"type", arch::to_string(a.kind)}, {"target", o.target}, {"condition_on", o.condition_on}});
+  j["metadata_word_bits"] = sp.metadata_word_bits ? nlohmann::json(*sp.metadata_word_bits) : nlohmann::json(nullptr);
+  j["metadata_block_size"] = sp.metadata_block_size;
+  return j;
+}
+
+// One tensor's Sparseloop counts at a level, per instance.
+nlohmann::ordered_json sparse_tensor_json(const model::SparseTensorCounts& s) {
+  auto split = [](const model::ActionSplit& a) {
+    return nlohmann::ordered_json{{"actual", a.actual}, {"gated", a.gated}, {"skipped", a.skipped}};
+  };
+  auto ranks = [](const std::vector<model::FormatUnits>& v) {
+    auto j = nlohmann::ordered_json::array();
+    for (const auto& u : v) j.push_back({u.metadata, u.payload});
+    return j;
+  };
+  auto format = [&](const model::FormatSplit& f) {
+    return nlohmann::ordered_json{{"actual", ranks(f.actual)}, {"gated", ranks(f.gated)}, {"skipped", ranks(f.skipped)}};
+  };
+  return {{"compressed", s.compressed},
+          {"reads", split(s.reads)},
+          {"fills", split(s.fills)},
+          {"updates", split(s.updates)},
+          {"format_reads", format(s.format_reads)},
+          {"format_fills", format(s.format_fills)},
+          {"format_updates", format(s.format_updates)},
+          {"format_per_tile", ranks(s.format_per_tile)},
+          {"temporal_reductions", s.temporal_reductions},
+          {"decompressions", s.decompressions},
+          {"compressions", s.compressions}};
+}
+
 nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
   nlohmann::ordered_json a;
   a["name"] = spec.name;
@@ -73,18 +116,17 @@ nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
     jl["word_bits"] = lvl.word_bits;
     jl["instances"] = lvl.instances;
     jl["mesh"] = {lvl.mesh_x, lvl.mesh_y};
-    jl["compression"] = nlohmann::ordered_json::object();
-    for (const auto& [tensor, c] : lvl.compression) jl["compression"][tensor] = arch::to_string(c);
-    jl["run_bits"] = lvl.run_bits;
+    if (!lvl.sparse.empty()) jl["sparse"] = level_sparsity_json(lvl.sparse);
     a["levels"].push_back(jl);
   }
   if (spec.pim) a["pim"] = pim_spec_json(*spec.pim);
   const auto& c = spec.compute;
-  a["compute"] = {{"name", c.name},
-                  {"instances", c.instances},
-                  {"operand_bits", c.operand_bits},
-                  {"zero_operands", arch::to_string(c.zero_operands)},
-                  {"zero_operands_tested", c.zero_weights && c.zero_inputs ? "both" : (c.zero_weights ? "weights" : "inputs")}};
+  a["compute"] = {
+      {"name", c.name},
+      {"instances", c.instances},
+      {"operand_bits", c.operand_bits},
+      {"sparse",
+       {{"gate_on_zero_operand", c.sparse.gate_on_zero_operand}, {"skip_on_not_aligned_operands", c.sparse.skip_on_not_aligned_operands}}}};
   return a;
 }
 
@@ -113,13 +155,10 @@ nlohmann::ordered_json tensor_json(const model::TensorAccess& t, const model::Te
           {"partition_size", t.partition_size},
           {"element_bits", b.element_bits},
           {"bits_given", b.bits_given},
-          {"compression", arch::to_string(b.format)},
-          {"density", b.density},
           {"bits_per_element", b.bits_per_element},
           {"read_bits_per_instance", b.read_bits},
           {"fill_bits_per_instance", b.fill_bits},
           {"update_bits_per_instance", b.update_bits},
-          {"metadata_bits_per_instance", b.metadata_bits},
           {"read_vectors_per_instance", b.read_vectors},
           {"fill_vectors_per_instance", b.fill_vectors},
           {"update_vectors_per_instance", b.update_vectors}};
@@ -131,7 +170,10 @@ nlohmann::ordered_json level_json(const model::LevelCounts& lvl, const std::vect
   jv["cycles"] = lvl.cycles;
   jv["bandwidth_throttling"] = lvl.slowdown;
   for (std::size_t ds = 0; ds < lvl.tensors.size(); ++ds)
-    if (lvl.tensors[ds].kept) jv["tensors"][tensors[ds]] = tensor_json(lvl.tensors[ds], lvl.bits[ds]);
+    if (lvl.tensors[ds].kept) {
+      jv["tensors"][tensors[ds]] = tensor_json(lvl.tensors[ds], lvl.bits[ds]);
+      if (!lvl.sparse.empty()) jv["tensors"][tensors[ds]]["sparse"] = sparse_tensor_json(lvl.sparse[ds]);
+    }
   for (std::size_t ds = 0; ds < lvl.network.size(); ++ds) {
     const auto& n = lvl.network[ds];
     if (n.fanout <= 1 || n.instances == 0) continue;
@@ -205,13 +247,8 @@ nlohmann::ordered_json layer_json(const model::LayerEvaluation& l, const std::st
   jl[energy_key] = l.energy.total_pj;
   jl["utilization"] = l.counts.utilization;
   const auto& c = l.counts.compute;
-  jl["computes"] = {{"dense", l.counts.computes},
-                    {"performed", c.performed},
-                    {"gated", c.gated},
-                    {"skipped", c.skipped},
-                    {"effective_fraction", c.effective_fraction},
-                    {"weight_bits", c.weight_bits},
-                    {"input_bits", c.input_bits}};
+  jl["computes"] = {{"dense", l.counts.computes}, {"performed", c.performed},     {"gated", c.gated},
+                    {"skipped", c.skipped},       {"weight_bits", c.weight_bits}, {"input_bits", c.input_bits}};
   if (l.search) {
     const auto& sr = *l.search;
     jl["search"] = {{"evaluated", sr.evaluated},   {"rejected", sr.rejected},       {"repeated", sr.repeated},

@@ -18,8 +18,11 @@ std::string fmt_bits(double v) {
 
 double element_storage_bits(const arch::Spec& spec, std::size_t level, const workload::DataSpace& ds) {
   const auto& lvl = spec.levels.at(level);
-  int bits = spec.element_bits(ds.name, ds.bits).value_or(lvl.word_bits);
-  return arch::stored_bits(lvl.compression_of(ds.name), bits, ds.density, lvl.run_bits).total();
+  const double bits = static_cast<double>(spec.element_bits(ds.name, ds.bits).value_or(lvl.word_bits));
+  // A compressed tensor stores only its non-zeros (Sparseloop's expected occupancy); its metadata
+  // has storage of its own (Timeloop's metadata_storage_depth).
+  const arch::TensorFormat* f = lvl.sparse.format_of(ds.name);
+  return f && f->compressed() ? bits * ds.density : bits;
 }
 
 std::vector<std::vector<long long>> tile_sizes(const Mapping& m, const workload::Problem& pr) {

@@ -15,9 +15,9 @@ namespace hwaware::mapping {
 std::vector<std::vector<long long>> tile_sizes(const Mapping& m, const workload::Problem& problem);
 
 // Bits one element of a tensor takes at a level: the tensor's bits (accelerator override, else the
-// workload's; one word of the level when neither gives them), compressed per the level's format
-// for the tensor to its expected size (density x bits plus metadata, arch::stored_bits). The
-// capacity check uses this expected size: a tile denser than average may not fit in hardware.
+// workload's; one word of the level when neither gives them), times the tensor's density where the
+// level's format compresses it (its metadata is stored apart). The capacity check uses this
+// expected size: a tile denser than average may not fit in hardware.
 double element_storage_bits(const arch::Spec& spec, std::size_t level, const workload::DataSpace& ds);
 
 // Reports violations to `where`'s sink (at the level's mapping entry when known).

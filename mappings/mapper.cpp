@@ -80,8 +80,9 @@ class Search {
         continue;
       }
       since_new_ = 0;
-      if (!outcomes[i].legal) {
+      if (!outcomes[i].legal || !outcomes[i].cost.feasible) {
         ++rejected_;
+        if (outcomes[i].legal) ++infeasible_;
         continue;
       }
       ++evaluated_;
@@ -129,6 +130,7 @@ class Search {
   Cost best_cost_;
   Score best_score_;
   long long evaluated_ = 0, rejected_ = 0, since_improvement_ = 0;
+  long long infeasible_ = 0;                // of the rejected: fitting, but the cost model could not evaluate them
   long long repeated_ = 0;                  // candidates skipped: their mapping was seen before
   long long since_new_ = 0;                 // consecutive such candidates
   std::unordered_set<std::uint64_t> seen_;  // keys of every candidate drawn (SearchSpace::key)
@@ -223,7 +225,11 @@ MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& probl
     r.mapping = space.to_mapping(search.best_);
     r.cost = search.best_cost_;
   } else {
-    r.infeasible = "no candidate fits; with every free factor in the outermost level that may take it, " + space.misfit(space.minimal());
+    r.infeasible =
+        search.infeasible_ > 0
+            ? "every candidate that fits was infeasible for the model (" + std::to_string(search.infeasible_) +
+                  "; a level's sparse format has fewer ranks than its tile has loops)"
+            : "no candidate fits; with every free factor in the outermost level that may take it, " + space.misfit(space.minimal());
   }
   return r;
 }

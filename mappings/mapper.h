@@ -19,6 +19,7 @@ namespace hwaware::mapping {
 struct Cost {
   double energy_pj = 0;
   double cycles = 0;
+  bool feasible = true;  // false: the model cannot evaluate this mapping (a sparse format that cannot hold its tile)
 };
 
 // Must be safe to call from several threads at once.

@@ -10,12 +10,6 @@
 
 namespace hwaware::model {
 
-long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c) {
-  if (spec.compute.zero_operands != arch::ZeroOperands::skipping || c.skipped == 0)
-    return static_cast<long long>(std::llround(per_instance));
-  return static_cast<long long>(std::ceil(per_instance * c.effective_fraction - 1e-9));
-}
-
 double port_busy_cycles(const arch::StorageLevel& lvl, double read_bits, double write_bits) {
   const double word = static_cast<double>(lvl.word_bits);
   const double reads = lvl.read_bandwidth ? read_bits / word / *lvl.read_bandwidth : 0;
@@ -53,7 +47,7 @@ void level_counts(const arch::Spec& spec, std::size_t l, const workload::Problem
     const auto& space = pr.data_spaces[ds];
     const auto& t = lc.tensors[ds];
     lc.bits.push_back(t.kept ? tensor_bits(spec, lvl, space, t) : TensorBits{});
-    lc.network_bits.push_back(network_bits(spec, lvl, space, t.kept, lc.network[ds]));
+    lc.network_bits.push_back(network_bits(spec, lvl, space, lc.network[ds]));
     if (t.kept) lc.utilized_instances = std::max(lc.utilized_instances, t.instances);
   }
 }
@@ -75,6 +69,31 @@ void apply_sparse(std::vector<SparseTensorCounts>&& sparse, LevelCounts& lc) {
     b.fill_vectors = s.fill_vectors;
     b.update_vectors = s.update_vectors;
   }
+}
+
+// A network carries to its children what they are actually filled with (and from them what
+// they actually update): its words scale with the nearest keeper below's actual and gated
+// fills (updates for a read-write tensor it does not fill) over the dense ones. (Sparseloop
+// prices no network in its reference cases; format words are not carried.)
+void thin_networks(LayerCounts& out) {
+  const std::size_t nlev = out.levels.size();
+  for (std::size_t l = 0; l < nlev; ++l)
+    for (std::size_t t = 0; t < out.tensor_names.size(); ++t) {
+      NetworkBits& nb = out.levels[l].network_bits[t];
+      if (nb.transfer_words == 0) continue;
+      for (std::size_t c = l + 1; c < nlev; ++c) {
+        const TensorAccess& a = out.levels[c].tensors[t];
+        if (!a.kept) continue;
+        const SparseTensorCounts& s = out.levels[c].sparse[t];
+        const bool fills = a.fills > 0;
+        const double dense = fills ? a.fills : a.updates;
+        const double sparse = fills ? s.fills.actual + s.fills.gated : s.updates.actual + s.updates.gated;
+        const double ratio = dense > 0 ? sparse / dense : 1;
+        nb.transfer_words *= ratio;
+        nb.hop_words *= ratio;
+        break;
+      }
+    }
 }
 
 // Bandwidth-limited cycles: demand in words/cycle per instance (bits moved / word bits) against
@@ -118,8 +137,8 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) out.tensor_names[ds] = pr.data_spaces[ds].name;
   out.compute_instances = nest.compute_instances;
   out.computes = nest.compute_per_instance * static_cast<double>(nest.compute_instances);
-  out.compute = split_computes(spec, pr, out.computes);
-  out.compute_cycles = compute_cycles(nest.compute_per_instance, spec, out.compute);
+  out.compute = dense_computes(spec, pr, out.computes);
+  out.compute_cycles = static_cast<long long>(std::llround(nest.compute_per_instance));
   thread_local SparseLayerCounts sparse;
   out.sparse_failure.clear();
   if (spec.sparse_optimized()) {
@@ -140,6 +159,7 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
     throttle(spec.levels[l], lc, out.compute_cycles);
     out.cycles = std::max(out.cycles, lc.cycles);
   }
+  if (spec.sparse_optimized()) thin_networks(out);
   double available = static_cast<double>(spec.compute.instances) * static_cast<double>(std::max<long long>(1, out.cycles));
   double issued = out.compute.performed + out.compute.gated;
   out.utilization = available > 0 ? issued / available : 0;

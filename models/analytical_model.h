@@ -1,8 +1,9 @@
 #pragma once
 // The analytical per-layer model: counts (reads, fills, updates per level and tensor, computes)
-// and cycles for a layer on a spec with a mapping, then the bits those accesses move (bitwidth,
-// compression) and the MACs a zero-operand policy performs, gates or skips. It never prices; see
-// price_layer(), which only multiplies these counts by the energy table.
+// and cycles for a layer on a spec with a mapping, the bits those accesses move (bitwidth), and,
+// where the spec has sparse features, Sparseloop's actual, gated and skipped accesses and
+// computes (models/sparse_analysis.h). It never prices; see price_layer(), which only multiplies
+// these counts by the energy table.
 
 #include <optional>
 #include <string>
@@ -40,10 +41,10 @@ struct LayerCounts {
   std::vector<std::string> tensor_names;
   std::vector<LevelCounts> levels;  // outermost first, as in the spec
   double computes = 0;              // all instances, dense (every MAC of the layer)
-  ComputeSplit compute;             // performed / gated / skipped under the zero-operand policy
+  ComputeSplit compute;             // performed / gated / skipped (models/sparse_analysis.h)
   std::string sparse_failure;       // non-empty: a level's format cannot hold its tile (Timeloop fails the mapping)
   long long compute_instances = 0;  // utilized
-  long long compute_cycles = 0;     // after skipping
+  long long compute_cycles = 0;     // of one compute instance: its performed and gated computes
   long long cycles = 0;
   double utilization = 0;             // issued computes (performed + gated) / (cycles * compute instances available)
   std::optional<PimLayerCounts> pim;  // analog PIM crossbars did the MACs (models/pim_model.h)
@@ -54,10 +55,6 @@ struct LayerCounts {
 LayerCounts evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem);
 // The same, into `out`, reusing its storage (for searches that evaluate many mappings).
 void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const workload::Problem& problem, LayerCounts& out);
-
-// Cycles of one compute instance doing `per_instance` dense computes: all of them, less the
-// skipped ones (spread evenly) under a skipping policy.
-long long compute_cycles(double per_instance, const arch::Spec& spec, const ComputeSplit& c);
 
 // Cycles a level's ports take to read `read_bits` and write `write_bits` of one instance at its
 // bandwidths (words per cycle; with one port, reads and writes share its time); 0 without bandwidths.

@@ -104,7 +104,25 @@ void apply_explicit(ComponentEnergy& e, const arch::EnergySpec& s) {
   if (auto v = get("compute")) e.compute_pj = *v;
   if (auto v = get("transfer")) e.transfer_pj = *v;
   if (auto v = get("hop")) e.hop_pj = *v;
+  for (const auto& [action, pj] : s.explicit_pj)  // a sparse level's or unit's other actions
+    if (action != "read" && action != "write" && action != "update" && action != "leak" && action != "compute" && action != "transfer" &&
+        action != "hop")
+      e.action_pj[action] = pj;
   e.source = "explicit";
+}
+
+// A level that stores a tensor in a format reads and writes its metadata in its own array, at its
+// data's energy per bit: a metadata access of `metadata_block_size` words of `metadata_word_bits`
+// costs that share of a vector access (hwaware's rule; Timeloop takes metadata_read and
+// metadata_write from the level's class, 0 when the class has none). Written values win.
+void set_metadata_energies(const arch::StorageLevel& l, ComponentEnergy& e) {
+  if (l.sparse.formats.empty() || l.sparse.metadata_block_size <= 0) return;
+  const double md_bits =
+      static_cast<double>(l.sparse.metadata_block_size) * static_cast<double>(l.sparse.metadata_word_bits.value_or(l.word_bits));
+  const double share = md_bits / (static_cast<double>(l.block_size) * static_cast<double>(l.word_bits));
+  e.action_pj.emplace("metadata_read", e.read_pj * share);
+  e.action_pj.emplace("metadata_write", e.write_pj * share);
+  e.action_pj.emplace("metadata_update", e.update() * share);
 }
 
 // The MAC at the unit's declared operand width. By estimator, compute_at() reproduces
@@ -156,6 +174,7 @@ EnergyTable build_energy_table(const arch::Spec& spec) {
     if (l.is_virtual()) continue;
     ComponentEnergy e = normalized ? eyeriss_normalized(l) : estimate(l, spec.technology_nm);
     apply_explicit(e, l.energy);
+    set_metadata_energies(l, e);
     t.set(l.name, e);
     if (auto n = network_energy(l, normalized)) t.set(l.network_name(), *n);
   }

@@ -24,6 +24,12 @@ void check_no_mapping(const arch::Spec& spec, const EvaluationOptions& o) {
   if (!o.mapping_file.empty()) throw core::InputError(core::SourceLoc{o.mapping_file, 0, 0}, "--mapping", places + "; it takes no mapping");
   if (!o.map.dataflow.empty())
     throw core::InputError(core::SourceLoc{"--dataflow", 0, 0}, "--dataflow", places + "; it takes no dataflow for the mapper");
+  if (spec.sparse_optimized()) {
+    const auto& lvl = std::find_if(spec.levels.begin(), spec.levels.end(), [](const arch::StorageLevel& l) { return !l.sparse.empty(); });
+    const core::SourceLoc where = lvl != spec.levels.end() ? lvl->sparse.loc : spec.compute.sparse.loc;
+    throw core::InputError(where, "sparse",
+                           places + "; Sparseloop's formats, gating and skipping are modelled on loop-nest accelerators only");
+  }
 }
 
 // The layers as a pipeline's stages (pim_pipeline.h): each needs its own crossbars at once.
@@ -81,7 +87,12 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
       layers[i].mapping = mapping::load_mapping(o.mapping_file, spec, l.problem, l.name);
     }
   }
-  for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_counts(spec, layers[i].mapping, network.layers[i].problem);
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    layers[i].counts = evaluate_counts(spec, layers[i].mapping, network.layers[i].problem);
+    if (!layers[i].counts.sparse_failure.empty())  // only a given mapping can be: the mapper passes such mappings over
+      throw core::InputError(layers[i].mapping.levels.empty() ? network.layers[i].loc : layers[i].mapping.levels.front().loc,
+                             "layer '" + network.layers[i].name + "'", "the mapping is infeasible: " + layers[i].counts.sparse_failure);
+  }
 }
 
 }  // namespace

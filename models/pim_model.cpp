@@ -178,7 +178,7 @@ LayerCounts pim_layer_frame(const arch::Spec& spec, const workload::Problem& pr)
   c.levels.resize(spec.levels.size());
   for (std::size_t l = 0; l < spec.levels.size(); ++l) set_level(spec, l, pr, c.levels[l]);
   c.computes = static_cast<double>(pr.macs());
-  c.compute = split_computes(spec, pr, 0);  // analog: no digital MAC is performed
+  c.compute = dense_computes(spec, pr, 0);  // analog: no digital MAC is performed
   return c;
 }
 
@@ -217,7 +217,7 @@ LayerCounts evaluate_pim(const arch::Spec& spec, const workload::Problem& pr, bo
       NetworkAccess& n = c.levels[l].network[static_cast<std::size_t>(out)];
       n = NetworkAccess{fanout, 1, produced, produced, produced * mesh_hops(1, fanout)};
       c.levels[l].network_bits[static_cast<std::size_t>(out)] =
-          network_bits(spec, spec.levels[l], pr.data_spaces[static_cast<std::size_t>(out)], false, n);
+          network_bits(spec, spec.levels[l], pr.data_spaces[static_cast<std::size_t>(out)], n);
     }
   }
   if (w >= 0 && p.weight_reads > 0) access(spec, pr, 0, static_cast<std::size_t>(w), p.weight_reads, 0, c);

@@ -67,7 +67,7 @@ class FlatView {
   const NetworkAccess& network(std::size_t l, std::size_t t) const { return s_.network[t][nlev_ - 1 - l]; }
   NetworkBits network_words(std::size_t l, std::size_t t) const {
     const Level& lv = level_[l];
-    return network_bits(access(l, t).kept ? lv.network_bits_kept[t] : lv.network_bits_bypassed[t], lv.word_bits, network(l, t));
+    return network_bits(lv.network_bits[t], lv.word_bits, network(l, t));
   }
   bool digital() const { return true; }
   const ComputeSplit& compute() const { return split_; }
@@ -110,13 +110,12 @@ SearchEvaluator::SearchEvaluator(const arch::Spec& spec, const workload::Problem
     for (std::size_t t = 0; t < ntensors_; ++t) {
       const auto& ds = problem.data_spaces[t];
       pl.format[t] = tensor_format(spec, lvl, ds);
-      pl.network_bits_kept[t] = network_bits_per_element(spec, lvl, ds, true);
-      pl.network_bits_bypassed[t] = network_bits_per_element(spec, lvl, ds, false);
+      pl.network_bits[t] = network_bits_per_element(spec, lvl, ds);
     }
   }
-  compute_policy_ = split_computes(spec, problem, 0);
+  compute_widths_ = dense_computes(spec, problem, 0);
   const ComponentEnergy* ce = table.find(spec.compute.name);
-  compute_pj_ = {ce ? ce->compute_at(compute_policy_.weight_bits, compute_policy_.input_bits) : 0, ce ? ce->action("gated_compute") : 0,
+  compute_pj_ = {ce ? ce->compute_at(compute_widths_.weight_bits, compute_widths_.input_bits) : 0, ce ? ce->action("gated_compute") : 0,
                  ce ? ce->action("skipped_compute") : 0};
 }
 
@@ -133,6 +132,8 @@ mapping::Cost SearchEvaluator::evaluate(const mapping::Mapping& m) const {
 mapping::Cost SearchEvaluator::evaluate_full(const mapping::Mapping& m) const {
   thread_local LayerCounts counts;  // reused across the mappings a thread evaluates
   evaluate_counts(spec_, m, problem_, counts);
+  // A format that cannot hold its tile makes the mapping infeasible (Timeloop's mapper skips it).
+  if (!counts.sparse_failure.empty()) return mapping::Cost{0, 0, false};
   return mapping::Cost{price_total(spec_, counts, table_), static_cast<double>(counts.cycles)};
 }
 
@@ -146,8 +147,9 @@ mapping::Cost SearchEvaluator::evaluate_flat(const mapping::Mapping& m) const {
   // Computes and cycles: the compute units' work, slowed by any level's bandwidth.
   const double per_instance = s.nest.temporal_product();
   const double computes = per_instance * static_cast<double>(s.nest.spatial_product());
-  const ComputeSplit split = split_computes(compute_policy_, spec_.compute.zero_operands, computes);
-  const long long cycles = level_bits<NT>(s, compute_cycles(per_instance, spec_, split));
+  ComputeSplit split = compute_widths_;
+  split.performed = computes;
+  const long long cycles = level_bits<NT>(s, static_cast<long long>(std::llround(per_instance)));
   double energy = 0;
   const FlatView<Level, Scratch<R>, NT> view(levels_.data(), s, nlev, ntensors_, static_cast<double>(cycles), split, compute_pj_);
   price_walk(view, [&energy](ActionKind, std::size_t, std::size_t, double pj) { energy += pj; });

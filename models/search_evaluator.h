@@ -43,9 +43,9 @@ class SearchEvaluator {
     bool is_virtual = false;
     int word_bits = 8;
     double entry_bits = 8;
-    LevelPrices prices;                                                            // its actions', from the energy table
-    std::array<TensorBits, kMaxTensors> format;                                    // per tensor, when kept
-    std::array<double, kMaxTensors> network_bits_kept{}, network_bits_bypassed{};  // per element
+    LevelPrices prices;                              // its actions', from the energy table
+    std::array<TensorBits, kMaxTensors> format;      // per tensor, when kept
+    std::array<double, kMaxTensors> network_bits{};  // per element
   };
 
   // R: ranks evaluated per tensor (4 covers convolutions and matrix products; 8 anything else);
@@ -70,7 +70,7 @@ class SearchEvaluator {
   std::array<bool, kMaxTensors> read_write_{};
   Projection<FlatStorage> projection_;  // how each dimension moves each tensor
   std::array<Level, kMaxLevels> levels_{};
-  ComputeSplit compute_policy_;
+  ComputeSplit compute_widths_;         // the layer's operand widths
   std::array<double, 3> compute_pj_{};  // per performed compute at the layer's operand widths, per gated, per skipped
 };
 

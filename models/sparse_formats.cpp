@@ -31,6 +31,8 @@ std::vector<int> flattening_rule(const FormatContext& c, std::size_t level, std:
   const auto* f = c.formats[level];
   if (!f) return dims;
   const auto& rank = f->ranks[f->ranks.size() - 1 - r];
+  if (rank.flatten_all)
+    for (std::size_t d = 0; d < c.problem->dim_names.size(); ++d) dims.push_back(static_cast<int>(d));
   for (const auto& name : rank.flattened) dims.push_back(c.problem->dim_index(name));
   return dims;
 }

@@ -23,11 +23,7 @@ const workload::DataSpace* find_space(const workload::Problem& pr, const std::st
 TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds) {
   TensorBits t;
   t.element_bits = element_bits_at(spec, lvl, ds, t.bits_given);
-  t.format = lvl.compression_of(ds.name);
-  t.density = ds.density;
-  auto per = arch::stored_bits(t.format, t.element_bits, ds.density, lvl.run_bits);
-  t.bits_per_element = per.total();
-  t.metadata_per_element = per.metadata;
+  t.bits_per_element = static_cast<double>(t.element_bits);
   return t;
 }
 
@@ -37,7 +33,6 @@ TensorBits tensor_bits(const TensorBits& format, double entry_bits, const Tensor
   t.read_bits = b.read_bits;
   t.fill_bits = b.fill_bits;
   t.update_bits = b.update_bits;
-  t.metadata_bits = (a.reads + a.fills + a.updates) * t.metadata_per_element;
   t.read_vectors = b.read_vectors;
   t.fill_vectors = b.fill_vectors;
   t.update_vectors = b.update_vectors;
@@ -49,11 +44,9 @@ TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, co
   return tensor_bits(tensor_format(spec, lvl, ds), entry_bits, a);
 }
 
-double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept) {
+double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds) {
   bool given = false;
-  int bits = element_bits_at(spec, lvl, ds, given);
-  auto format = kept ? lvl.compression_of(ds.name) : arch::Compression::none;
-  return arch::stored_bits(format, bits, ds.density, lvl.run_bits).total();
+  return static_cast<double>(element_bits_at(spec, lvl, ds, given));
 }
 
 NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAccess& traffic) {
@@ -66,36 +59,19 @@ NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAc
   return n;
 }
 
-NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept,
+NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
                          const NetworkAccess& traffic) {
-  return network_bits(network_bits_per_element(spec, lvl, ds, kept), lvl.word_bits, traffic);
+  return network_bits(network_bits_per_element(spec, lvl, ds), lvl.word_bits, traffic);
 }
 
-ComputeSplit split_computes(const arch::Spec& spec, const workload::Problem& pr, double computes) {
+ComputeSplit dense_computes(const arch::Spec& spec, const workload::Problem& pr, double computes) {
   ComputeSplit c;
   const auto& unit = spec.compute;
   const auto* w = find_space(pr, "Weights");
   const auto* in = find_space(pr, "Inputs");
   c.weight_bits = w ? spec.element_bits(w->name, w->bits).value_or(unit.operand_bits) : unit.operand_bits;
   c.input_bits = in ? spec.element_bits(in->name, in->bits).value_or(unit.operand_bits) : unit.operand_bits;
-  if (unit.zero_operands != arch::ZeroOperands::none) {
-    if (unit.zero_weights && w) c.effective_fraction *= w->density;
-    if (unit.zero_inputs && in) c.effective_fraction *= in->density;
-  }
-  if (c.effective_fraction >= 1) c.effective_fraction = 1;
-  return split_computes(c, unit.zero_operands, computes);
-}
-
-ComputeSplit split_computes(const ComputeSplit& policy, arch::ZeroOperands mode, double computes) {
-  ComputeSplit c = policy;
-  c.performed = c.gated = c.skipped = 0;
-  if (c.effective_fraction >= 1) {
-    c.performed = computes;
-    return c;
-  }
-  c.performed = computes * c.effective_fraction;
-  double zero = computes - c.performed;
-  (mode == arch::ZeroOperands::gating ? c.gated : c.skipped) = zero;
+  c.performed = computes;
   return c;
 }
 

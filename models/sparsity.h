@@ -1,8 +1,8 @@
 #pragma once
-// Bitwidth and sparsity applied to the dense counts of the nest analysis: the bits each level
-// moves per tensor and action (data plus compression metadata) and the vector accesses they take,
-// the words its network carries, and which MACs a zero-operand policy performs, gates or skips.
-// Counts stay counts: everything here is a number of bits, words or operations, never energy.
+// Bitwidth applied to the dense counts of the nest analysis: the bits each level moves per tensor
+// and action and the vector accesses they take, the words its network carries, and the MACs the
+// compute units perform (zeros are the sparse analysis's: models/sparse_analysis.h). Counts stay
+// counts: everything here is a number of bits, words or operations, never energy.
 
 #include <algorithm>
 #include <cmath>
@@ -16,38 +16,30 @@ namespace hwaware::model {
 
 // Bits one level moves for one tensor, per instance.
 struct TensorBits {
-  bool bits_given = false;  // the tensor's bits come from the workload or the accelerator
-  int element_bits = 0;     // data bits of one element (one word of the level when not given)
-  arch::Compression format = arch::Compression::none;
-  double density = 1;
-  double bits_per_element = 0;                           // average bits moved per dense element, data + metadata
-  double metadata_per_element = 0;                       // of which metadata
-  double read_bits = 0, fill_bits = 0, update_bits = 0;  // data + metadata
-  double metadata_bits = 0;                              // over the three actions
+  bool bits_given = false;                               // the tensor's bits come from the workload or the accelerator
+  int element_bits = 0;                                  // data bits of one element (one word of the level when not given)
+  double bits_per_element = 0;                           // bits moved per element
+  double read_bits = 0, fill_bits = 0, update_bits = 0;  // what the ports carry (with a sparse tensor's format words)
   // ceil(bits / (block_size x word_bits)): whole vector accesses of the level.
   double read_vectors = 0, fill_vectors = 0, update_vectors = 0;
 };
 
 // Words a level's network carries for one tensor, per instance of the level. A word is the
-// level's word; the data travel in the format the level stores them in (dense when it bypasses).
+// level's word.
 struct NetworkBits {
   double bits_per_element = 0;
   double transfer_words = 0;  // deliveries x bits_per_element / word_bits
   double hop_words = 0;       // word-hops likewise
 };
 
-// The MACs of a layer under the compute unit's zero-operand policy (all instances). A MAC has a
-// zero operand with probability 1 - (product of the densities of the operands tested), taking
-// the zeros of weights and inputs as independent and uniformly spread (Sparseloop's uniform
-// density model: Wu et al., MICRO 2022). Gated MACs keep their cycle and cost no MAC energy
-// (Eyeriss gates the MAC on a zero input: Chen et al., JSSC 2017); skipped MACs take neither
-// cycles nor energy (ideal load balance across PEs is assumed).
+// The MACs of a layer (all instances): performed at full energy, gated (issued, clock-gated: a
+// cycle, no MAC energy unless the table prices gated_compute) or skipped (neither), as the
+// sparse analysis splits them (models/sparse_analysis.h); all performed on a dense spec.
 struct ComputeSplit {
   int weight_bits = 0, input_bits = 0;  // operand widths (the unit's operand_bits when not given)
-  double effective_fraction = 1;        // MACs whose tested operands are all non-zero
-  double performed = 0;                 // executed at full energy
-  double gated = 0;                     // issued, clock-gated: a cycle, no MAC energy
-  double skipped = 0;                   // not issued: no cycle, no energy
+  double performed = 0;
+  double gated = 0;
+  double skipped = 0;
 };
 
 // ceil(bits / entry_bits), exact when bits is a multiple of entry_bits.
@@ -68,7 +60,7 @@ struct MovedBits {
 
 inline MovedBits moved_bits(double bits_per_element, double entry_bits, const TensorAccess& a) {
   // Bits moved = scalar accesses x bits per element (Sze et al., Efficient Processing of DNNs,
-  // 2020, ch. 7: data movement scales linearly with bitwidth; compression per arch::stored_bits).
+  // 2020, ch. 7: data movement scales linearly with bitwidth).
   MovedBits b;
   b.read_bits = a.reads * bits_per_element;
   b.fill_bits = a.fills * bits_per_element;
@@ -87,16 +79,14 @@ TensorBits tensor_format(const arch::Spec& spec, const arch::StorageLevel& lvl, 
 TensorBits tensor_bits(const TensorBits& format, double entry_bits, const TensorAccess& access);
 TensorBits tensor_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, const TensorAccess& access);
 
-// Bits per element of tensor `ds` on the network below `lvl`; `kept` says whether the level keeps it.
-double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept);
+// Bits per element of tensor `ds` on the network below `lvl`.
+double network_bits_per_element(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds);
 // Words on the network below a level of `word_bits` bits for a tensor of `bits_per_element`.
 NetworkBits network_bits(double bits_per_element, int word_bits, const NetworkAccess& traffic);
-NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds, bool kept,
+NetworkBits network_bits(const arch::Spec& spec, const arch::StorageLevel& lvl, const workload::DataSpace& ds,
                          const NetworkAccess& traffic);
 
-// Splits `computes` dense MACs by the compute unit's zero-operand policy.
-ComputeSplit split_computes(const arch::Spec& spec, const workload::Problem& problem, double computes);
-// The same with the mapping-independent part prepared: `policy` is split_computes(spec, problem, 0).
-ComputeSplit split_computes(const ComputeSplit& policy, arch::ZeroOperands mode, double computes);
+// `computes` dense MACs, all performed, at the layer's operand widths.
+ComputeSplit dense_computes(const arch::Spec& spec, const workload::Problem& problem, double computes);
 
 }  // namespace hwaware::model

@@ -138,7 +138,7 @@ void count_network(const arch::Spec& spec, const workload::Problem& pr, const To
   for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) {
     const auto& total = x.network[ds];
     lc.network[ds] = NetworkAccess{fanout, instances, total.ingresses / n, total.deliveries / n, total.hops / n};
-    lc.network_bits[ds] = network_bits(spec, spec.levels[a], pr.data_spaces[ds], lc.tensors[ds].kept, lc.network[ds]);
+    lc.network_bits[ds] = network_bits(spec, spec.levels[a], pr.data_spaces[ds], lc.network[ds]);
   }
 }
 
@@ -201,7 +201,7 @@ LayerCounts systolic_counts(const arch::Spec& spec, const workload::Problem& pr,
     count_pes(spec, pr, x, *t, c);
     count_network(spec, pr, x, c);
   }
-  c.compute = split_computes(spec, pr, c.computes);
+  c.compute = dense_computes(spec, pr, c.computes);
   c.systolic = folds.report;
   finish(spec, pr, c);
   return c;

@@ -66,10 +66,10 @@ bad_input_case("a SCALE-Sim GEMM row with a missing field" "scalesim_gemm_short_
 
 # Bitwidth and sparsity keys.
 set(_ws_arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/simple_ws.yaml)
-bad_input_case("an unknown compression format with a hint" "unknown_compression.yaml:17:29: error: accelerator.levels\\[1\\].compression.Inputs: expected a compression format \\(none, bitmask or run-length\\), found 'bitmsk' \\(did you mean 'bitmask'\\?\\)"
-  eval --arch ${_bi}/unknown_compression.yaml --workload ${_wl} --mapping ${_ws})
-bad_input_case("an unknown zero-operand mode with a hint" "unknown_zero_operands.yaml:31:27: error: accelerator.compute.zero_operands.mode: expected a zero-operand mode \\(none, gating or skipping\\), found 'gatting' \\(did you mean 'gating'\\?\\)"
-  eval --arch ${_bi}/unknown_zero_operands.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("compression of earlier versions says how to write a Sparseloop format" "replaced_compression.yaml:17:20: error: accelerator.levels\\[1\\].compression: 'compression' is replaced by Sparseloop's features: write the tensor's format"
+  eval --arch ${_bi}/replaced_compression.yaml --workload ${_wl} --mapping ${_ws})
+bad_input_case("zero_operands of earlier versions says how to write the compute unit's sparse optimizations" "replaced_zero_operands.yaml:31:20: error: accelerator.compute.zero_operands: 'zero_operands' is replaced by Sparseloop's features: 'sparse: {gating: true}'"
+  eval --arch ${_bi}/replaced_zero_operands.yaml --workload ${_wl} --mapping ${_ws})
 bad_input_case("a density outside (0, 1]" "density_out_of_range.yaml:14:25: error: workload.layers\\[0\\].density.inputs: expected a density in \\(0, 1\\] .*found '1.5'"
   eval --arch ${_ws_arch} --workload ${_bi}/density_out_of_range.yaml --mapping ${_ws})
 bad_input_case("a bit density outside [0, 1]" "bit_density_out_of_range.yaml:4:25: error: workload.bit_density.inputs: expected a bit density in \\[0, 1\\] .*found '1.2'"

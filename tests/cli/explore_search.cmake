@@ -4,7 +4,7 @@
 # EXE, SRC, WEIGHTS and SCRATCH come from ctest.
 file(REMOVE_RECURSE ${SCRATCH})
 file(WRITE ${SCRATCH}/space.yaml "space:
-  accelerator: ${SRC}/arch/presets/eyeriss_sparse.yaml
+  accelerator: ${SRC}/arch/presets/eyeriss_sparse_weights.yaml
   parameters:
     levels.shared_glb.size: [54KiB, 108KiB]
   networks:
@@ -26,7 +26,7 @@ foreach(i 1 2)
   if(NOT row MATCHES ",fmnist_resnet,eap,0\\.[0-9]+,[0-9.e+-]+,[0-9.e+-]+,[0-9.e+-]+,[0-9]+,[0-9]+,(points/[0-9]+/final.yaml)$")
     message(FATAL_ERROR "a point's row lacks its accuracy, figures or network file:\n${row}")
   endif()
-  execute_process(COMMAND ${EXE} eval --arch ${SRC}/arch/presets/eyeriss_sparse.yaml --workload ${SCRATCH}/out/${CMAKE_MATCH_1} --mapper-budget 100
+  execute_process(COMMAND ${EXE} eval --arch ${SRC}/arch/presets/eyeriss_sparse_weights.yaml --workload ${SCRATCH}/out/${CMAKE_MATCH_1} --mapper-budget 100
                   RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "hwaware eval cannot read the network a point found:\n${err}")

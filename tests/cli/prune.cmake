@@ -6,7 +6,7 @@
 # evaluation the pruning used. EXE, SRC, PYTHON, WEIGHTS (trained weights of fmnist_resnet) and
 # SCRATCH come from ctest.
 file(REMOVE_RECURSE ${SCRATCH})
-set(common prune --arch ${SRC}/arch/presets/eyeriss_sparse.yaml --workload ${SRC}/workloads/networks/fmnist_resnet.yaml
+set(common prune --arch ${SRC}/arch/presets/eyeriss_sparse_weights.yaml --workload ${SRC}/workloads/networks/fmnist_resnet.yaml
            --weights ${WEIGHTS} --tolerance 50% --step 0.9 --min-density 0.1 --short-steps 2 --long-steps 2 --batch 16 --mapper-budget 100
            --lut ${SCRATCH}/lut.txt)
 foreach(method eap filter)
@@ -33,7 +33,7 @@ foreach(method eap filter)
   if(NOT out MATCHES "network energy [0-9.]+ MMACe -> [0-9.]+ MMACe")
     message(FATAL_ERROR "prune --method ${method} printed no energy before and after:\n${out}")
   endif()
-  execute_process(COMMAND ${EXE} eval --arch ${SRC}/arch/presets/eyeriss_sparse.yaml --workload ${SCRATCH}/${method}/pruned.yaml --mapper-budget 100
+  execute_process(COMMAND ${EXE} eval --arch ${SRC}/arch/presets/eyeriss_sparse_weights.yaml --workload ${SCRATCH}/${method}/pruned.yaml --mapper-budget 100
                   RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "hwaware eval cannot read the pruned network of ${method}:\n${err}")

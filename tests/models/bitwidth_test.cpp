@@ -1,6 +1,6 @@
-// Bitwidth and sparsity on a hand case: bits moved per level scale with the tensors' bits,
-// compression formats move the hand-computed bits including metadata, and zero operands are
-// gated (energy) or skipped (energy and cycles). Every expected number is derived in the test.
+// Bitwidth on a hand case: bits moved per level scale with the tensors' bits, MAC energy with the
+// operand widths, capacity is checked in bits; the formats read the bits and densities. Every
+// expected number is derived in the test. (Zeros: sparse_analysis_test.cpp, sparse_formats_test.cpp.)
 
 #include <catch2/catch.hpp>
 
@@ -83,73 +83,6 @@ TEST_CASE("the accelerator's tensor_bits override the workload's bits", "[bits]"
   CHECK(bits(c, 1, W).element_bits == 8);
 }
 
-TEST_CASE("bitmask compression moves density x bits of data plus one mask bit per element", "[sparsity]") {
-  auto pr = conv1d(1, 3, 16, 8);
-  pr.data_spaces[I].density = 0.5;
-  auto spec = main_buffer();
-  spec.levels[1].compression["Inputs"] = arch::Compression::bitmask;
-  auto c = two_level(pr, spec);
-  const auto& b = bits(c, 1, I);
-  // Fills: 18 elements: 0.5 x 18 x 8 = 72 data bits + 18 x 1 mask bits = 90 bits.
-  CHECK(b.fill_bits == Approx(90));
-  // Reads: 48 elements: 0.5 x 48 x 8 = 192 + 48 = 240 bits = 30 accesses of one 8-bit word.
-  CHECK(b.read_bits == Approx(240));
-  CHECK(b.read_vectors == 30);
-  CHECK(b.metadata_bits == Approx(18 + 48));
-  // Main stores inputs dense: 18 x 8 bits.
-  CHECK(bits(c, 0, I).read_bits == Approx(144));
-}
-
-TEST_CASE("run-length compression moves density x (bits + run bits) per element", "[sparsity]") {
-  auto pr = conv1d(1, 3, 16, 8);
-  pr.data_spaces[I].density = 0.5;
-  auto spec = main_buffer();
-  spec.levels[1].compression["Inputs"] = arch::Compression::run_length;
-  auto c = two_level(pr, spec);
-  // Default 4-bit runs: fills 0.5 x 18 x (8 + 4) = 108 bits; reads 0.5 x 48 x 12 = 288 bits.
-  CHECK(bits(c, 1, I).fill_bits == Approx(108));
-  CHECK(bits(c, 1, I).read_bits == Approx(288));
-  // Eyeriss' 5-bit runs: fills 0.5 x 18 x 13 = 117 bits, of which 0.5 x 18 x 5 = 45 metadata.
-  spec.levels[1].run_bits = 5;
-  auto c5 = two_level(pr, spec);
-  CHECK(bits(c5, 1, I).fill_bits == Approx(117));
-  CHECK(bits(c5, 1, I).metadata_bits == Approx(0.5 * (18 + 48) * 5));
-}
-
-TEST_CASE("gating zero operands lowers MAC energy but not cycles; skipping lowers cycles too", "[sparsity]") {
-  // Weights and inputs half zero: a MAC has both operands non-zero with probability 0.25, so
-  // 12 of the 48 MACs are performed; 36 are gated (cycles kept) or skipped (cycles removed).
-  auto pr = conv1d(1, 3, 16, 8);
-  pr.data_spaces[W].density = 0.5;
-  pr.data_spaces[I].density = 0.5;
-  model::EnergyTable t;
-  model::ComponentEnergy mac;
-  mac.compute_pj = 1;
-  t.set("mac", mac);
-  auto spec = main_buffer();
-  auto dense = two_level(pr, spec);
-  spec.compute.zero_operands = arch::ZeroOperands::gating;
-  auto gated = two_level(pr, spec);
-  spec.compute.zero_operands = arch::ZeroOperands::skipping;
-  auto skipped = two_level(pr, spec);
-
-  CHECK(dense.compute.performed == 48);
-  CHECK(gated.compute.performed == Approx(12));
-  CHECK(gated.compute.gated == Approx(36));
-  CHECK(skipped.compute.skipped == Approx(36));
-  CHECK(row_energy(model::price_layer(spec, dense, t), "mac", "compute") == Approx(48));
-  CHECK(row_energy(model::price_layer(spec, gated, t), "mac", "compute") == Approx(12));
-  CHECK(row_energy(model::price_layer(spec, skipped, t), "mac", "compute") == Approx(12));
-  CHECK(gated.cycles == dense.cycles);
-  CHECK(dense.cycles == 48);
-  CHECK(skipped.cycles == 12);
-
-  // Gating only on weights: 0.5 of the MACs are performed.
-  spec.compute.zero_operands = arch::ZeroOperands::gating;
-  spec.compute.zero_inputs = false;
-  CHECK(two_level(pr, spec).compute.performed == Approx(24));
-}
-
 TEST_CASE("MAC energy scales with the layer's operand widths", "[bits]") {
   arch::Spec s = main_buffer();
   s.technology_nm = 45;
@@ -190,14 +123,14 @@ TEST_CASE("capacity is checked in bits: 16-bit elements take two 8-bit words", "
   CHECK_THAT(errors[0].message, Catch::Contains("need 224 bits") && Catch::Contains("holds 128 bits"));
 }
 
-TEST_CASE("the formats read tensor_bits, compression, zero_operands, area and density", "[bits][sparsity]") {
+TEST_CASE("the formats read tensor_bits, area and density", "[bits]") {
   core::DiagnosticSink sink;
   auto arch_file = core::YamlFile::parse(R"(accelerator:
   tensor_bits: {outputs: 16}
   levels:
     - {name: DRAM, technology: dram}
-    - {name: glb, technology: sram, depth: 64, compression: {Inputs: run-length, Weights: bitmask}, run_bits: 5, area: 2mm2}
-  compute: {zero_operands: {mode: skipping, operands: inputs}, area: 300um2}
+    - {name: glb, technology: sram, depth: 64, area: 2mm2}
+  compute: {area: 300um2}
 )",
                                          "a.yaml");
   auto spec = arch::read_native_arch(core::YamlView(arch_file.root()["accelerator"], "a.yaml", "accelerator", &sink));
@@ -211,14 +144,7 @@ TEST_CASE("the formats read tensor_bits, compression, zero_operands, area and de
   auto net = workload::read_native_workload(core::YamlView(wl_file.root()["workload"], "w.yaml", "workload", &sink));
   REQUIRE(sink.empty());
   CHECK(spec.tensor_bits.at("Outputs") == 16);
-  CHECK(spec.levels[1].compression_of("Inputs") == arch::Compression::run_length);
-  CHECK(spec.levels[1].compression_of("Weights") == arch::Compression::bitmask);
-  CHECK(spec.levels[1].compression_of("Outputs") == arch::Compression::none);
-  CHECK(spec.levels[1].run_bits == 5);
   CHECK(*spec.levels[1].energy.area_um2 == Approx(2e6));
-  CHECK(spec.compute.zero_operands == arch::ZeroOperands::skipping);
-  CHECK_FALSE(spec.compute.zero_weights);
-  CHECK(spec.compute.zero_inputs);
   CHECK(*spec.compute.energy.area_um2 == Approx(300));
   const auto &a = net.layers.at(0).problem, &b = net.layers.at(1).problem;
   CHECK(a.data_spaces[a.data_space_index("Weights")].density == 0.5);

@@ -3,9 +3,6 @@
 // per-tensor read, fill and update and every utilized instance exactly as the stats' "Algorithmic"
 // columns, and the MACs as the algorithmic computes. (The sparse counts are the sparse model's to
 // match; these tests pin the data it is checked against.)
-
-#include <yaml-cpp/yaml.h>
-
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -29,22 +26,12 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-// TEMPORARY, until arch::load_arch reads `sparse_optimizations` (issue 20; another branch replaces
-// the refusal with a reader): load_arch refuses a non-empty section, and the dense counts checked
-// here do not depend on it, so the section is erased from the document before it is read. Replace
-// every call with arch::load_arch(path) once that lands.
-arch::Spec load_arch_without_sparse_optimizations(const std::string& path) {
-  YAML::Node root = YAML::LoadFile(path);
-  root.remove("sparse_optimizations");
-  return arch::read_arch(core::YamlFile::from_node(root, path));
-}
-
 std::string case_dir(const std::string& name) { return std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/"; }
 
 void check_algorithmic_counts(const std::string& name) {
   const std::string dir = case_dir(name);
   const std::string input = dir + "parsed-processed-input.yaml";
-  const auto spec = load_arch_without_sparse_optimizations(input);
+  const auto spec = arch::load_arch(input);
   const auto net = workload::load_workload(input);
   REQUIRE(net.layers.size() == 1);
   const auto& problem = net.layers[0].problem;
@@ -110,7 +97,7 @@ TEST_CASE("Sparseloop cases' ert.yaml price every storage level and the MAC of t
                                  "02.2.2-spMspM-tiled", "03.2.1-conv1d", "03.2.3-conv1d+oc-spatial", "04.2.1-eyeriss-like-gating",
                                  "04.2.2-eyeriss-like-gating-mapspace-search", "04.2.3-eyeriss-like-onchip-compression"}) {
     INFO(name);
-    const auto spec = load_arch_without_sparse_optimizations(case_dir(name) + "parsed-processed-input.yaml");
+    const auto spec = arch::load_arch(case_dir(name) + "parsed-processed-input.yaml");
     const auto table = model::read_accelergy_ert(core::YamlFile::load(case_dir(name) + "ert.yaml"));
     std::size_t priced = 0;
     for (const auto& level : spec.levels) {

@@ -164,7 +164,7 @@ TEST_CASE("a pruning tolerance, step or minimum density out of range is an input
 }
 
 TEST_CASE("energy is monotone in weight density for the sparsity-aware accelerator") {
-  const auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/eyeriss_sparse.yaml");
+  const auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/eyeriss_sparse_weights.yaml");
   const auto net = workload::load_workload(std::string(HWAWARE_SOURCE_DIR) + "/workloads/networks/fmnist_vgg.yaml");
   mapping::MapperOptions mapper;
   mapper.objectives = {mapping::Objective::edp};

@@ -61,6 +61,20 @@ void check_reference_case(const std::string& name) {
   check_unlimited(simulator, spec, m, pr);
 }
 
+// A Sparseloop reference case (tests/reference/sparseloop) on the mapping its stats come from: the
+// SystemC modules are fed the sparse counts (actual and gated accesses and format words at the
+// ports, the compressed DRAM traffic, the actual and gated computes).
+void check_sparseloop_case(const std::string& name) {
+  const std::string dir = kData + "/reference/sparseloop/" + name + "/";
+  const auto spec = unlimited_dram(arch::load_arch(dir + "parsed-processed-input.yaml"));
+  REQUIRE(spec.sparse_optimized());
+  const auto net = workload::load_workload(dir + "parsed-processed-input.yaml");
+  const auto& pr = net.layers.at(0).problem;
+  const auto m = mapping::load_mapping(dir + "mapping.yaml", spec, pr);
+  sim::Simulator simulator(spec);
+  check_unlimited(simulator, spec, m, pr);
+}
+
 // Random small convolutions with legal mappings drawn from the search space of a preset.
 template <typename Check>
 void for_random_layers(const arch::Spec& spec, int layers, Check check) {
@@ -112,6 +126,16 @@ TEST_CASE("SystemC with unlimited DRAM: counts equal the analytical ones, v0.2 s
   check_reference_case("v02-conv1d-oc-ic-3level-spatial-kp");
 }
 
+TEST_CASE(
+    "SystemC with unlimited DRAM: compressed operands skipped on each other, counts equal the analytical sparse ones (Sparseloop 02.2.2)",
+    "[sim]") {
+  check_sparseloop_case("02.2.2-spMspM-tiled");
+}
+TEST_CASE(
+    "SystemC with unlimited DRAM: compressed DRAM traffic and skipped computes equal the analytical sparse counts (Sparseloop 03.2.3)",
+    "[sim]") {
+  check_sparseloop_case("03.2.3-conv1d+oc-spatial");
+}
 TEST_CASE("SystemC with unlimited DRAM: counts equal the analytical ones on random layers (Eyeriss-like)", "[sim]") {
   const auto spec = unlimited_dram(arch::load_arch(kSource + "/arch/presets/eyeriss_like.yaml"));
   sim::Simulator simulator(spec);
