@@ -82,7 +82,7 @@ class Search {
       since_new_ = 0;
       if (!outcomes[i].legal || !outcomes[i].cost.feasible) {
         ++rejected_;
-        if (outcomes[i].legal) ++infeasible_;
+        if (outcomes[i].legal && infeasible_++ == 0) first_infeasible_ = batch[i];
         continue;
       }
       ++evaluated_;
@@ -131,6 +131,7 @@ class Search {
   Score best_score_;
   long long evaluated_ = 0, rejected_ = 0, since_improvement_ = 0;
   long long infeasible_ = 0;                // of the rejected: fitting, but the cost model could not evaluate them
+  Candidate first_infeasible_;              // the first of them
   long long repeated_ = 0;                  // candidates skipped: their mapping was seen before
   long long since_new_ = 0;                 // consecutive such candidates
   std::unordered_set<std::uint64_t> seen_;  // keys of every candidate drawn (SearchSpace::key)

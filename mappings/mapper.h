@@ -6,6 +6,7 @@
 // machine. The mapper does not price mappings itself: the caller passes the cost model.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ struct MapperResult {
   bool exhaustive = false;
   std::string stop_reason;  // why the search ended
   std::string infeasible;   // when nothing was found: the constraint that blocks the layer
+  // When nothing was found because the cost model could evaluate no fitting candidate: one of
+  // them, for the model to say why.
+  std::optional<Mapping> unevaluable;
 };
 
 MapperResult find_mapping(const arch::Spec& spec, const workload::Problem& problem, const Rules& rules, const CostModel& cost,

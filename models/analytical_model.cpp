@@ -141,9 +141,11 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   out.compute_cycles = static_cast<long long>(std::llround(nest.compute_per_instance));
   thread_local SparseLayerCounts sparse;
   out.sparse_failure.clear();
+  out.sparse_failure_loc = core::SourceLoc{};
   if (spec.sparse_optimized()) {
     analyze_sparsity(spec, pr, nest, keep, acc, out.computes, sparse);
     out.sparse_failure = sparse.failure;
+    out.sparse_failure_loc = sparse.failure_loc;
     out.compute.performed = sparse.compute.actual;
     out.compute.gated = sparse.compute.gated;
     out.compute.skipped = sparse.compute.skipped;

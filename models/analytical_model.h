@@ -39,12 +39,13 @@ struct LevelCounts {
 
 struct LayerCounts {
   std::vector<std::string> tensor_names;
-  std::vector<LevelCounts> levels;  // outermost first, as in the spec
-  double computes = 0;              // all instances, dense (every MAC of the layer)
-  ComputeSplit compute;             // performed / gated / skipped (models/sparse_analysis.h)
-  std::string sparse_failure;       // non-empty: a level's format cannot hold its tile (Timeloop fails the mapping)
-  long long compute_instances = 0;  // utilized
-  long long compute_cycles = 0;     // of one compute instance: its performed and gated computes
+  std::vector<LevelCounts> levels;     // outermost first, as in the spec
+  double computes = 0;                 // all instances, dense (every MAC of the layer)
+  ComputeSplit compute;                // performed / gated / skipped (models/sparse_analysis.h)
+  std::string sparse_failure;          // non-empty: a level's format cannot hold its tile (Timeloop fails the mapping)
+  core::SourceLoc sparse_failure_loc;  // that format's
+  long long compute_instances = 0;     // utilized
+  long long compute_cycles = 0;        // of one compute instance: its performed and gated computes
   long long cycles = 0;
   double utilization = 0;             // issued computes (performed + gated) / (cycles * compute instances available)
   std::optional<PimLayerCounts> pim;  // analog PIM crossbars did the MACs (models/pim_model.h)

@@ -9,6 +9,7 @@
 #include "models/pim_model.h"
 #include "models/pim_neurosim.h"
 #include "models/pim_pipeline.h"
+#include "models/sparse_checks.h"
 #include "models/systolic_model.h"
 
 namespace hwaware::model {
@@ -73,6 +74,7 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
     for (std::size_t i = 0; i < layers.size(); ++i) layers[i].counts = evaluate_systolic(spec, network.layers[i].problem);
     return;
   }
+  check_sparse_features(spec, network);
   // A Timeloop document's `mapping: []` gives no mapping: the mapper chooses, within its constraints.
   if (o.mapping_file.empty() || !mapping::file_gives_mapping(o.mapping_file)) {
     const auto mapped = map_layers(spec, network, a.table, o.map);
@@ -90,8 +92,9 @@ void count_layers(const Accelerator& a, const workload::Network& network, const 
   for (std::size_t i = 0; i < layers.size(); ++i) {
     layers[i].counts = evaluate_counts(spec, layers[i].mapping, network.layers[i].problem);
     if (!layers[i].counts.sparse_failure.empty())  // only a given mapping can be: the mapper passes such mappings over
-      throw core::InputError(layers[i].mapping.levels.empty() ? network.layers[i].loc : layers[i].mapping.levels.front().loc,
-                             "layer '" + network.layers[i].name + "'", "the mapping is infeasible: " + layers[i].counts.sparse_failure);
+      throw core::InputError(layers[i].counts.sparse_failure_loc, "layer '" + network.layers[i].name + "'",
+                             "the mapping is infeasible: " + layers[i].counts.sparse_failure +
+                                 " (give the format a rank for each level's loops, or 'flattened' ranks)");
   }
 }
 

@@ -1,5 +1,7 @@
 #include "models/network_mapper.h"
 
+#include "models/analytical_model.h"
+
 #include <fmt/format.h>
 #include <chrono>
 #include <iostream>
@@ -79,7 +81,14 @@ std::vector<MappedLayer> map_layers(const arch::Spec& spec, const workload::Netw
     ml.search = mapping::find_mapping(spec, pr, rules, cost, options.mapper);
     ml.mapping = ml.search.mapping;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!ml.search.found) failures.error(layer.loc, "layer '" + layer.name + "'", "no legal mapping: " + ml.search.infeasible);
+    if (!ml.search.found && ml.search.unevaluable) {
+      // A sparse format that cannot hold the tiles of any mapping: the format is the mistake.
+      const LayerCounts c = evaluate_counts(spec, *ml.search.unevaluable, pr);
+      failures.error(c.sparse_failure_loc.line ? c.sparse_failure_loc : layer.loc, "layer '" + layer.name + "'",
+                     "no mapping the model can evaluate: " + c.sparse_failure +
+                         " (give the format a rank for each level's loops, or "
+                         "'flattened: all' ranks)");
+    } else if (!ml.search.found) failures.error(layer.loc, "layer '" + layer.name + "'", "no legal mapping: " + ml.search.infeasible);
     else if (!options.quiet)
       std::cerr << fmt::format(
           "[{}/{}] {}: {} mappings evaluated, {} rejected, {} repeated; {}; best {:.6g} pJ, {:.0f} cycles ({:.2f} s)\n", i + 1, n,

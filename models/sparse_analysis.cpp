@@ -53,7 +53,7 @@ class Analysis {
 
   void collect_safs();
   double ineffectual_probability(std::size_t target_level, std::size_t t, const std::vector<std::size_t>& condition_on) const;
-  void formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std::string& failure) const;
+  void formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std::string& failure, core::SourceLoc& failure_loc) const;
   void compute(double computes, SparseComputeCounts& c) const;
 
   const arch::Spec& spec_;
@@ -148,7 +148,7 @@ double Analysis::ineffectual_probability(std::size_t target_level, std::size_t t
 
 // The format of `t` at level l: units per tile and per rank, and its accesses (ceil of the
 // tile's units times the level's dense reads, fills or updates per tile).
-void Analysis::formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std::string& failure) const {
+void Analysis::formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std::string& failure, core::SourceLoc& failure_loc) const {
   FormatContext c;
   c.problem = &pr_;
   c.loops = &nest_.loops;
@@ -160,8 +160,10 @@ void Analysis::formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std:
     c.metadata_bits.push_back(level(k).sparse.metadata_word_bits.value_or(level(k).word_bits));
   }
   const TensorRanks ranks = tensor_ranks(c, l);
-  if (!ranks.failure.empty() && failure.empty())
+  if (!ranks.failure.empty()) {  // levels go outermost first: the innermost failing format is reported
     failure = level(l).name + " cannot hold " + pr_.data_spaces[t].name + " in its format: " + ranks.failure;
+    failure_loc = format(l, t)->loc;
+  }
   s.format_per_tile = format_units(ranks.ranks, *density_[t]);
   const auto& a = dense_[l].tensors[t];
   const double shape = static_cast<double>(a.tile_size);
@@ -361,6 +363,7 @@ void Analysis::compute(double computes, SparseComputeCounts& c) const {
 void Analysis::run(double computes, SparseLayerCounts& out) {
   collect_safs();
   out.failure.clear();
+  out.failure_loc = core::SourceLoc{};
   out.levels.assign(nlev_, std::vector<SparseTensorCounts>(ntensors_));
   for (std::size_t t = 0; t < ntensors_; ++t) {
     const bool rw = pr_.data_spaces[t].read_write;
@@ -376,7 +379,7 @@ void Analysis::run(double computes, SparseLayerCounts& out) {
       s.updates.actual = a.updates;
       s.formatted = format(l, t) != nullptr;
       s.compressed = compressed(l, t);
-      if (s.formatted) formats(l, t, s, out.failure);
+      if (s.formatted) formats(l, t, s, out.failure, out.failure_loc);
       // A compressed level stores no zeros: their accesses do not exist.
       if (s.compressed)
         for (double* x : {&s.reads.actual, &s.fills.actual, &s.updates.actual}) *x -= floor_count(*x * (1 - d));

@@ -20,7 +20,8 @@ namespace hwaware::model {
 struct SparseLayerCounts {
   std::vector<std::vector<SparseTensorCounts>> levels;  // spec order (outermost first), per data space
   SparseComputeCounts compute;
-  std::string failure;  // non-empty: a format cannot hold its tile under this mapping
+  std::string failure;          // non-empty: a format cannot hold its tile under this mapping
+  core::SourceLoc failure_loc;  // the format's
 };
 
 // `keep` and `dense` per nest level (0 innermost), as account_tiles() takes and gives them;

@@ -209,3 +209,10 @@ sparse_case("hwaware's syntax: an unknown rank format with a hint" sparse_native
   "19:33: error: accelerator.levels\\[1\\].sparse.formats.Inputs\\[1\\]: expected a rank format \\(U, UOP, CP, RLE, B\\), found 'RLF' \\(did you mean 'RLE'\\?\\)")
 sparse_case("hwaware's syntax: a format for a tensor the level bypasses" sparse_native
   "30:34: error: weight_rf.formats.Inputs: level 'weight_rf' bypasses 'Inputs'")
+# Sparse features checked against the workload (models/sparse_checks.h) and against a given mapping.
+bad_input_case("sparse features: a rank flattening a dimension no layer has" "sparse_flattened_unknown_dim.yaml:43:29: error: sparse features of level 'weights_spad': a rank of Weights flattens 'K', which is not a dimension of any layer"
+  eval --arch ${_bi}/sparse_flattened_unknown_dim.yaml --workload ${_wl})
+bad_input_case("sparse features: gating a tensor that neither the level nor one above keeps" "sparse_gating_unheld.yaml:21:18: error: sparse features of level 'DRAM': gating of Outputs: neither 'DRAM' nor a level above it keeps that tensor"
+  eval --arch ${_bi}/sparse_gating_unheld.yaml --workload ${_wl})
+bad_input_case("sparse features: a format with fewer ranks than the mapping's tile has loops" "sparse_format_ranks.yaml:522:17: error: layer 'MatrixMultiply': the mapping is infeasible: Buffer cannot hold B in its format: its format has fewer ranks than the tile has loops"
+  eval --arch ${_bi}/sparse_format_ranks.yaml --workload ${_bi}/sparse_format_ranks.yaml --mapping ${CMAKE_CURRENT_SOURCE_DIR}/reference/sparseloop/02.2.1-spMspM/mapping.yaml)
