@@ -3,6 +3,7 @@
 // the full analytical model it equals (evaluate_counts + price_total: every count, for reports),
 // and the whole mapper's rate (drawing, legality and evaluation) on one thread.
 //
+// `--sparse` runs it on eyeriss_sparse_weights.yaml at weight density 0.3, input density 0.5.
 // `bench_mapper --evaluator-only` evaluates the mappings 5 times with the search evaluator and
 // nothing else, for counting instructions (docs/performance.md; evaluate_flat() is the whole flat
 // evaluation: the nest geometry, the accounting and the pricing walk run inside it):
@@ -45,8 +46,15 @@ double rate(const std::vector<mapping::Mapping>& mappings, int rounds, double& s
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool evaluator_only = argc > 1 && std::string(argv[1]) == "--evaluator-only";
-  auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/eyeriss_like.yaml");
+  bool evaluator_only = false, sparse = false;
+  for (int i = 1; i < argc; ++i) {
+    evaluator_only = evaluator_only || std::string(argv[i]) == "--evaluator-only";
+    sparse = sparse || std::string(argv[i]) == "--sparse";
+  }
+  // --sparse: the same layer on eyeriss_sparse_weights.yaml at weight density 0.3 and input density
+  // 0.5 (Sparseloop's analysis: the search evaluator takes the full model).
+  const char* preset = sparse ? "/arch/presets/eyeriss_sparse_weights.yaml" : "/arch/presets/eyeriss_like.yaml";
+  auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + preset);
   auto dataflow = mapping::load_dataflow(mapping::dataflow_file(spec.dataflow));
   auto table = model::build_energy_table(spec);
   workload::ConvParams p;  // VGG-16 conv3_2: 256 -> 256 channels, 56x56, 3x3, padding 1
@@ -55,6 +63,10 @@ int main(int argc, char** argv) {
   p.kernel_h = p.kernel_w = 3;
   p.pad_h = p.pad_w = 1;
   auto pr = workload::conv2d_problem("vgg16_conv3_2", p);
+  if (sparse) {
+    pr.data_spaces[static_cast<std::size_t>(pr.data_space_index("Weights"))].density = 0.3;
+    pr.data_spaces[static_cast<std::size_t>(pr.data_space_index("Inputs"))].density = 0.5;
+  }
   auto rules = mapping::resolve_rules(spec, pr, &dataflow);
   mapping::SearchSpace space(spec, pr, rules);
 
@@ -78,7 +90,7 @@ int main(int argc, char** argv) {
     model::evaluate_counts(spec, m, pr, counts);
     return model::price_total(spec, counts, table);
   });
-  std::printf("layer: VGG-16 conv3_2 (C256 M256 P56 Q56 R3 S3) on eyeriss-like, row-stationary, %zu mappings\n", mappings.size());
+  std::printf("layer: VGG-16 conv3_2 (C256 M256 P56 Q56 R3 S3) on %s, row-stationary, %zu mappings\n", spec.name.c_str(), mappings.size());
   std::printf("search evaluator (energy + cycles), one core: %.0f evaluations per second (%.3f us each)\n", fast, 1e6 / fast);
   std::printf("full analytical model (every count + energy), one core: %.0f per second (%.2f us each)\n", full, 1e6 / full);
 
