@@ -5,9 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include "arch/arch_loader.h"
+#include "arch/sparse_describe.h"
 #include "core/text.h"
 
 using namespace hwaware;
+using hwaware::test::options_of;
+using hwaware::test::ranks_of;
 
 namespace {
 
@@ -45,19 +48,6 @@ std::string errors_of(const std::string& text) {
 }
 
 arch::Spec read(const std::string& text) { return arch::read_arch(core::YamlFile::parse(text, "s.yaml")); }
-
-std::string ranks_of(const arch::TensorFormat* f) {
-  std::string out;
-  if (f)
-    for (const auto& r : f->ranks) out += (out.empty() ? "" : " ") + arch::to_string(r.format);
-  return out;
-}
-
-std::string options_of(const arch::ActionOptimization& a) {
-  std::string out = arch::to_string(a.kind);
-  for (const auto& o : a.options) out += " " + o.target + "<-" + core::join(o.condition_on, ",");
-  return out;
-}
 
 }  // namespace
 

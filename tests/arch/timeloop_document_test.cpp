@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "arch/arch_loader.h"
+#include "arch/sparse_describe.h"
 #include "core/text.h"
 #include "core/timeloop_sections.h"
 #include "mappings/mapping_loader.h"
@@ -15,6 +16,8 @@
 #include "yaml_doc.h"
 
 using namespace hwaware;
+using hwaware::test::options_of;
+using hwaware::test::ranks_of;
 
 namespace {
 
@@ -89,21 +92,6 @@ const arch::StorageLevel& level(const arch::Spec& spec, const std::string& name)
 
 std::string sparseloop_case(const std::string& name) {
   return std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/parsed-processed-input.yaml";
-}
-
-// "UOP CP": a tensor's rank formats, outermost first ("" when the level gives it none).
-std::string ranks_of(const arch::TensorFormat* f) {
-  std::string out;
-  if (f)
-    for (const auto& r : f->ranks) out += (out.empty() ? "" : " ") + arch::to_string(r.format);
-  return out;
-}
-
-// "skipping Z<-A,B": an action optimization's kind and options.
-std::string options_of(const arch::ActionOptimization& a) {
-  std::string out = arch::to_string(a.kind);
-  for (const auto& o : a.options) out += " " + o.target + "<-" + core::join(o.condition_on, ",");
-  return out;
 }
 
 }  // namespace

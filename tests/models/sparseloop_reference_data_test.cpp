@@ -13,18 +13,12 @@
 #include "models/analytical_model.h"
 #include "models/sparseloop_stats.h"
 #include "models/timeloop_ert.h"
+#include "text_file.h"
 #include "workloads/workload_loader.h"
 
 using namespace hwaware;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string case_dir(const std::string& name) { return std::string(HWAWARE_TEST_DATA) + "/reference/sparseloop/" + name + "/"; }
 
@@ -37,7 +31,7 @@ void check_algorithmic_counts(const std::string& name) {
   const auto& problem = net.layers[0].problem;
   const auto m = mapping::load_mapping(dir + "mapping.yaml", spec, problem);
   const auto counts = model::evaluate_counts(spec, m, problem);
-  const auto stats = test::parse_sparseloop_stats(slurp(dir + "timeloop-mapper.stats.txt"));
+  const auto stats = test::parse_sparseloop_stats(test::read_text(dir + "timeloop-mapper.stats.txt"));
 
   std::size_t stats_records = 0;
   for (const auto& l : stats.levels) stats_records += l.tensors.size();

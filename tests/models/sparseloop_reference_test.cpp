@@ -17,18 +17,12 @@
 #include "models/analytical_model.h"
 #include "models/sparseloop_stats.h"
 #include "models/timeloop_ert.h"
+#include "text_file.h"
 #include "workloads/workload_loader.h"
 
 using namespace hwaware;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Our per-rank format accesses against the stats' (which print nothing for all-zero ones).
 void compare_format(const std::vector<model::FormatUnits>& ours, const std::vector<test::SparseloopRankCounts>& theirs, const char* what) {
@@ -93,7 +87,7 @@ void check_case(const std::string& name) {
   const auto table = model::read_accelergy_ert(core::YamlFile::load(dir + "ert.yaml"));
   const auto counts = model::evaluate_counts(spec, m, problem);
   const auto energy = model::price_layer(spec, counts, table);
-  const auto stats = test::parse_sparseloop_stats(slurp(dir + "timeloop-mapper.stats.txt"));
+  const auto stats = test::parse_sparseloop_stats(test::read_text(dir + "timeloop-mapper.stats.txt"));
   CHECK(counts.sparse_failure.empty());
 
   std::map<std::pair<std::string, std::string>, double> tensor_pj;

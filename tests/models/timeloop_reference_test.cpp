@@ -16,6 +16,7 @@
 #include "models/analytical_model.h"
 #include "models/network_evaluation.h"
 #include "models/timeloop_ert.h"
+#include "text_file.h"
 #include "workloads/workload_loader.h"
 
 using namespace hwaware;
@@ -27,13 +28,6 @@ struct Expected {
   long long cycles = 0;
   double energy_pj = 0;
 };
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 long long field(const std::string& body, const std::string& name) {
   std::smatch m;
@@ -109,7 +103,7 @@ void check_case(const std::string& name) {
   auto m = mapping::load_mapping(dir + "mapping.yaml", spec, problem);
   auto table = model::read_accelergy_ert(core::YamlFile::load(dir + "ert.yaml"));
   auto counts = model::evaluate_counts(spec, m, problem);
-  compare(name, counts, model::price_layer(spec, counts, table), parse_stats(slurp(dir + "timeloop.stats.txt")));
+  compare(name, counts, model::price_layer(spec, counts, table), parse_stats(test::read_text(dir + "timeloop.stats.txt")));
 }
 
 // A Sparseloop case from its parsed-processed-input.yaml alone, as `hwaware eval --arch F --workload
@@ -126,7 +120,7 @@ void check_dump(const std::string& name) {
   options.map.quiet = true;
   const auto e = model::evaluate_network(accelerator, net, options);
   REQUIRE(e.layers.front().search);  // the mapper chose
-  compare(name, e.layers.front().counts, e.layers.front().energy, parse_stats(slurp(dir + "timeloop-mapper.stats.txt")));
+  compare(name, e.layers.front().counts, e.layers.front().energy, parse_stats(test::read_text(dir + "timeloop-mapper.stats.txt")));
 }
 
 }  // namespace
