@@ -15,6 +15,11 @@ std::string joined(const std::set<std::string>& names) {
   return s;
 }
 
+// Names hwaware's own layers use (workloads/layer.cpp): a description written for them may name one
+// a given network does not need (a pooling layer has no Weights, an FC layer no R).
+const std::set<std::string> kLayerTensors = {"Weights", "Inputs", "Outputs"};
+const std::set<std::string> kLayerDims = {"N", "G", "C", "M", "P", "Q", "R", "S", "T"};
+
 bool bypasses(const arch::StorageLevel& lvl, const std::string& tensor) {
   return std::find(lvl.bypass.begin(), lvl.bypass.end(), tensor) != lvl.bypass.end();
 }
@@ -30,7 +35,7 @@ void check_sparse_features(const arch::Spec& spec, const workload::Network& netw
   }
   core::DiagnosticSink sink;
   auto tensor_known = [&](const std::string& t, const core::SourceLoc& loc, const std::string& path) {
-    if (tensors.count(t)) return true;
+    if (tensors.count(t) || kLayerTensors.count(t)) return true;
     sink.error(loc, path, "'" + t + "' is not a tensor of any layer of the workload (its tensors: " + joined(tensors) + ")");
     return false;
   };
@@ -41,7 +46,7 @@ void check_sparse_features(const arch::Spec& spec, const workload::Network& netw
       tensor_known(f.tensor, f.loc, at);
       for (const auto& r : f.ranks)
         for (const auto& d : r.flattened)
-          if (!dims.count(d))
+          if (!dims.count(d) && !kLayerDims.count(d))
             sink.error(r.loc, at,
                        "a rank of " + f.tensor + " flattens '" + d +
                            "', which is not a dimension of any layer (its dimensions: " + joined(dims) + ")");
