@@ -235,3 +235,28 @@ TEST_CASE("compression removes the zeros' accesses; an uncompressed level under 
   CHECK(d->energy_pj == Approx(1.25));
   CHECK(energy_of(e, "Main", "Weights", "read") == Approx(3));
 }
+
+TEST_CASE("formats: one rank flattened over every dimension ('flattened: all') holds a tile of two loops; without it the mapping fails",
+          "[sparse]") {
+  // conv1d(2, 4, 3) on one level, Buffer loops K2 outside R4 (P3 outermost, not indexing Weights):
+  // the Weights tile has two non-trivial loops. One RLE rank per loop would need two ranks, so a
+  // single rank without flattening cannot hold it; 'flattened: all' makes the two loops one rank
+  // of fiber K2 x R4 = 8 coordinates, holding 8 x 0.25 = 2 runs per tile.
+  auto pr = conv1d(2, 4, 3);
+  pr.data_spaces[W].density = 0.25;
+  mapping::Mapping m{{lm({{P, 3}, {K, 2}, {R, 4}})}};
+  auto with_rank = [&](bool flatten_all) {
+    auto buffer = level("Buffer");
+    auto f = format_of("Weights", {RankFormat::rle});
+    f.ranks[0].flatten_all = flatten_all;
+    buffer.sparse.formats.push_back(f);
+    return model::evaluate_counts(spec_of({buffer}), m, pr);
+  };
+  const auto plain = with_rank(false);
+  CHECK_THAT(plain.sparse_failure, Catch::Contains("fewer ranks than the tile has loops"));
+  const auto flat = with_rank(true);
+  REQUIRE(flat.sparse_failure.empty());
+  const auto& s = flat.levels[0].sparse.at(W);
+  REQUIRE(s.format_per_tile.size() == 1);
+  CHECK(s.format_per_tile[0].metadata == Approx(2));
+}
