@@ -139,10 +139,11 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   out.computes = nest.compute_per_instance * static_cast<double>(nest.compute_instances);
   out.compute = dense_computes(spec, pr, out.computes);
   out.compute_cycles = static_cast<long long>(std::llround(nest.compute_per_instance));
+  const bool sparse_spec = spec.sparse_optimized();
   thread_local SparseLayerCounts sparse;
   out.sparse_failure.clear();
   out.sparse_failure_loc = core::SourceLoc{};
-  if (spec.sparse_optimized()) {
+  if (sparse_spec) {
     analyze_sparsity(spec, pr, nest, keep, acc, out.computes, sparse);
     out.sparse_failure = sparse.failure;
     out.sparse_failure_loc = sparse.failure_loc;
@@ -157,11 +158,11 @@ void evaluate_counts(const arch::Spec& spec, const mapping::Mapping& m, const wo
   for (std::size_t l = 0; l < nlev; ++l) {
     LevelCounts& lc = out.levels[l];
     level_counts(spec, l, pr, acc[nlev - 1 - l], lc);
-    if (spec.sparse_optimized()) apply_sparse(std::move(sparse.levels[l]), lc);
+    if (sparse_spec) apply_sparse(std::move(sparse.levels[l]), lc);
     throttle(spec.levels[l], lc, out.compute_cycles);
     out.cycles = std::max(out.cycles, lc.cycles);
   }
-  if (spec.sparse_optimized()) thin_networks(out);
+  if (sparse_spec) thin_networks(out);
   double available = static_cast<double>(spec.compute.instances) * static_cast<double>(std::max<long long>(1, out.cycles));
   double issued = out.compute.performed + out.compute.gated;
   out.utilization = available > 0 ? issued / available : 0;

@@ -16,7 +16,7 @@ namespace hwaware::model {
 namespace {
 
 // PIM crossbars and systolic arrays place a layer themselves: a mapping file or a dataflow for the
-// mapper is a mistake there.
+// mapper is a mistake there, and so are Sparseloop's features, which count a loop nest.
 void check_no_mapping(const arch::Spec& spec, const EvaluationOptions& o) {
   if (!spec.pim && !spec.systolic) return;
   const std::string places = spec.pim ? "a PIM accelerator places weights on its crossbars itself (im2col)"

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "models/density_model.h"
 #include "models/exact_rounding.h"
@@ -53,7 +54,8 @@ class Analysis {
 
   void collect_safs();
   double ineffectual_probability(std::size_t target_level, std::size_t t, const std::vector<std::size_t>& condition_on) const;
-  void formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std::string& failure, core::SourceLoc& failure_loc) const;
+  FormatContext format_context(std::size_t t) const;
+  void formats(const FormatContext& c, std::size_t l, SparseTensorCounts& s, std::string& failure, core::SourceLoc& failure_loc) const;
   void compute(double computes, SparseComputeCounts& c) const;
 
   const arch::Spec& spec_;
@@ -103,12 +105,6 @@ double Analysis::ineffectual_probability(std::size_t target_level, std::size_t t
       break;
     }
   const bool has_child = child != target_level;
-  auto moves_t = [&](int dim) {
-    for (const auto& rank : pr_.data_spaces[t].ranks)
-      for (const auto& term : rank)
-        if (term.dim == dim && term.coefficient != 0) return true;
-    return false;
-  };
   std::size_t target = loops.size();  // index of the target loop
   bool scalar = false;
   for (std::size_t i = 0; i < loops.size(); ++i) {
@@ -116,7 +112,7 @@ double Analysis::ineffectual_probability(std::size_t target_level, std::size_t t
     if (lv > target_level) break;
     if ((has_child && lv <= child) || loops[i].bound <= 1) continue;
     if (has_child) {
-      if (moves_t(loops[i].dim)) {
+      if (pr_.data_spaces[t].indexed_by(loops[i].dim)) {
         target = i;
         break;
       }
@@ -146,9 +142,8 @@ double Analysis::ineffectual_probability(std::size_t target_level, std::size_t t
   return 1 - effectual;
 }
 
-// The format of `t` at level l: units per tile and per rank, and its accesses (ceil of the
-// tile's units times the level's dense reads, fills or updates per tile).
-void Analysis::formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std::string& failure, core::SourceLoc& failure_loc) const {
+// What the fibertrees of `t` need of every level (sparse_formats.h's FormatContext).
+FormatContext Analysis::format_context(std::size_t t) const {
   FormatContext c;
   c.problem = &pr_;
   c.loops = &nest_.loops;
@@ -159,6 +154,14 @@ void Analysis::formats(std::size_t l, std::size_t t, SparseTensorCounts& s, std:
     c.tile.push_back(dense_[k].tensors[t].tile_size);
     c.metadata_bits.push_back(level(k).sparse.metadata_word_bits.value_or(level(k).word_bits));
   }
+  return c;
+}
+
+// The format of tensor c.tensor at level l: units per tile and per rank, and its accesses (ceil
+// of the tile's units times the level's dense reads, fills or updates per tile).
+void Analysis::formats(const FormatContext& c, std::size_t l, SparseTensorCounts& s, std::string& failure,
+                       core::SourceLoc& failure_loc) const {
+  const std::size_t t = c.tensor;
   const TensorRanks ranks = tensor_ranks(c, l);
   if (!ranks.failure.empty()) {  // levels go outermost first: the innermost failing format is reported
     failure = level(l).name + " cannot hold " + pr_.data_spaces[t].name + " in its format: " + ranks.failure;
@@ -285,6 +288,7 @@ void Analysis::run(double computes, SparseLayerCounts& out) {
     const double d = pr_.data_spaces[t].density;
     double p_above = 0;  // an optimization above removed this share of the accesses
     std::size_t parent = nlev_;
+    std::optional<FormatContext> context;  // built once, at the first level with a format of t
     for (std::size_t l = nlev_; l-- > 0;) {
       if (!holds(l, t)) continue;
       const auto& a = dense_[l].tensors[t];
@@ -294,7 +298,10 @@ void Analysis::run(double computes, SparseLayerCounts& out) {
       s.updates.actual = a.updates;
       s.formatted = format(l, t) != nullptr;
       s.compressed = compressed(l, t);
-      if (s.formatted) formats(l, t, s, out.failure, out.failure_loc);
+      if (s.formatted) {
+        if (!context) context = format_context(t);
+        formats(*context, l, s, out.failure, out.failure_loc);
+      }
       // A compressed level stores no zeros: their accesses do not exist.
       if (s.compressed)
         for (double* x : {&s.reads.actual, &s.fills.actual, &s.updates.actual}) *x -= floor_count(*x * (1 - d));

@@ -14,13 +14,6 @@ struct RankLoop {
 };
 using RankNest = std::vector<RankLoop>;  // one rank's loops
 
-bool projects(const workload::Problem& p, std::size_t t, int dim) {
-  for (const auto& rank : p.data_spaces[t].ranks)
-    for (const auto& term : rank)
-      if (term.dim == dim && term.coefficient != 0) return true;
-  return false;
-}
-
 bool compressed_at(const FormatContext& c, std::size_t level) { return c.formats[level] && c.formats[level]->compressed(); }
 
 std::size_t rank_count(const FormatContext& c, std::size_t level) { return c.formats[level] ? c.formats[level]->ranks.size() : 1; }
@@ -61,7 +54,7 @@ std::vector<RankNest> rank_nests(const FormatContext& c, std::size_t level, std:
       continue;
     }
     if (static_cast<std::size_t>(lp.level) > level) continue;
-    if (projects(*c.problem, c.tensor, lp.dim)) subnest.push_back({lp.dim, lp.bound});
+    if (c.problem->data_spaces[c.tensor].indexed_by(lp.dim)) subnest.push_back({lp.dim, lp.bound});
   }
   if (!pre_tiled) {
     // The tile spans the levels below too: each dimension's innermost loop is scaled by them (a
@@ -72,7 +65,7 @@ std::vector<RankNest> rank_nests(const FormatContext& c, std::size_t level, std:
       b = 1;
     }
     for (std::size_t d = below.size(); d-- > 0;)
-      if (below[d] > 1 && projects(*c.problem, c.tensor, static_cast<int>(d)))
+      if (below[d] > 1 && c.problem->data_spaces[c.tensor].indexed_by(static_cast<int>(d)))
         subnest.insert(subnest.begin(), RankLoop{static_cast<int>(d), below[d]});
   }
 

@@ -77,6 +77,17 @@ def gmace(x):
     return "%.3f" % (x / 1e9)
 
 
+def summary_figures(results, net):
+    """Dense energy on eyeriss_like, its per-component split, the pruned (weights 0.11, inputs 0.5)
+    and same-preset dense-weight energies, and the ceiling: the dense energy over the dense energy
+    less every Weights access and every MAC."""
+    dense, comp = results[(net, "eyeriss_like", 1.0, 1.0)][0][0], results[(net, "eyeriss_like", 1.0, 1.0)][1]
+    pruned = results[(net, "eyeriss_sparse_weights", 0.5, 0.11)][0][0]
+    same = results[(net, "eyeriss_sparse_weights", 0.5, 1.0)][0][0]
+    ceiling = dense / (dense - comp.get("tensor Weights", 0.0) - comp.get("mac", 0.0))
+    return dense, comp, pruned, same, ceiling
+
+
 def write_report(results):
     lines = ["# Pruned weights on the sparse Eyeriss-like presets: how close to energy-aware pruning's 3.7x and 1.6x",
              "",
@@ -98,20 +109,12 @@ def write_report(results):
               "and every MAC (what pruning all weights away could save at most):", "",
               "| network | seed | against the same preset with dense weights | against dense eyeriss_like | ceiling |", "|---|---|---|---|---|"]
     for net, claim in NETWORKS.items():
-        dense = results[(net, "eyeriss_like", 1.0, 1.0)][0][0]
-        comp = results[(net, "eyeriss_like", 1.0, 1.0)][1]
-        pruned = results[(net, "eyeriss_sparse_weights", 0.5, 0.11)][0][0]
-        same = results[(net, "eyeriss_sparse_weights", 0.5, 1.0)][0][0]
-        ceiling = dense / (dense - comp.get("tensor Weights", 0.0) - comp.get("mac", 0.0))
+        dense, comp, pruned, same, ceiling = summary_figures(results, net)
         lines.append("| %s | %.1fx | %.2fx | %.2fx | %.2fx |" % (net, claim, same / pruned, dense / pruned, ceiling))
     lines += ["", "The first baseline charges the dense weights the run-length metadata the preset stores with them",
               "(5 bits per weight at density 1); the second is the network on the dense chip.", ""]
     for net, claim in NETWORKS.items():
-        dense = results[(net, "eyeriss_like", 1.0, 1.0)][0][0]
-        comp = results[(net, "eyeriss_like", 1.0, 1.0)][1]
-        pruned = results[(net, "eyeriss_sparse_weights", 0.5, 0.11)][0][0]
-        same = results[(net, "eyeriss_sparse_weights", 0.5, 1.0)][0][0]
-        ceiling = dense / (dense - comp.get("tensor Weights", 0.0) - comp.get("mac", 0.0))
+        dense, comp, pruned, same, ceiling = summary_figures(results, net)
         share = comp.get("tensor Weights", 0.0) / dense
         if ceiling < claim:
             why = ("no weight density reaches it in this model: the Weights' accesses take %.0f%% of the dense energy and "
@@ -146,7 +149,7 @@ def write_report(results):
                   "Inputs %.0f%% and of Outputs %.0f%%, the MACs %.0f%%: the most pruning weights can save is about what "
                   "their accesses and MACs cost (%.1fx if they and their MACs cost nothing)." %
                   (100 * w_share, 100 * comp.get("tensor Inputs", 0.0) / dense, 100 * comp.get("tensor Outputs", 0.0) / dense,
-                   100 * comp.get("mac", 0.0) / dense, dense / (dense - comp.get("tensor Weights", 0.0) - comp.get("mac", 0.0)))]
+                   100 * comp.get("mac", 0.0) / dense, summary_figures(results, net)[4])]
         # The weight density at which the weights preset reaches the claim (linear in between).
         for d_in in INPUT_DENSITIES:
             base = results[(net, "eyeriss_sparse_weights", d_in, 1.0)][0][0]

@@ -2,6 +2,13 @@
 
 namespace hwaware::workload {
 
+bool DataSpace::indexed_by(int dim) const {
+  for (const auto& rank : ranks)
+    for (const auto& term : rank)
+      if (term.dim == dim && term.coefficient != 0) return true;
+  return false;
+}
+
 int Problem::dim_index(const std::string& dim) const {
   for (std::size_t i = 0; i < dim_names.size(); ++i)
     if (dim_names[i] == dim) return static_cast<int>(i);

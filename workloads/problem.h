@@ -36,6 +36,9 @@ struct DataSpace {
   // a cell read costs energy only under a 1 bit; Weights' 1 bits set the cells' mean conductance).
   // 0.5: random bits.
   double bit_density = 0.5;
+
+  // Whether a loop over dimension `dim` moves across this tensor (some rank's index uses it).
+  bool indexed_by(int dim) const;
 };
 
 // The iteration space of one layer and the tensors it touches.
