@@ -2,6 +2,7 @@
 
 #include "arch/arch_loader.h"
 #include "arch/scalesim_config.h"
+#include "arch/validate.h"
 #include "core/text.h"
 
 namespace hwaware::arch {
@@ -10,11 +11,12 @@ AcceleratorDocument AcceleratorDocument::load(const std::string& path) {
   AcceleratorDocument d;
   if (is_scalesim_config(path)) {
     const std::string text = core::read_text_file(path, "a SCALE-Sim configuration (INI text)");
-    d.spec_ = read_scalesim_config(text, path);
+    d.spec_ = validated(read_scalesim_config(text, path));
     d.file_ = core::YamlFile::from_node(scalesim_config_tree(text, path), path);
     d.scalesim_ = true;
   } else {
-    d.file_ = core::YamlFile::load(path);
+    d.text_ = core::read_text_file(path, "a YAML text file");
+    d.file_ = core::YamlFile::parse(d.text_, path);
     d.spec_ = read_arch(d.file_);
   }
   return d;
@@ -33,8 +35,10 @@ std::string AcceleratorDocument::top_key() const {
   return "";
 }
 
+YAML::Node AcceleratorDocument::editable_root() const { return scalesim_ ? YAML::Clone(file_.root()) : YAML::Load(text_); }
+
 Spec AcceleratorDocument::read(const YAML::Node& edited) const {
-  if (scalesim_) return read_scalesim_config(scalesim_config_text(edited), path());
+  if (scalesim_) return validated(read_scalesim_config(scalesim_config_text(edited), path()));
   return read_arch(core::YamlFile::from_node(edited, path()));
 }
 

@@ -25,6 +25,9 @@ class AcceleratorDocument {
   std::string top_key() const;
   // The description the document holds.
   const Spec& spec() const { return spec_; }
+  // A fresh copy of root() to set values in before read(): YAML parsed again from the file's text,
+  // so that every value it keeps keeps its line for errors (a clone's would all be at 1:1).
+  YAML::Node editable_root() const;
   // The description of `edited`, a copy of root() with some values set (throws core::InputError
   // as the format's reader does).
   Spec read(const YAML::Node& edited) const;
@@ -33,6 +36,7 @@ class AcceleratorDocument {
 
  private:
   core::YamlFile file_;
+  std::string text_;  // the YAML file's text (empty for a .cfg)
   bool scalesim_ = false;
   Spec spec_;
 };

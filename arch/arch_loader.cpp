@@ -10,6 +10,7 @@
 #include "arch/timeloop_arch.h"
 #include "arch/timeloop_constraints.h"
 #include "arch/timeloop_sparse.h"
+#include "arch/validate.h"
 #include "core/timeloop_sections.h"
 #include "core/yaml_reader.h"
 
@@ -21,8 +22,8 @@ bool is_scalesim_config(const std::string& path) {
 }
 
 Spec load_arch(const std::string& path) {
-  if (is_scalesim_config(path)) return load_scalesim_config(path);
-  return read_arch(core::YamlFile::load(path));
+  if (!is_scalesim_config(path)) return read_arch(core::YamlFile::load(path));
+  return validated(load_scalesim_config(path));
 }
 
 Spec read_arch(const core::YamlFile& file) {
@@ -40,7 +41,8 @@ Spec read_arch(const core::YamlFile& file) {
   } else if (top.ok()) {
     root.error("expected an accelerator description: top-level key 'accelerator' (hwaware) or 'architecture' (Timeloop)");
   }
-  core::finish_top_level(top);  // a Timeloop document's other sections are the other readers'
+  core::finish_top_level(top);             // a Timeloop document's other sections are the other readers'
+  if (sink.empty()) validate(spec, sink);  // after a reader's own errors, its defaults would only add noise
   sink.throw_if_any();
   return spec;
 }

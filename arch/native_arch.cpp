@@ -1,5 +1,7 @@
 #include "arch/native_arch.h"
 
+#include "arch/fanout.h"
+
 #include "arch/native_pim.h"
 #include "arch/native_sparse.h"
 #include "arch/sparse_checks.h"
@@ -19,8 +21,8 @@ const std::vector<std::string> kTechnologies = {"dram", "sram", "regfile"};
 const std::vector<std::string> kEnergyModels = {"eyeriss-normalized"};
 
 // Fan-out accumulated from the `spatial` entries of the levels above.
-struct Fanout {
-  long long instances = 1, mesh_x = 1, mesh_y = 1;
+struct LevelFanout : Fanout {
+  core::SourceLoc loc;  // of the innermost `spatial` (where the instances below are decided)
 };
 
 // A list of tensor names, each checked against Weights/Inputs/Outputs.
@@ -76,7 +78,7 @@ void read_tensor_bits(const core::YamlView& v, Spec& spec) {
     std::string key = tensor;
     key[0] = static_cast<char>(key[0] - 'A' + 'a');
     if (auto b = m.get(key))
-      if (auto n = b->as_positive_int()) spec.tensor_bits[tensor] = static_cast<int>(*n);
+      if (auto n = b->as_positive_int32()) spec.tensor_bits[tensor] = *n;
   }
   m.finish();
 }
@@ -115,16 +117,17 @@ void read_capacity(core::MapReader& m, const core::YamlView& level, bool technol
   }
 }
 
-// `spatial: {x: 14, y: 12}`: fan-out below this level.
-void read_spatial(const core::YamlView& v, Fanout& f) {
+// `spatial: {x: 14, y: 12}`: fan-out below this level. The instances it makes must fit 64 bits
+// (false, reported, when they do not).
+bool read_spatial(const core::YamlView& v, LevelFanout& f) {
   core::MapReader m(v);
   long long x = 1, y = 1;
   if (auto xv = m.get("x")) x = xv->as_positive_int().value_or(1);
   if (auto yv = m.get("y")) y = yv->as_positive_int().value_or(1);
   m.finish();
-  f.instances *= x * y;
-  f.mesh_x *= x;
-  f.mesh_y *= y;
+  if (!f.grow(x, y, v)) return false;
+  f.loc = v.loc();
+  return true;
 }
 
 void read_keep_bypass(core::MapReader& m, StorageLevel& lvl) {
@@ -155,13 +158,14 @@ void read_network(const core::YamlView& v, bool priced_by_model, StorageLevel& l
   m.finish();
 }
 
-StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& fanout) {
+StorageLevel read_level(const core::YamlView& v, bool priced_by_model, LevelFanout& fanout) {
   core::MapReader m(v);
   StorageLevel lvl;
   lvl.loc = v.loc();
   lvl.instances = fanout.instances;
   lvl.mesh_x = fanout.mesh_x;
   lvl.mesh_y = fanout.mesh_y;
+  if (fanout.instances > 1) lvl.field_locs.set("instances", fanout.loc);
   if (auto n = m.required("name")) lvl.name = n->as_string().value_or("");
   bool technology_known = false;
   if (auto t = m.required("technology"))
@@ -169,7 +173,7 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
       lvl.technology = *tech;
       technology_known = true;
     }
-  if (auto w = m.get("word_bits")) lvl.word_bits = static_cast<int>(w->as_positive_int().value_or(lvl.word_bits));
+  if (auto w = m.get("word_bits")) lvl.word_bits = w->as_positive_int32().value_or(lvl.word_bits);
   if (auto b = m.get("block_size")) lvl.block_size = b->as_positive_int().value_or(1);
   read_capacity(m, v, technology_known, lvl);
   if (auto d = m.get("dram_type")) {
@@ -209,26 +213,30 @@ StorageLevel read_level(const core::YamlView& v, bool priced_by_model, Fanout& f
     replaced_key(*r, "run_bits", "a run-length rank's 'metadata_word_bits', or 'sparse: {metadata: {word_bits: 4}}'");
   if (auto sp = m.get("sparse")) read_native_level_sparse(*sp, lvl);
   long long before = fanout.instances;
-  if (auto s = m.get("spatial")) read_spatial(*s, fanout);
-  if (auto n = m.get("network")) {
+  bool spatial_ok = true;
+  if (auto s = m.get("spatial")) spatial_ok = read_spatial(*s, fanout);
+  if (auto n = m.get("network"); n && spatial_ok) {  // after a bad fan-out, its own error says what is wrong
     if (fanout.instances == before)
       n->error("a network connects a level to its spatial children, but level '" + lvl.name +
                "' has no 'spatial' fan-out (give 'spatial: {x: X, y: Y}' or remove 'network')");
     else read_network(*n, priced_by_model, lvl);
   }
   m.finish();
+  m.record_locs(lvl.field_locs);
+  if (auto s = m.get("size")) lvl.field_locs.set("depth", s->loc());
   return lvl;
 }
 
-ComputeUnit read_compute(const core::YamlView& v, const Fanout& fanout) {
+ComputeUnit read_compute(const core::YamlView& v, const LevelFanout& fanout) {
   core::MapReader m(v);
   ComputeUnit c;
   c.loc = v.loc();
   c.instances = fanout.instances;
   c.mesh_x = fanout.mesh_x;
   c.mesh_y = fanout.mesh_y;
+  if (fanout.instances > 1) c.field_locs.set("instances", fanout.loc);
   if (auto n = m.get("name")) c.name = n->as_string().value_or(c.name);
-  if (auto b = m.get("operand_bits")) c.operand_bits = static_cast<int>(b->as_positive_int().value_or(c.operand_bits));
+  if (auto b = m.get("operand_bits")) c.operand_bits = b->as_positive_int32().value_or(c.operand_bits);
   if (auto e = m.get("energy")) read_energy(*e, {"compute", "leak", "gated_compute", "skipped_compute"}, c.energy);
   if (auto a = m.get("area")) read_area(*a, c.energy);
   if (auto z = m.get("zero_operands"))
@@ -237,10 +245,11 @@ ComputeUnit read_compute(const core::YamlView& v, const Fanout& fanout) {
         "'sparse: {gating: true}' gates a MAC with a zero operand, 'sparse: {skipping: true}' skips one whose operand is not stored");
   if (auto sp = m.get("sparse")) read_native_compute_sparse(*sp, c);
   m.finish();
+  m.record_locs(c.field_locs);
   return c;
 }
 
-void read_levels(const core::YamlView& levels, Fanout& fanout, Spec& spec) {
+void read_levels(const core::YamlView& levels, LevelFanout& fanout, Spec& spec) {
   if (!levels.is_seq()) {
     levels.error("expected a list of storage levels (outermost first), found " + levels.found());
     return;
@@ -315,7 +324,8 @@ Spec read_native_arch(const core::YamlView& accelerator) {
     return spec;
   }
   read_globals(m, spec);
-  Fanout fanout;
+  m.record_locs(spec.field_locs);
+  LevelFanout fanout;
   if (auto levels = m.required("levels")) read_levels(*levels, fanout, spec);
   // PIM crossbars compute in place: a `compute` unit is optional then.
   if (auto c = spec.pim ? m.get("compute") : m.required("compute")) spec.compute = read_compute(*c, fanout);

@@ -21,13 +21,8 @@ constexpr int kMaxDacBits = 16;
 
 // An integer in [lo, hi], or the error that says so.
 std::optional<int> int_in(const core::YamlView& v, int lo, int hi, const std::string& what) {
-  auto n = v.as_int();
-  if (!n) return std::nullopt;
-  if (*n < lo || *n > hi) {
-    v.error("expected " + what + " between " + std::to_string(lo) + " and " + std::to_string(hi) + ", found '" + v.scalar() + "'");
-    return std::nullopt;
-  }
-  return static_cast<int>(*n);
+  auto n = v.as_int_in(lo, hi, what);
+  return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
 }
 
 std::optional<std::string> one_of(const core::YamlView& v, const std::vector<std::string>& names, const std::string& what) {

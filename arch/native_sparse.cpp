@@ -27,8 +27,7 @@ std::optional<RankFormat> format_of(const core::YamlView& v) {
 }
 
 std::optional<int> positive_bits(core::MapReader& m, const std::string& key) {
-  if (auto v = m.get(key))
-    if (auto n = v->as_positive_int()) return static_cast<int>(*n);
+  if (auto v = m.get(key)) return v->as_positive_int32();
   return std::nullopt;
 }
 

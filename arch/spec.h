@@ -56,6 +56,7 @@ struct StorageLevel {
   LevelConstraints constraints;  // mapper constraints written with the level (Timeloop v0.4 files)
   LevelSparsity sparse;          // Sparseloop's formats and action optimizations
   core::SourceLoc loc;
+  core::FieldLocs field_locs;  // depth, word_bits, block_size, instances, bandwidths, energy: where each was written
 
   bool is_virtual() const { return technology == Technology::none; }
   std::optional<long long> capacity_words() const;
@@ -71,6 +72,7 @@ struct ComputeUnit {
   ComputeSparsity sparse;  // Sparseloop's compute optimizations
   EnergySpec energy;
   core::SourceLoc loc;
+  core::FieldLocs field_locs;  // instances, operand_bits, energy
 };
 
 // A systolic array (TPU-like, as SCALE-Sim models it): rows x cols PEs between the operand
@@ -99,6 +101,7 @@ struct Spec {
   std::optional<SystolicSpec> systolic;    // the compute array is a systolic array
   std::optional<PimSpec> pim;              // the compute array is analog PIM crossbars
   core::SourceLoc loc;
+  core::FieldLocs field_locs;  // clock, technology
 
   int level_index(const std::string& name) const;  // -1 if absent
   // Whether any level or the compute unit has Sparseloop's sparse features (models/sparse_analysis.h).

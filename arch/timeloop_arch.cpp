@@ -1,19 +1,21 @@
 #include "arch/timeloop_arch.h"
 
 #include <initializer_list>
+#include <limits>
 #include <regex>
 
+#include "arch/fanout.h"
 #include "arch/timeloop_attributes.h"
 #include "arch/timeloop_constraints.h"
 #include "arch/timeloop_sparse.h"
+#include "core/checked.h"
 #include "core/text.h"
 #include "core/units.h"
 
 namespace hwaware::arch {
 namespace {
 
-struct Context {
-  long long instances = 1, mesh_x = 1, mesh_y = 1;
+struct Context : Fanout {
   std::map<std::string, std::string> inherited;  // technology, global_cycle_seconds, ...
   TimeloopForm form = TimeloopForm::nodes;
 };
@@ -51,13 +53,37 @@ struct Placement {
 };
 
 // Instances and mesh: the component's own attributes, else its enclosing fan-out.
-Placement read_placement(core::MapReader& attrs, const Context& ctx, long long own_instances, long long own_mx, long long own_my) {
-  Placement p{ctx.instances * own_instances, ctx.mesh_x * own_mx, ctx.mesh_y * own_my};
+Placement read_placement(core::MapReader& attrs, Context ctx, long long own_mx, long long own_my) {
+  ctx.grow(own_mx, own_my, attrs.view());
+  Placement p{ctx.instances, ctx.mesh_x, ctx.mesh_y};
   if (auto v = int_of(attrs, {"instances"}, false)) p.instances = *v;
   if (auto v = int_of(attrs, {"meshX"}, false)) p.mesh_x = *v;
   if (auto v = int_of(attrs, {"meshY"}, false)) p.mesh_y = *v;
-  if (p.mesh_x * p.mesh_y != p.instances && p.mesh_x * p.mesh_y == 1) p.mesh_x = p.instances;  // Timeloop: along X
+  if (p.mesh_x == 1 && p.mesh_y == 1 && p.instances != 1) p.mesh_x = p.instances;  // Timeloop: along X
   return p;
+}
+
+// Where each attribute was written, under the field names the validation checks (arch/validate.h).
+core::FieldLocs field_locs(const core::MapReader& attrs, const core::SourceLoc& node) {
+  core::FieldLocs written;
+  attrs.record_locs(written);
+  core::FieldLocs out;
+  static const std::vector<std::pair<const char*, std::vector<const char*>>> fields = {
+      {"instances", {"instances", "meshX", "meshY"}},
+      {"word_bits", {"datawidth", "word-bits", "word_bits", "word_width", "width"}},
+      {"block_size", {"block-size", "block_size", "n_words", "width", "memory_width", "data_storage_width"}},
+      {"depth", {"entries", "depth", "memory_depth", "data_storage_depth", "sizeKB"}},
+      {"read_bandwidth", {"read_bandwidth", "read-bandwidth", "bandwidth"}},
+      {"write_bandwidth", {"write_bandwidth", "write-bandwidth", "bandwidth"}},
+      {"ports", {"num-ports", "num_ports"}}};
+  for (const auto& [field, keys] : fields)
+    for (const char* k : keys)
+      if (auto loc = written.of(k, {}); loc.line > 0) {
+        out.set(field, loc);
+        break;
+      }
+  out.set("node", node);
+  return out;
 }
 
 void read_compute(const core::YamlView& node, const std::string& name, core::MapReader& attrs, const Placement& p, TimeloopForm form,
@@ -68,7 +94,9 @@ void read_compute(const core::YamlView& node, const std::string& name, core::Map
   spec.compute.mesh_y = p.mesh_y;
   spec.compute.loc = node.loc();
   for (const char* k : {"datawidth", "width", "word-bits", "word_bits"})
-    if (auto v = int_of(attrs, {k}, true)) spec.compute.operand_bits = static_cast<int>(*v);
+    if (auto v = first_of(attrs, {k}))
+      if (auto n = v->as_positive_int32()) spec.compute.operand_bits = *n;
+  spec.compute.field_locs = field_locs(attrs, node.loc());
   check_compute_attributes(attrs, name, form);
   finish_attributes(attrs, false);
 }
@@ -78,15 +106,21 @@ void read_compute(const core::YamlView& node, const std::string& name, core::Map
 // or sizeKB.
 void read_storage_size(core::MapReader& attrs, StorageLevel& lvl) {
   auto width = int_of(attrs, {"width", "memory_width", "data_storage_width"}, false);
-  auto datawidth = int_of(attrs, {"datawidth", "word-bits", "word_bits", "word_width"}, true);
+  auto datawidth_view = first_of(attrs, {"datawidth", "word-bits", "word_bits", "word_width"});
+  auto datawidth = datawidth_view ? datawidth_view->as_positive_int32() : std::nullopt;
   auto block = int_of(attrs, {"block-size", "block_size", "n_words"}, true);
   auto cluster = int_of(attrs, {"cluster-size", "cluster_size"}, true);
-  if (datawidth) lvl.word_bits = static_cast<int>(*datawidth);
+  if (datawidth) lvl.word_bits = *datawidth;
   if (block) lvl.block_size = *block;
-  else if (width && datawidth) lvl.block_size = std::max<long long>(1, *width / (*datawidth * cluster.value_or(1)));
+  else if (width && datawidth) {
+    const long long word = lvl.word_bits;  // the datawidth just read
+    const long long per_block = core::checked_mul(word, cluster.value_or(1)).value_or(std::numeric_limits<long long>::max());
+    lvl.block_size = std::max<long long>(1, *width / per_block);
+  }
   auto entries = first_of(attrs, {"entries"});
   auto depth = int_of(attrs, {"depth", "memory_depth", "data_storage_depth"}, false);
-  auto size_kb = int_of(attrs, {"sizeKB"}, false);
+  auto size_kb_view = first_of(attrs, {"sizeKB"});
+  auto size_kb = size_kb_view ? size_kb_view->as_positive_int() : std::nullopt;
   if (entries) {
     auto words = entries->as_positive_int();
     if (words && *words % lvl.block_size != 0)
@@ -96,8 +130,21 @@ void read_storage_size(core::MapReader& attrs, StorageLevel& lvl) {
   } else if (depth) {
     lvl.depth = *depth;
   } else if (size_kb) {
-    lvl.depth = *size_kb * 1024 * 8 / (lvl.word_bits * lvl.block_size);
+    auto bits = core::checked_mul(*size_kb, 8192);
+    auto entry_bits = core::checked_mul(lvl.word_bits, lvl.block_size);
+    if (!bits || !entry_bits) size_kb_view->error("a size of " + size_kb_view->scalar() + " KB does not fit a 64-bit count of bits");
+    else if (*bits / *entry_bits < 1)
+      size_kb_view->error("a size of " + size_kb_view->scalar() + " KB holds no block of " + std::to_string(*entry_bits) + " bits");
+    else lvl.depth = *bits / *entry_bits;
   }
+}
+
+// `num-ports` (or `n_ports`) as Timeloop's BufferLevel reads it: 1 makes reads and writes share
+// one port's time, 2 (the default) gives each its own; any other count Timeloop asserts against.
+void read_ports(core::MapReader& attrs, StorageLevel& lvl) {
+  if (auto v = first_of(attrs, {"num-ports", "n_ports"}))
+    if (auto n = v->as_int_in(1, 2, "a number of ports (1: reads and writes share one port; 2: one each)"))
+      lvl.ports = static_cast<int>(*n);
 }
 
 // Bandwidths in words per cycle; the deprecated `bandwidth` is read as Timeloop reads it (half
@@ -114,10 +161,9 @@ void read_bandwidths(core::MapReader& attrs, StorageLevel& lvl) {
 // One component: the compute unit, a storage level, or the front end's `dummy_storage` (the
 // spatial-only level it inserts for a fan-out: inter_<name>_spatial).
 void read_component(const core::YamlView& node, const std::string& cls, const std::string& name, std::optional<core::YamlView> attributes,
-                    std::optional<core::YamlView> constraints, const Context& ctx, long long own_instances, long long own_mx,
-                    long long own_my, Spec& spec) {
+                    std::optional<core::YamlView> constraints, const Context& ctx, long long own_mx, long long own_my, Spec& spec) {
   core::MapReader attrs(attributes ? *attributes : node.child(YAML::Node(), "attributes"));
-  const Placement p = read_placement(attrs, ctx, own_instances, own_mx, own_my);
+  const Placement p = read_placement(attrs, ctx, own_mx, own_my);
   if (is_compute_class(cls)) return read_compute(node, name, attrs, p, ctx.form, spec);
   StorageLevel lvl;
   lvl.name = name;
@@ -128,21 +174,28 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
   lvl.loc = node.loc();
   read_storage_size(attrs, lvl);
   read_bandwidths(attrs, lvl);
+  read_ports(attrs, lvl);
   read_metadata_attributes(attrs, lvl.sparse);
   if (auto t = attrs.get("technology"); t && t->scalar() == "DRAM" && !lvl.is_virtual()) lvl.technology = Technology::dram;
   if (lvl.is_virtual()) lvl.depth.reset();
   check_storage_attributes(attrs, name, ctx.form);
   finish_attributes(attrs, true);
   if (constraints) read_node_constraints(*constraints, lvl, false);
+  lvl.field_locs = field_locs(attrs, node.loc());
   spec.levels.push_back(lvl);
 }
 
-// "RegisterFile[0..15]" -> ("RegisterFile", 16)
-std::pair<std::string, long long> split_name(const std::string& raw) {
+// "RegisterFile[0..15]" -> ("RegisterFile", 16); a range that is empty or beyond 64 bits is an error.
+std::pair<std::string, long long> split_name(const core::YamlView& where, const std::string& raw) {
   static const std::regex re(R"(^(.*)\[(\d+)\.\.(\d+)\]$)");
   std::smatch m;
-  if (std::regex_match(raw, m, re)) return {m[1].str(), std::stoll(m[3].str()) - std::stoll(m[2].str()) + 1};
-  return {raw, 1};
+  if (!std::regex_match(raw, m, re)) return {raw, 1};
+  auto first = core::parse_integer(m[2].str()), last = core::parse_integer(m[3].str());
+  if (!first || !last || *last < *first || *last - *first == std::numeric_limits<long long>::max()) {
+    where.error("expected a name with an instance range such as 'PE[0..15]' (first <= last, within 64 bits), found '" + raw + "'");
+    return {m[1].str(), 1};
+  }
+  return {m[1].str(), *last - *first + 1};
 }
 
 // `enabled: false` leaves the node out, as Timeloop's front end does.
@@ -187,9 +240,7 @@ void read_v4_container(const core::YamlView& node, core::MapReader& m, const std
     v.mesh_y = ctx.mesh_y;
     v.loc = node.loc();
     spec.levels.push_back(v);
-    ctx.instances *= own_x * own_y;
-    ctx.mesh_x *= own_x;
-    ctx.mesh_y *= own_y;
+    ctx.grow(own_x, own_y, node);
   }
   m.finish();
 }
@@ -224,13 +275,9 @@ void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec) {
   auto sparse = m.get("sparse_optimizations");
   for (const char* k : {"subclass", "required_actions", "area_share"}) m.get(k);
   m.finish();
-  read_component(node, cls, name, attributes, constraints, ctx, own_x * own_y, own_x, own_y, spec);
+  read_component(node, cls, name, attributes, constraints, ctx, own_x, own_y, spec);
   if (sparse) read_node_sparse_optimizations(*sparse, name, spec);
-  if (own_x * own_y > 1) {  // a replicated component replicates everything below it too
-    ctx.instances *= own_x * own_y;
-    ctx.mesh_x *= own_x;
-    ctx.mesh_y *= own_y;
-  }
+  if (own_x > 1 || own_y > 1) ctx.grow(own_x, own_y, node);  // a replicated component replicates everything below it too
 }
 
 void read_v4_nodes(const core::YamlView& nodes, Context ctx, Spec& spec) {
@@ -249,21 +296,19 @@ void read_v2_local(const core::YamlView& comp, const Context& ctx, Spec& spec) {
   const bool on = enabled(c);
   c.finish();
   if (!on) return;
-  auto [cname, ccount] = split_name(craw);
+  auto [cname, ccount] = split_name(comp, craw);
   // A name range names all instances of the component (including the ones of enclosing subtrees).
-  long long instances = ccount >= ctx.instances ? ccount : ctx.instances * ccount;
-  read_component(comp, cls, cname, attrs, std::nullopt, Context{1, 1, 1, ctx.inherited, TimeloopForm::subtree}, instances, instances, 1,
-                 spec);
+  Context mine{{}, ctx.inherited, TimeloopForm::subtree};
+  if (ccount < ctx.instances && !mine.grow(ctx.instances, 1, comp)) return;
+  read_component(comp, cls, cname, attrs, std::nullopt, mine, ccount, 1, spec);
 }
 
 void read_v2_subtree(const core::YamlView& tree, Context ctx, Spec& spec) {
   core::MapReader m(tree);
   std::string raw;
   if (auto n = m.required("name")) raw = n->scalar();
-  auto [name, count] = split_name(raw);
-  (void)name;
-  ctx.instances *= count;
-  ctx.mesh_x *= count;
+  const long long count = split_name(tree, raw).second;
+  ctx.grow(count, 1, tree);
   if (auto a = m.get("attributes")) inherit_attributes(*a, ctx, spec);
   if (auto local = m.get("local"))
     for (auto& comp : local->items()) read_v2_local(comp, ctx, spec);

@@ -110,9 +110,7 @@ const std::vector<std::string>& timeloop_unread_attributes() {
                                                  "n_banks",
                                                  "num_banks",
                                                  "num-banks",
-                                                 "num_ports",
-                                                 "num-ports",
-                                                 "n_ports"};
+                                                 "num_ports"};
   return names;
 }
 

@@ -11,6 +11,7 @@
 #include "cli/family_files.h"
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "search/fashion_mnist.h"
@@ -151,11 +152,12 @@ int run_adapt(const AdaptOptions& o) {
   for (const auto& b : o.budgets) n.budgets.push_back(parse_budget(b));
   n.per_resource_drop = o.choose == "accuracy-per-resource";
   check_oracle(o, n.budgets);
+  core::check_output_dir(o.out);  // before any file is read or anything trained
   const auto start = workload::load_workload(o.workload);
   const auto data = search::load_fashion_mnist(o.data);
   search::TorchTrainer trainer(data, start, o.weights, o.train);
   const bool fresh_dir = !std::filesystem::exists(o.out);
-  std::filesystem::create_directories(o.out);
+  core::prepare_output_dir(o.out);
   const Oracle oracle = make_oracle(o);
   search::TimedOracle timed(*oracle.oracle);
   n.checkpoint_dir = o.out;

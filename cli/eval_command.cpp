@@ -7,6 +7,7 @@
 
 #include "cli/plot.h"
 #include "cli/report.h"
+#include "core/output_file.h"
 #include "mappings/mapping_writer.h"
 #include "models/network_evaluation.h"
 #include "sim/systemc_simulator.h"
@@ -49,12 +50,9 @@ void write_chosen_mappings(const std::string& dir, const arch::Spec& spec, const
     layers.emplace_back(network.layers[i].name, &e.layers[i].mapping);
     problems.push_back(&network.layers[i].problem);
   }
-  const fs::path file = fs::path(dir) / "mappings.yaml";
-  {
-    std::ofstream os(file.string() + ".tmp");
-    mapping::write_mappings_file(os, layers, spec, problems);
-  }
-  fs::rename(file.string() + ".tmp", file);
+  core::OutputFile file((fs::path(dir) / "mappings.yaml").string());
+  mapping::write_mappings_file(file.out(), layers, spec, problems);
+  file.publish();
 }
 
 }  // namespace
@@ -62,6 +60,7 @@ void write_chosen_mappings(const std::string& dir, const arch::Spec& spec, const
 int run_eval(const EvalOptions& o) {
   const auto accelerator = load_accelerator(o.accelerator);
   const auto network = workload::load_workload(o.workload);
+  if (!o.out.empty()) core::check_output_dir(o.out);  // before the work, not after it
   model::EvaluationOptions options;
   options.map = map_options(o.mapper, false);
   options.mapping_file = o.mapping;

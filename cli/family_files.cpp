@@ -6,17 +6,16 @@
 
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "workloads/workload_writer.h"
 
 namespace hwaware::cli {
 
 void write_family_workload(const std::string& dir, const std::string& stem, const std::string& comment, const workload::Network& net) {
   const auto path = (std::filesystem::path(dir) / (stem + ".yaml")).string();
-  std::ofstream out(path + ".tmp");
-  workload::write_workload(out, net, comment);
-  if (!out) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write the family member's workload file");
-  out.close();
-  std::filesystem::rename(path + ".tmp", path);
+  core::OutputFile file(path);
+  workload::write_workload(file.out(), net, comment);
+  file.publish();
 }
 
 void write_member_workload(const std::string& dir, const search::FamilyMember& m, const workload::Network& net) {

@@ -1,6 +1,8 @@
 // The `hwaware` executable: thin subcommands over the libraries.
 
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/adapt_command.h"
@@ -12,7 +14,15 @@
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
 
+namespace {
+constexpr int kInputErrorStatus = 2;      // a mistake in the input or the command line: file:line:col
+constexpr int kInternalErrorStatus = 70;  // anything else that escaped a command: a bug (EX_SOFTWARE)
+}  // namespace
+
 int main(int argc, char** argv) {
+  // A write beyond the file-size limit (ulimit -f) fails with EFBIG and is reported, instead of
+  // SIGXFSZ killing the run with a temporary file left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"hwaware: energy and latency of DNN layers on described accelerators (digital arrays, PIM)"};
   app.set_version_flag("--version", std::string("hwaware ") + HWAWARE_VERSION);
   app.require_subcommand(1);
@@ -26,7 +36,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    return app.exit(e) == 0 ? 0 : kInputErrorStatus;
   }
   try {
     if (app.got_subcommand("eval")) return hwaware::cli::run_eval(*eval);
@@ -39,7 +49,18 @@ int main(int argc, char** argv) {
   } catch (const hwaware::core::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << hwaware::core::format(d) << "\n";
     std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors") << "; nothing was written\n";
-    return 2;
+    return kInputErrorStatus;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A path the run cannot create, read or write: the user's to fix, like an input mistake.
+    std::cerr << (e.path1().empty() ? std::string("<output>") : e.path1().string()) << ": error: " << e.code().message()
+              << "\n1 error; nothing was written\n";
+    return kInputErrorStatus;
+  } catch (const std::exception& e) {
+    std::cerr << "hwaware: internal error (a bug, please report it with the command that caused it): " << e.what() << "\n";
+    return kInternalErrorStatus;
+  } catch (...) {
+    std::cerr << "hwaware: internal error (a bug, please report it with the command that caused it): an unknown exception\n";
+    return kInternalErrorStatus;
   }
   return 0;
 }

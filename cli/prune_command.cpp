@@ -10,6 +10,7 @@
 #include "cli/prune_report.h"
 #include "cli/train_command.h"
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "search/energy_aware_pruning.h"
@@ -78,12 +79,13 @@ int run_prune(const PruneCommandOptions& o) {
   search::PruneOptions p = o.prune;
   p.tolerance = parse_tolerance(o.tolerance);
   search::check_prune_options(p);
+  core::check_output_dir(o.out);  // before any file is read or anything trained
   p.progress = [](const std::string& line) { std::cerr << line << "\n"; };
   const auto net = workload::load_workload(o.workload);
   const auto accelerator = load_accelerator(o.accelerator);
   const auto data = search::load_fashion_mnist(o.data);
   const bool fresh_dir = !std::filesystem::exists(o.out);
-  std::filesystem::create_directories(o.out);
+  core::prepare_output_dir(o.out);
   search::PruneResult r;
   try {
     auto oracle =

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "cli/stats_json.h"
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "models/area_estimators.h"
 
 namespace hwaware::cli {
@@ -41,13 +43,15 @@ std::string area_line(const model::AreaReport& area) {
   return line + "; DRAM off chip)";
 }
 
-// DIR/scalesim_report.csv.tmp: per systolic layer, SCALE-Sim's COMPUTE_REPORT and
-// DETAILED_ACCESS_REPORT figures (words); false when no layer ran on a systolic array.
-bool write_scalesim_report(const std::filesystem::path& base, const model::NetworkEvaluation& e) {
-  if (std::none_of(e.layers.begin(), e.layers.end(), [](const auto& l) { return l.counts.systolic.has_value(); })) return false;
-  core::CsvWriter c((base / "scalesim_report.csv.tmp").string(),
-                    {"layer", "total_cycles", "stall_cycles", "overall_util_pct", "mapping_efficiency_pct", "sram_ifmap_reads",
-                     "sram_filter_reads", "sram_ofmap_writes", "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes"});
+bool any_systolic(const model::NetworkEvaluation& e) {
+  return std::any_of(e.layers.begin(), e.layers.end(), [](const auto& l) { return l.counts.systolic.has_value(); });
+}
+
+// scalesim_report.csv: per systolic layer, SCALE-Sim's COMPUTE_REPORT and DETAILED_ACCESS_REPORT
+// figures (words).
+void write_scalesim_report(std::ostream& out, const model::NetworkEvaluation& e) {
+  core::CsvWriter c(out, {"layer", "total_cycles", "stall_cycles", "overall_util_pct", "mapping_efficiency_pct", "sram_ifmap_reads",
+                          "sram_filter_reads", "sram_ofmap_writes", "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes"});
   auto n = core::format_number;
   for (const auto& l : e.layers) {
     if (!l.counts.systolic) continue;
@@ -57,7 +61,6 @@ bool write_scalesim_report(const std::filesystem::path& base, const model::Netwo
            n(f.sram_ifmap_reads), n(f.sram_filter_reads), n(f.sram_ofmap_writes), n(f.dram_ifmap_reads), n(f.dram_filter_reads),
            n(f.dram_ofmap_writes)});
   }
-  return true;
 }
 
 // Energy per MAC; a layer without MACs (pooling, add) has none (printed as 0, written empty).
@@ -95,7 +98,7 @@ Totals totals(const model::NetworkEvaluation& e) {
 bool simulated(const model::NetworkEvaluation& e) { return !e.layers.empty() && e.layers.front().simulated; }
 
 // DIR/summary.csv.tmp: a row per layer and the total.
-void write_summary(const std::filesystem::path& base, const model::Accelerator& a, const model::NetworkEvaluation& e) {
+void write_summary(std::ostream& out, const model::Accelerator& a, const model::NetworkEvaluation& e) {
   const auto unit = a.energy_unit();
   const bool sc = simulated(e);
   std::vector<std::string> columns = {"layer", "macs", "cycles", unit.column(), "utilization", "latency_s", unit.suffix + "_per_mac"};
@@ -103,7 +106,7 @@ void write_summary(const std::filesystem::path& base, const model::Accelerator& 
     for (const auto& c :
          std::vector<std::string>{"systemc_cycles", "systemc_stall_cycles", unit.column("systemc_energy"), "systemc_cycle_ratio"})
       columns.push_back(c);
-  core::CsvWriter s((base / "summary.csv.tmp").string(), columns);
+  core::CsvWriter s(out, columns);
   auto f = core::format_number;
   const double clock = a.spec.clock_hz;
   for (const auto& l : e.layers) {
@@ -135,11 +138,10 @@ void write_summary(const std::filesystem::path& base, const model::Accelerator& 
   s.row(total);
 }
 
-// DIR/breakdown.csv.tmp: every priced action of every layer, long format; a PIM circuit's action
+// breakdown.csv: every priced action of every layer, long format; a PIM circuit's action
 // also names its NeuroSim category (models/pim_counts.h).
-void write_breakdown(const std::filesystem::path& base, const model::Accelerator& a, const model::NetworkEvaluation& e) {
-  core::CsvWriter b((base / "breakdown.csv.tmp").string(),
-                    {"layer", "component", "tensor", "action", "count", a.energy_unit().column(), "bits", "pim_category"});
+void write_breakdown(std::ostream& out, const model::Accelerator& a, const model::NetworkEvaluation& e) {
+  core::CsvWriter b(out, {"layer", "component", "tensor", "action", "count", a.energy_unit().column(), "bits", "pim_category"});
   for (const auto& l : e.layers)
     for (const auto& r : l.energy.rows)
       b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
@@ -177,21 +179,24 @@ void print_table(std::ostream& os, const model::Accelerator& a, const model::Net
 
 void write_outputs(const std::string& dir, const model::Accelerator& a, const workload::Network& net, const model::NetworkEvaluation& e,
                    const EvalOptions& o) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw core::InputError(core::SourceLoc{dir, 0, 0}, "--out", "cannot create the output directory: " + ec.message());
-  // Write to temporary names first so a failure leaves nothing half-written.
-  const fs::path base(dir);
-  write_summary(base, a, e);
-  write_breakdown(base, a, e);
-  const bool scalesim = write_scalesim_report(base, e);
-  {
-    std::ofstream js(base / "stats.json.tmp");
-    js << stats_json(a, net, e, o).dump(2) << "\n";
+  core::prepare_output_dir(dir);
+  // Every file is written and checked under a temporary name before any is put in place, so a
+  // failure leaves nothing half-written.
+  const std::filesystem::path base(dir);
+  core::OutputFile summary((base / "summary.csv").string()), breakdown((base / "breakdown.csv").string()),
+      stats((base / "stats.json").string());
+  write_summary(summary.out(), a, e);
+  write_breakdown(breakdown.out(), a, e);
+  stats.out() << stats_json(a, net, e, o).dump(2) << "\n";
+  std::optional<core::OutputFile> scalesim;
+  if (any_systolic(e)) {
+    scalesim.emplace((base / "scalesim_report.csv").string());
+    write_scalesim_report(scalesim->out(), e);
   }
-  for (const char* f : {"summary.csv", "breakdown.csv", "stats.json"}) fs::rename(base / (std::string(f) + ".tmp"), base / f);
-  if (scalesim) fs::rename(base / "scalesim_report.csv.tmp", base / "scalesim_report.csv");
+  for (auto* f : {&summary, &breakdown, &stats}) f->close();
+  if (scalesim) scalesim->close();
+  for (auto* f : {&summary, &breakdown, &stats}) f->publish();
+  if (scalesim) scalesim->publish();
 }
 
 }  // namespace hwaware::cli

@@ -10,6 +10,7 @@
 #include "cli/sweep_points.h"
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "models/network_evaluation.h"
 #include "workloads/workload_loader.h"
 
@@ -104,9 +105,10 @@ int run_sweep(const SweepOptions& o) {
   const auto accelerators = sweep.accelerators(document, points, ert);
   const auto unit = accelerators.front().energy_unit();
   const std::string dir = o.out.empty() ? (fs::temp_directory_path() / "hwaware-sweep").string() : o.out;
-  fs::create_directories(dir);
+  core::prepare_output_dir(dir);
+  core::OutputFile file((fs::path(dir) / "sweep.csv").string());
   {
-    core::CsvWriter csv((fs::path(dir) / "sweep.csv.tmp").string(), sweep.columns(unit));
+    core::CsvWriter csv(file.out(), sweep.columns(unit));
     for (std::size_t i = 0; i < points.size(); ++i) {
       const auto rows = evaluate_point(accelerators[i], network, o);
       for (const auto& r : rows) write_row(csv, points[i], r, accelerators[i].spec.clock_hz);
@@ -118,7 +120,7 @@ int run_sweep(const SweepOptions& o) {
                                pim && pim->organization == "crossbars" ? fmt::format(", {} crossbars", pim->crossbars()) : "");
     }
   }
-  fs::rename(fs::path(dir) / "sweep.csv.tmp", fs::path(dir) / "sweep.csv");
+  file.publish();
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   std::cerr << fmt::format("{} points in {:.3f} s (reading, evaluating and writing; the process's start-up not included)\n", points.size(),
                            took.count());

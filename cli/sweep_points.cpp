@@ -11,6 +11,29 @@ namespace {
   throw core::InputError(std::vector<core::Diagnostic>{d});
 }
 
+// The setting of the axis that wrote the key an error names (the last segment of its key path).
+const SweepAxis* axis_of(const std::vector<SweepAxis>& axes, const std::string& key_path) {
+  const std::string key = key_path.substr(key_path.find_last_of('.') + 1);
+  for (const auto& a : axes)
+    for (const auto& path : a.paths)
+      if (!path.empty() && path.back() == key) return &a;
+  return nullptr;
+}
+
+// A point's errors: one on a swept value goes to the setting that wrote it; any other stays at its
+// line of the accelerator file (the file is wrong there with these values), or, without a line,
+// goes to the first setting.
+[[noreturn]] void rethrow_for_point(const std::vector<SweepAxis>& axes, const core::InputError& e, const std::string& label) {
+  std::vector<core::Diagnostic> ds;
+  for (auto d : e.diagnostics()) {
+    if (const SweepAxis* a = axis_of(axes, d.key_path)) d.loc = a->setting.loc;
+    else if (d.loc.line == 0) d.loc = axes.empty() ? core::SourceLoc{"--set", 0, 0} : axes.front().setting.loc;
+    d.message = "with " + label + ": " + d.message;
+    ds.push_back(d);
+  }
+  throw core::InputError(ds);
+}
+
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out(1);
   for (char c : s) {
@@ -29,12 +52,12 @@ YAML::Node follow(YAML::Node node, const std::vector<std::string>& path, const S
     YAML::Node next;
     if (node.IsMap()) {
       for (auto it = node.begin(); it != node.end(); ++it) {
-        names.push_back(it->first.as<std::string>());
+        names.push_back(it->first.IsScalar() ? it->first.Scalar() : std::string("<a key that is not a name>"));
         if (names.back() == seg) next.reset(it->second);
       }
     } else if (node.IsSequence()) {
       for (std::size_t i = 0; i < node.size(); ++i) {
-        const auto name = node[i].IsMap() && node[i]["name"] ? node[i]["name"].as<std::string>() : std::to_string(i);
+        const auto name = node[i].IsMap() && node[i]["name"].IsScalar() ? node[i]["name"].Scalar() : std::to_string(i);
         names.push_back(name);
         if (name == seg) next.reset(node[i]);
       }
@@ -127,7 +150,7 @@ std::vector<SweepPoint> Sweep::points() const {
 }
 
 arch::Spec Sweep::spec_at(const arch::AcceleratorDocument& document, const SweepPoint& point) const {
-  YAML::Node root = YAML::Clone(document.root());
+  YAML::Node root = document.editable_root();
   const std::string top_key = document.top_key();
   YAML::Node top = top_key.empty() ? root : root[top_key];
   for (std::size_t a = 0; a < axes.size(); ++a)
@@ -138,13 +161,7 @@ arch::Spec Sweep::spec_at(const arch::AcceleratorDocument& document, const Sweep
   try {
     return document.read(root);
   } catch (const core::InputError& e) {
-    std::vector<core::Diagnostic> ds;
-    for (auto d : e.diagnostics()) {  // the file itself reads (run_sweep checks it): the values are wrong
-      d.loc = axes.empty() ? core::SourceLoc{"--set", 0, 0} : axes.front().setting.loc;
-      d.message = "with " + point.label + ": " + d.message;
-      ds.push_back(d);
-    }
-    throw core::InputError(ds);
+    rethrow_for_point(axes, e, point.label);
   }
 }
 
@@ -156,13 +173,7 @@ std::vector<model::Accelerator> Sweep::accelerators(const arch::AcceleratorDocum
     try {
       out.push_back(model::make_accelerator(std::move(spec), document.key() + "|" + p.label, ert));
     } catch (const core::InputError& e) {  // a PIM area budget that holds no crossbar of this point's size, say
-      std::vector<core::Diagnostic> ds;
-      for (auto d : e.diagnostics()) {  // as spec_at reports the values: they are what is wrong
-        d.loc = axes.empty() ? core::SourceLoc{"--set", 0, 0} : axes.front().setting.loc;
-        d.message = "with " + p.label + ": " + d.message;
-        ds.push_back(d);
-      }
-      throw core::InputError(ds);
+      rethrow_for_point(axes, e, p.label);
     }
     const std::string unit = out.back().energy_unit().symbol, first = out.front().energy_unit().symbol;
     if (unit != first)

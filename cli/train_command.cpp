@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "search/fashion_mnist.h"
 #include "search/torch_trainer.h"
 #include "workloads/workload_loader.h"
@@ -43,10 +44,8 @@ int run_train(const TrainCommandOptions& o) {
   // weights file itself appears only once training is done, so a killed run leaves none to mistake
   // for trained weights.
   const auto dir = std::filesystem::path(o.out).parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir);
-  const std::string probe = o.out + ".tmp";
-  if (!std::ofstream(probe)) throw core::InputError(core::SourceLoc{o.out, 0, 0}, "", "cannot write the weights file");
-  std::filesystem::remove(probe);
+  if (!dir.empty()) core::prepare_output_dir(dir.string());
+  core::OutputFile{o.out, true};  // can be created (and is removed again, unpublished)
   const long long train_end = data.train.count - search::kHoldoutImages;
   search::TrainOptions t = o.train;
   t.progress = [&](long long step, double loss) {

@@ -2,9 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-
-#include "core/diagnostics.h"
+#include "core/output_file.h"
 
 namespace hwaware::core {
 
@@ -29,7 +27,7 @@ static std::string quote(const std::string& cell) {
   return out + "\"";
 }
 
-CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& header) : out_(path) { row(header); }
+CsvWriter::CsvWriter(std::ostream& out, const std::vector<std::string>& header) : out_(out) { row(header); }
 
 void CsvWriter::row(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? "," : "") << quote(cells[i]);
@@ -37,12 +35,10 @@ void CsvWriter::row(const std::vector<std::string>& cells) {
 }
 
 void write_csv_file(const std::string& path, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-  {
-    CsvWriter csv(path + ".tmp", header);
-    for (const auto& r : rows) csv.row(r);
-    if (!csv.good()) throw InputError(SourceLoc{path, 0, 0}, "", "cannot write the file");
-  }
-  std::filesystem::rename(path + ".tmp", path);
+  OutputFile file(path);
+  CsvWriter csv(file.out(), header);
+  for (const auto& r : rows) csv.row(r);
+  file.publish();
 }
 
 }  // namespace hwaware::core

@@ -5,6 +5,11 @@
 
 namespace hwaware::core {
 
+SourceLoc FieldLocs::of(const std::string& field, const SourceLoc& fallback) const {
+  auto it = locs_.find(field);
+  return it == locs_.end() ? fallback : it->second;
+}
+
 std::string format(const Diagnostic& d) {
   std::string out = d.loc.file.empty() ? std::string("<input>") : d.loc.file;
   if (d.loc.line > 0) {

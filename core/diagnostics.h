@@ -2,6 +2,7 @@
 // Diagnostics: user-facing errors with file:line:col, the key path, what was expected and what
 // was found. Errors are collected, not thrown one by one, so a file reports all its mistakes.
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,6 +14,18 @@ struct SourceLoc {
   std::string file;
   int line = 0;
   int column = 0;
+};
+
+// Where each field of a typed description was written, so that checks made after reading (one
+// validation for every format) point at the line of the value, not only at its object.
+class FieldLocs {
+ public:
+  void set(const std::string& field, const SourceLoc& loc) { locs_[field] = loc; }
+  // The field's location, else `fallback` (the object's).
+  SourceLoc of(const std::string& field, const SourceLoc& fallback) const;
+
+ private:
+  std::map<std::string, SourceLoc> locs_;
 };
 
 struct Diagnostic {

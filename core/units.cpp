@@ -3,6 +3,8 @@
 #include "core/text.h"
 
 #include <cctype>
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <vector>
@@ -69,8 +71,11 @@ std::optional<double> parse_number(const std::string& text) {
   std::string s = trim(text);
   if (s.empty()) return std::nullopt;
   char* end = nullptr;
+  errno = 0;
   double v = std::strtod(s.c_str(), &end);
   if (end == s.c_str() || *end != '\0') return std::nullopt;
+  // "inf", "nan" and numbers beyond a double's range ("1e999") are not numbers a description can hold.
+  if (!std::isfinite(v) || (errno == ERANGE && std::fabs(v) > 1)) return std::nullopt;
   return v;
 }
 
@@ -78,14 +83,31 @@ std::optional<long long> parse_integer(const std::string& text) {
   std::string s = trim(text);
   if (s.empty()) return std::nullopt;
   char* end = nullptr;
+  errno = 0;
   long long v = std::strtoll(s.c_str(), &end, 10);
-  if (end == s.c_str() || *end != '\0') {
-    // Accept integral values written as decimals/exponents ("1e3", "16.0").
-    auto d = parse_number(s);
-    if (d && *d == static_cast<double>(static_cast<long long>(*d))) return static_cast<long long>(*d);
-    return std::nullopt;
+  if (end != s.c_str() && *end == '\0') {
+    if (errno == ERANGE) return std::nullopt;  // strtoll saturates; the value is not what was written
+    return v;
   }
-  return v;
+  // Accept integral values written as decimals/exponents ("1e3", "16.0"), within range.
+  auto d = parse_number(s);
+  constexpr double two_63 = 9223372036854775808.0;
+  if (!d || *d < -two_63 || *d >= two_63 || *d != std::trunc(*d)) return std::nullopt;
+  return static_cast<long long>(*d);
+}
+
+std::string number_problem(const std::string& text) {
+  std::string s = lower(trim(text));
+  std::size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+  if (s.compare(i, 3, "inf") == 0 || s.compare(i, 3, "nan") == 0) return "a finite number is required";
+  if (s.find_first_not_of("+-0123456789.e") != std::string::npos || s.find_first_of("0123456789") == std::string::npos) return {};
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(s.c_str(), &end);
+  if (*end != '\0') return {};
+  if (!std::isfinite(v) || (errno == ERANGE && std::fabs(v) > 1)) return "beyond the range of a number";
+  if (v != std::trunc(v)) return {};
+  return "beyond the range of a 64-bit integer";
 }
 
 ParsedQuantity parse_quantity(const std::string& text, UnitKind kind) {
@@ -100,11 +122,18 @@ ParsedQuantity parse_quantity(const std::string& text, UnitKind kind) {
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
   }
   auto number = parse_number(s.substr(0, i));
-  if (!number) return {0, "expected " + describe(kind) + ", found '" + text + "'"};
+  if (!number) {
+    std::string why = number_problem(s.substr(0, i));
+    return {0, "expected " + describe(kind) + ", found '" + text + "'" + (why.empty() ? "" : " (" + why + ")")};
+  }
   std::string unit = trim(s.substr(i));
   if (unit.empty()) return {0, "expected " + describe(kind) + ", found '" + text + "' (a number without its unit)"};
-  for (const auto& [suffix, factor] : table_for(kind).units)
-    if (suffix == unit) return {*number * factor, {}};
+  for (const auto& [suffix, factor] : table_for(kind).units) {
+    if (suffix != unit) continue;
+    if (!std::isfinite(*number * factor))
+      return {0, "expected " + describe(kind) + ", found '" + text + "' (beyond the range of a number)"};
+    return {*number * factor, {}};
+  }
   std::string known;
   for (const auto& [suffix, factor] : table_for(kind).units) known += (known.empty() ? "" : ", ") + suffix;
   return {0, "expected " + describe(kind) + ", found unknown unit '" + unit + "' in '" + text + "' (known: " + known + ")"};

@@ -21,8 +21,13 @@ struct ParsedQuantity {
 // part of the value in hwaware's own formats.
 ParsedQuantity parse_quantity(const std::string& text, UnitKind kind);
 
-// Parses a plain number (integer or decimal, optional exponent); nullopt if it is not one.
+// Parses a plain number (integer or decimal, optional exponent); nullopt if it is not one. A number
+// must be finite: "inf", "nan" and values beyond a double's range ("1e999") are refused, and an
+// integer must fit 64 bits (never saturated or wrapped).
 std::optional<double> parse_number(const std::string& text);
 std::optional<long long> parse_integer(const std::string& text);
+// Why a text that looks like a number was refused ("beyond the range of a 64-bit integer", "a
+// finite number is required"); empty when it is simply not a number.
+std::string number_problem(const std::string& text);
 
 }  // namespace hwaware::core

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/text.h"
@@ -47,6 +48,11 @@ YamlView::YamlView(YAML::Node node, std::string file, std::string key_path, Diag
 
 SourceLoc YamlView::loc() const { return loc_of(node_.Mark(), file_); }
 
+std::string YamlView::because() const {
+  std::string why = node_.IsScalar() ? number_problem(node_.Scalar()) : std::string();
+  return why.empty() ? why : " (" + why + ")";
+}
+
 std::string YamlView::found() const {
   if (!node_ || node_.IsNull()) return "nothing (an empty value)";
   if (node_.IsMap()) return "a map";
@@ -67,7 +73,7 @@ std::optional<long long> YamlView::as_int() const {
   if (node_.IsScalar()) {
     if (auto v = parse_integer(node_.Scalar())) return v;
   }
-  error("expected an integer, found " + found());
+  error("expected an integer, found " + found() + because());
   return std::nullopt;
 }
 
@@ -80,11 +86,25 @@ std::optional<long long> YamlView::as_positive_int() const {
   return v;
 }
 
+std::optional<long long> YamlView::as_int_in(long long lo, long long hi, const std::string& what) const {
+  auto n = as_int();
+  if (n && (*n < lo || *n > hi)) {
+    error("expected " + what + " between " + std::to_string(lo) + " and " + std::to_string(hi) + ", found " + found());
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<int> YamlView::as_positive_int32() const {
+  auto n = as_int_in(1, std::numeric_limits<int>::max(), "a positive integer");
+  return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+}
+
 std::optional<double> YamlView::as_number() const {
   if (node_.IsScalar()) {
     if (auto v = parse_number(node_.Scalar())) return v;
   }
-  error("expected a number, found " + found());
+  error("expected a number, found " + found() + because());
   return std::nullopt;
 }
 
@@ -156,7 +176,12 @@ MapReader::MapReader(const YamlView& view) : view_(view) {
   }
   std::vector<std::string> seen;
   for (auto it = view.node().begin(); it != view.node().end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("<complex key>");
+    if (!it->first.IsScalar()) {
+      view.sink().error(loc_of(it->first.Mark(), view.file()), view.path(),
+                        "expected a key name, found " + YamlView(it->first, view.file(), "", nullptr).found() + " used as a key");
+      continue;
+    }
+    std::string key = it->first.Scalar();
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
       view.sink().error(loc_of(it->first.Mark(), view.file()), view.path(), "duplicate key '" + key + "' (each key may appear once)");
       continue;
@@ -198,6 +223,10 @@ std::vector<std::pair<std::string, YamlView>> MapReader::entries() {
     out.emplace_back(entries_[i].first, view_.child(entries_[i].second, entries_[i].first));
   }
   return out;
+}
+
+void MapReader::record_locs(FieldLocs& out) const {
+  for (const auto& [key, value] : entries_) out.set(key, loc_of(value.Mark(), view_.file()));
 }
 
 void MapReader::finish(const std::vector<std::string>& also_allowed) {

@@ -52,9 +52,12 @@ class YamlView {
 
   void error(const std::string& message, const std::string& hint = {}) const;
 
-  // Typed conversions; on mismatch report "expected X, found Y" and return nullopt.
+  // Typed conversions; on mismatch report "expected X, found Y" and return nullopt. Numbers are never
+  // wrapped, saturated or allowed to be inf/nan.
   std::optional<long long> as_int() const;
-  std::optional<long long> as_positive_int() const;  // > 0
+  std::optional<long long> as_positive_int() const;                                               // > 0
+  std::optional<long long> as_int_in(long long lo, long long hi, const std::string& what) const;  // "expected WHAT between LO and HI"
+  std::optional<int> as_positive_int32() const;  // > 0 and fits an int (bits, small counts)
   std::optional<double> as_number() const;
   std::optional<std::string> as_string() const;
   std::optional<bool> as_bool() const;
@@ -67,6 +70,7 @@ class YamlView {
   YamlView child(const YAML::Node& n, const std::string& suffix) const;
 
  private:
+  std::string because() const;  // " (why a number-like scalar was refused)", or ""
   YAML::Node node_;
   std::string file_;
   std::string key_path_;
@@ -84,6 +88,8 @@ class MapReader {
   std::optional<YamlView> required(const std::string& key);
   // All keys in file order (for maps whose keys are data, e.g. factors).
   std::vector<std::pair<std::string, YamlView>> entries();
+  // Records where each key's value is, under the key's name (for checks made after reading).
+  void record_locs(FieldLocs& out) const;
   // Reports every key not looked up and not in `also_allowed`.
   void finish(const std::vector<std::string>& also_allowed = {});
   const YamlView& view() const { return view_; }

@@ -1,7 +1,11 @@
 #include "mappings/legality.h"
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
+
+#include "core/checked.h"
 
 namespace hwaware::mapping {
 namespace {
@@ -9,7 +13,7 @@ namespace {
 // A bit or word count for a message: integers without decimals.
 std::string fmt_bits(double v) {
   char buf[64];
-  if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  if (std::fabs(v) < 9e15 && v == std::floor(v)) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
   else std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
@@ -44,28 +48,39 @@ void check_legality(const Mapping& m, const arch::Spec& spec, const workload::Pr
     if (loc.line == 0) loc = where.loc();
     return loc;
   };
-  // Factors multiply to each dimension.
+  // Factors multiply to each dimension (a product beyond 64 bits saturates, never wraps to the size).
   std::vector<long long> product(pr.dim_names.size(), 1);
   for (const auto& lm : m.levels) {
-    for (const auto& lp : lm.temporal) product[static_cast<std::size_t>(lp.dim)] *= lp.bound;
-    for (const auto& lp : lm.spatial) product[static_cast<std::size_t>(lp.dim)] *= lp.bound;
+    for (const auto& lp : lm.temporal)
+      product[static_cast<std::size_t>(lp.dim)] = core::saturating_mul(product[static_cast<std::size_t>(lp.dim)], lp.bound);
+    for (const auto& lp : lm.spatial)
+      product[static_cast<std::size_t>(lp.dim)] = core::saturating_mul(product[static_cast<std::size_t>(lp.dim)], lp.bound);
   }
+  bool factors_ok = true;
   for (std::size_t d = 0; d < product.size(); ++d)
-    if (product[d] != pr.bounds[d])
+    if (product[d] != pr.bounds[d]) {
+      factors_ok = false;
+      const bool beyond = product[d] == std::numeric_limits<long long>::max();
       sink.error(where.loc(), "mapping",
-                 "the factors of dimension '" + pr.dim_names[d] + "' multiply to " + std::to_string(product[d]) + ", expected " +
+                 "the factors of dimension '" + pr.dim_names[d] + "' multiply to " +
+                     (beyond ? "more than a 64-bit count holds" : std::to_string(product[d])) + ", expected " +
                      std::to_string(pr.bounds[d]) + " (the layer's size)");
+    }
   // Spatial factors fit the mesh below each level.
   for (std::size_t l = 0; l < m.levels.size(); ++l) {
     long long x = 1, y = 1;
-    for (const auto& lp : m.levels[l].spatial) (lp.kind == LoopKind::spatial_y ? y : x) *= lp.bound;
+    for (const auto& lp : m.levels[l].spatial) {
+      long long& axis = lp.kind == LoopKind::spatial_y ? y : x;
+      axis = core::saturating_mul(axis, lp.bound);
+    }
     long long fx = spec.fanout_x_below(static_cast<int>(l)), fy = spec.fanout_y_below(static_cast<int>(l));
-    if (x * y > 1 && (x > fx || y > fy))
+    if ((x > 1 || y > 1) && (x > fx || y > fy))
       sink.error(loc_of(l), "mapping." + spec.levels[l].name,
                  "spatial factors " + std::to_string(x) + " (X) x " + std::to_string(y) + " (Y) do not fit the mesh of " +
                      std::to_string(fx) + " x " + std::to_string(fy) + " instances below level '" + spec.levels[l].name + "'");
   }
   // Tiles fit the level's capacity, in bits: a tile of n elements takes n x element_storage_bits.
+  if (!factors_ok) return;  // tiles of factors that do not make the layer are not its tiles
   auto sizes = tile_sizes(m, pr);
   for (std::size_t l = 0; l < m.levels.size(); ++l) {
     const auto& lvl = spec.levels[l];

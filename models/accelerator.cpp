@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "arch/accelerator_document.h"
+#include "core/checked.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "models/area_estimators.h"
@@ -29,10 +30,10 @@ void resolve_area_budget(arch::Spec& spec) {
     throw core::InputError(b.loc, b.key_path,
                            "expected an area budget of at least one crossbar of " + crossbar + " with its peripherals (" +
                                area(crossbar_um2) + "), found " + area(*b.area_um2));
-  if (fit > 1e15)
+  if (fit > 1e15 || !core::checked_count({static_cast<long long>(fit), spec.pim->rows, spec.pim->cols}))
     throw core::InputError(b.loc, b.key_path,
                            "expected an area budget of at most 1e15 crossbars of " + crossbar + " (" + area(crossbar_um2) +
-                               " each), found " + area(*b.area_um2));
+                               " each) and at most " + core::kMaxCountText + " cells, found " + area(*b.area_um2));
   b.crossbars = static_cast<long long>(fit);
   b.resolved = true;
 }

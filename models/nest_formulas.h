@@ -10,10 +10,11 @@
 #include <cstdint>
 
 #include "models/access_stats.h"
+#include "workloads/problem.h"
 
 namespace hwaware::model {
 
-constexpr std::size_t kMaxRanks = 8;
+constexpr std::size_t kMaxRanks = workload::kMaxTensorRanks;
 using RankVec = std::array<long long, kMaxRanks>;  // a coordinate or move per rank of a tensor
 
 // Elements in a box of extent `e` over a tensor's first `ranks` ranks.

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 
 namespace hwaware::search {
 namespace {
@@ -62,8 +63,9 @@ std::string checkpoint_file(const std::string& dir) { return (std::filesystem::p
 void write_checkpoint(const NetAdaptOptions& o, const std::vector<FamilyMember>& family) {
   if (o.checkpoint_dir.empty()) return;
   const std::string path = checkpoint_file(o.checkpoint_dir);
+  core::OutputFile file(path);
   {
-    std::ofstream out(path + ".tmp");
+    std::ostream& out = file.out();
     out.precision(17);
     out << kCheckpointHeader << "\n"
         << "run " << o.run_key << "\n";
@@ -75,9 +77,8 @@ void write_checkpoint(const NetAdaptOptions& o, const std::vector<FamilyMember>&
       for (long long w : f.widths) out << " " << w;
       out << "\n";
     }
-    if (!out) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write the NetAdapt checkpoint");
   }
-  std::filesystem::rename(path + ".tmp", path);
+  file.publish();
 }
 
 std::vector<FamilyMember> read_checkpoint(const NetAdaptOptions& o) {

@@ -4,11 +4,12 @@
 #include <fstream>
 
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 
 namespace hwaware::search {
 
 PointJournal::PointJournal(std::string dir) : dir_(std::move(dir)) {
-  std::filesystem::create_directories(std::filesystem::path(dir_) / "points");
+  core::prepare_output_dir((std::filesystem::path(dir_) / "points").string());
 }
 
 std::string PointJournal::file(std::size_t index) const {
@@ -31,18 +32,14 @@ std::optional<std::vector<std::string>> PointJournal::find(std::size_t index, co
 }
 
 void PointJournal::record(std::size_t index, const std::string& key, const std::vector<std::string>& cells) const {
-  const std::string path = file(index), tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp);
-    out << "key " << key << "\n";
-    for (const auto& c : cells) {
-      if (c.find('\n') != std::string::npos) core::panic("a journal cell holds a newline: " + c);
-      out << c << "\n";
-    }
-    out << "end\n";
-    if (!out) throw core::InputError(core::SourceLoc{tmp, 0, 0}, "explore", "cannot write the point's result to " + tmp);
+  core::OutputFile out(file(index));
+  out.out() << "key " << key << "\n";
+  for (const auto& c : cells) {
+    if (c.find('\n') != std::string::npos) core::panic("a journal cell holds a newline: " + c);
+    out.out() << c << "\n";
   }
-  std::filesystem::rename(tmp, path);
+  out.out() << "end\n";
+  out.publish();
 }
 
 }  // namespace hwaware::search

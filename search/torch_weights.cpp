@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "search/torch_model_impl.h"
 
 namespace hwaware::search {
@@ -14,13 +15,9 @@ void TorchModel::save(const std::string& path) const {
   c10::Dict<std::string, torch::Tensor> dict;
   for (auto& [key, tensor] : impl_->net->state()) dict.insert(key, tensor.detach().clone());
   const std::vector<char> bytes = torch::pickle_save(dict);
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw core::InputError(core::SourceLoc{path, 0, 0}, "", "cannot write the weights file");
-  }
-  std::filesystem::rename(tmp, path);
+  core::OutputFile file(path, true);
+  file.out().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.publish();
 }
 
 void TorchModel::load(const std::string& path) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/checked.h"
 #include "core/text.h"
 
 namespace hwaware::workload {
@@ -62,7 +63,7 @@ void apply_density(const Defaults& d, Problem& pr) {
 void read_bits(const core::YamlView& v, Defaults& d) {
   core::MapReader m(v);
   auto one = [&](const char* key, int& out) {
-    if (auto b = m.get(key)) out = static_cast<int>(b->as_positive_int().value_or(out));
+    if (auto b = m.get(key)) out = b->as_positive_int32().value_or(out);
   };
   one("weights", d.weight_bits);
   one("inputs", d.input_bits);
@@ -125,8 +126,15 @@ bool read_positive(core::MapReader& m, const char* key, long long& out) {
 // A sliding window (after dilation) must fit the padded input, else the output would be empty.
 bool check_window(const core::YamlView& v, long long in_h, long long in_w, long long k_h, long long k_w, long long pad_h, long long pad_w,
                   long long dil_h, long long dil_w) {
-  long long kh = dil_h * (k_h - 1) + 1, kw = dil_w * (k_w - 1) + 1;
-  long long ih = in_h + 2 * pad_h, iw = in_w + 2 * pad_w;
+  // dil x (k - 1) + 1 and in + 2 x pad from factors within core::kMaxCount (then within 64 bits).
+  auto span = core::checked_count({dil_h, k_h}), span_w = core::checked_count({dil_w, k_w});
+  const bool sizes_ok = in_h <= core::kMaxCount && in_w <= core::kMaxCount && pad_h <= core::kMaxCount && pad_w <= core::kMaxCount;
+  if (!span || !span_w || !sizes_ok) {
+    v.error(std::string("the window or the padded input is more than ") + core::kMaxCountText);
+    return false;
+  }
+  const long long kh = dil_h * (k_h - 1) + 1, kw = dil_w * (k_w - 1) + 1;
+  const long long ih = in_h + 2 * pad_h, iw = in_w + 2 * pad_w;
   if (kh <= ih && kw <= iw) return true;
   v.error("the kernel (" + std::to_string(kh) + " x " + std::to_string(kw) + " after dilation) is larger than the padded input (" +
           std::to_string(ih) + " x " + std::to_string(iw) + "); the output would be empty");
@@ -282,7 +290,7 @@ std::optional<Layer> read_layer(const core::YamlView& v, const Defaults& default
 // Where a layer's `inputs` key is, else the layer itself.
 core::YamlView inputs_view(const core::YamlView& item) {
   for (auto it = item.node().begin(); it != item.node().end(); ++it)
-    if (it->first.as<std::string>() == "inputs") return item.child(it->second, "inputs");
+    if (it->first.IsScalar() && it->first.Scalar() == "inputs") return item.child(it->second, "inputs");
   return item;
 }
 

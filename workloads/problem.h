@@ -13,6 +13,10 @@
 
 namespace hwaware::workload {
 
+// The most ranks (axes) a tensor may have: what the models' nest analysis holds per tensor
+// (models/nest_formulas.h); a problem with more is refused when it is read (workloads/validate.h).
+constexpr std::size_t kMaxTensorRanks = 8;
+
 // coefficient * dimension, inside one rank (axis) of a tensor's index.
 struct ProjectionTerm {
   int dim = 0;

@@ -9,6 +9,7 @@
 #include "workloads/native_workload.h"
 #include "workloads/scalesim_topology.h"
 #include "workloads/timeloop_problem.h"
+#include "workloads/validate.h"
 
 namespace hwaware::workload {
 namespace {
@@ -22,9 +23,14 @@ bool has_csv_extension(const std::string& path) {
 }  // namespace
 
 Network load_workload(const std::string& path) {
-  if (has_csv_extension(path)) return load_scalesim_topology(path);
-  auto file = core::YamlFile::load(path);
   core::DiagnosticSink sink;
+  if (has_csv_extension(path)) {
+    Network net = load_scalesim_topology(path);
+    validate(net, sink);
+    sink.throw_if_any();
+    return net;
+  }
+  auto file = core::YamlFile::load(path);
   core::YamlView root(file.root(), path, "", &sink);
   core::MapReader top(root);
   Network net;
@@ -41,7 +47,8 @@ Network load_workload(const std::string& path) {
   } else if (top.ok()) {
     root.error("expected a workload: top-level key 'workload' (hwaware) or 'problem' (Timeloop)");
   }
-  core::finish_top_level(top);  // a Timeloop document's other sections are the other readers'
+  core::finish_top_level(top);            // a Timeloop document's other sections are the other readers'
+  if (sink.empty()) validate(net, sink);  // after a reader's own errors, its defaults would only add noise
   sink.throw_if_any();
   return net;
 }

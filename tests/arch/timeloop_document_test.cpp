@@ -312,3 +312,25 @@ TEST_CASE("a Timeloop mapping's `mapping: []` gives no mapping; hwaware's own fi
   CHECK(mapping::file_gives_mapping(write_temp("mapping:\n  - {target: Buffer, type: temporal, factors: K=16}\n", "list")));
   CHECK(mapping::file_gives_mapping(write_temp("mapping: {}\n", "native")));
 }
+
+TEST_CASE("num-ports is honoured as Timeloop's BufferLevel reads it: 1 shares one port between reads and writes") {
+  auto ports_of = [](const std::string& attrs) {
+    const auto spec = arch::read_arch(core::YamlFile::parse(dump_arch(attrs), "t.yaml"));
+    return spec.levels.at(0).ports;
+  };
+  CHECK(ports_of("") == 2);
+  CHECK(ports_of("            num-ports: 1\n") == 1);
+  CHECK(ports_of("            n_ports: 1\n") == 1);
+  CHECK(ports_of("            num-ports: 2\n") == 2);
+  CHECK_THAT(arch_errors(dump_arch("            num-ports: 3\n")), Catch::Contains("between 1 and 2, found '3'"));
+}
+
+TEST_CASE("a Timeloop architecture gets the native checks, at the attribute's line") {
+  CHECK_THAT(arch_errors(dump_arch("            instances: 0\n")),
+             Catch::Contains("t.yaml:12:24: error: instances: level 'Buffer': expected at least 1 instance, found 0"));
+  const auto negative = arch_errors(
+      "architecture:\n  version: '0.4'\n  subtree:\n    - name: top\n      local:\n"
+      "        - name: Buffer\n          class: storage\n          attributes: {depth: -64, datawidth: 8}\n"
+      "        - name: mac\n          class: intmac\n");
+  CHECK_THAT(negative, Catch::Contains("t.yaml:8:32: error: depth: level 'Buffer': expected a depth of at least 1 entry, found -64"));
+}

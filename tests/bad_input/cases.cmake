@@ -122,7 +122,7 @@ bad_input_case("a PIM area budget smaller than one crossbar" "pim_budget_area_sm
   eval --arch ${_bi}/pim_budget_area_small.yaml --workload ${_conv})
 bad_input_case("a PIM budget together with tiles" "pim_budget_and_tiles.yaml:23:13: error: accelerator.pim.budget: a chip is sized either by a budget or by tiles and crossbars_per_tile, not both"
   eval --arch ${_bi}/pim_budget_and_tiles.yaml --workload ${_conv})
-bad_input_case("a swept crossbar size an area budget cannot hold" "--set: error: accelerator.pim.budget.area: with pim.crossbar.rows=4096: expected an area budget of at least one crossbar of 4096 x 128"
+bad_input_case("a swept crossbar size an area budget cannot hold" "pim_budget_area_small.yaml:22:20: error: accelerator.pim.budget.area: with pim.crossbar.rows=4096: expected an area budget of at least one crossbar of 4096 x 128"
   sweep --arch ${_bi}/pim_budget_area_small.yaml --workload ${_conv} --set pim.crossbar.rows=4096)
 
 # hwaware sweep.
