@@ -211,7 +211,7 @@ TEST_CASE("the native sparse syntax reads into the same sparse features as Spars
   CHECK(native.sparse_optimized());
 }
 
-TEST_CASE("a native rank is a format name or a map with its flattened dimensions and word bits; options are alternatives") {
+TEST_CASE("a native rank is a format name or a map with its flattened dimensions and word bits, options are alternatives") {
   Doc d(
       "accelerator:\n  levels:\n"
       "    - name: buf\n      technology: sram\n      depth: 64\n"

@@ -102,7 +102,7 @@ TEST_CASE("a budget smaller than one crossbar, a budget with tiles, and two budg
   CHECK(word.doc.mentions("expected a positive number of cells such as 65536, 64Ki or 64Mi", 10));
 }
 
-TEST_CASE("duplicate is none, free or reprogram; replicate is named as replaced", "[pim]") {
+TEST_CASE("duplicate is none, free or reprogram, replicate is named as replaced", "[pim]") {
   CHECK(Read("    duplicate: free\n").pim().duplicate == arch::Duplication::free);
   CHECK(Read("    duplicate: reprogram\n").pim().duplicate == arch::Duplication::reprogram);
   CHECK(Read("\n").pim().duplicate == arch::Duplication::none);

@@ -51,7 +51,7 @@ arch::Spec read(const std::string& text) { return arch::read_arch(core::YamlFile
 
 }  // namespace
 
-TEST_CASE("hyphenated keys and values are read as Timeloop reads them, with underscores; an action may be one target without options") {
+TEST_CASE("hyphenated keys and values are read as Timeloop reads them, with underscores, an action may be one target without options") {
   const auto spec =
       read(with_sparse("sparse_optimizations:\n"
                        "  targets:\n"
@@ -215,7 +215,7 @@ TEST_CASE("condition_on empty or naming its target, a format given twice or for 
                     "s.yaml:26:36)") != std::string::npos);
 }
 
-TEST_CASE("a negative metadata_datawidth is an error at its value; 0 (no metadata) is one only at a level storing metadata") {
+TEST_CASE("a negative metadata_datawidth is an error at its value, 0 (no metadata) is one only at a level storing metadata") {
   const auto negative = errors_of(with_sparse("", "metadata_datawidth: -4"));
   INFO(negative);
   CHECK(

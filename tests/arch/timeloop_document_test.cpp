@@ -165,7 +165,7 @@ TEST_CASE("a component with enabled: false is left out, as Timeloop's front end 
 }
 
 TEST_CASE(
-    "architecture_constraints targets become the level's constraints, keep and bypass; factors joined by commas or spaces; a factor of 0 "
+    "architecture_constraints targets become the level's constraints, keep and bypass, factors joined by commas or spaces, a factor of 0 "
     "leaves it free") {
   const auto spec =
       arch::read_arch(core::YamlFile::parse(dump_arch("",
@@ -199,7 +199,7 @@ TEST_CASE("a constraint target naming an unknown level or type, and a level cons
   CHECK(errors.find("a second temporal constraint for level 'Buffer'") != std::string::npos);
 }
 
-TEST_CASE("each of the nine sparse Sparseloop cases reads its sparse_optimizations into its levels; the dense one has none") {
+TEST_CASE("each of the nine sparse Sparseloop cases reads its sparse_optimizations into its levels, the dense one has none") {
   for (const char* c : {"01.2.2-SUDU-dot-product", "01.2.3-SCDU-dot-product", "02.2.1-spMspM", "02.2.2-spMspM-tiled", "03.2.1-conv1d",
                         "03.2.3-conv1d+oc-spatial", "04.2.1-eyeriss-like-gating", "04.2.2-eyeriss-like-gating-mapspace-search",
                         "04.2.3-eyeriss-like-onchip-compression"}) {
@@ -221,7 +221,7 @@ TEST_CASE("01.2.2: Buffer gates B and Z, each conditioned on A, as two gating op
   CHECK(spec.compute.sparse.empty());
 }
 
-TEST_CASE("02.2.2: BackingStorage stores B in three ranks (UOP, UOP, CP, outermost first) and A in two; Buffer skips") {
+TEST_CASE("02.2.2: BackingStorage stores B in three ranks (UOP, UOP, CP, outermost first) and A in two, Buffer skips") {
   const auto spec = arch::load_arch(sparseloop_case("02.2.2-spMspM-tiled"));
   const auto& backing = level(spec, "BackingStorage").sparse;
   CHECK(ranks_of(backing.format_of("B")) == "UOP UOP CP");
@@ -235,7 +235,7 @@ TEST_CASE("02.2.2: BackingStorage stores B in three ranks (UOP, UOP, CP, outermo
   CHECK(buffer.metadata_word_bits == 4);
 }
 
-TEST_CASE("04.2.3: shared_glb stores Inputs in UOP then RLE ranks flattening every dimension; weights_spad skips Weights on Inputs") {
+TEST_CASE("04.2.3: shared_glb stores Inputs in UOP then RLE ranks flattening every dimension, weights_spad skips Weights on Inputs") {
   const auto spec = arch::load_arch(sparseloop_case("04.2.3-eyeriss-like-onchip-compression"));
   const auto* inputs = level(spec, "shared_glb").sparse.format_of("Inputs");
   CHECK(ranks_of(inputs) == "UOP RLE");
@@ -270,7 +270,7 @@ TEST_CASE("a level's metadata word is its metadata_datawidth, its metadata block
   CHECK(given.levels[0].sparse.metadata_block_size == 2);
 }
 
-TEST_CASE("problem densities give each named tensor its distribution and density; the others stay dense") {
+TEST_CASE("problem densities give each named tensor its distribution and density, the others stay dense") {
   test::Doc doc(kProblem +
                     "    densities:\n"
                     "      A: {distribution: fixed_structured, density: 0.25, band_width: 0, workload_tensor_size: 0}\n"
@@ -285,7 +285,7 @@ TEST_CASE("problem densities give each named tensor its distribution and density
   CHECK(pr.data_spaces[2].density == 1.0);
 }
 
-TEST_CASE("a density given as a number is fixed-structured; commonDensity applies to every tensor") {
+TEST_CASE("a density given as a number is fixed-structured, commonDensity applies to every tensor") {
   test::Doc doc(kProblem + "    commonDensity: 0.5\n    densities: {A: 0.25}\n", "p.yaml");
   const auto pr = workload::read_timeloop_problem(doc.get("problem"));
   REQUIRE(doc.sink.empty());
@@ -294,7 +294,7 @@ TEST_CASE("a density given as a number is fixed-structured; commonDensity applie
   CHECK(pr.data_spaces[2].density == 0.5);
 }
 
-TEST_CASE("a density outside (0, 1], an unknown distribution and an unknown tensor are errors at their line") {
+TEST_CASE("a density outside 0 < d <= 1, an unknown distribution and an unknown tensor are errors at their line") {
   const auto errors = problem_errors(kProblem +
                                      "    densities:\n"
                                      "      A: {distribution: fixed_structured, density: 1.5}\n"
@@ -307,7 +307,7 @@ TEST_CASE("a density outside (0, 1], an unknown distribution and an unknown tens
   CHECK(errors.find("unknown tensor 'C' in densities") != std::string::npos);
 }
 
-TEST_CASE("a Timeloop mapping's `mapping: []` gives no mapping; hwaware's own files always give one") {
+TEST_CASE("a Timeloop mapping's `mapping: []` gives no mapping, hwaware's own files always give one") {
   CHECK_FALSE(mapping::file_gives_mapping(write_temp("mapping: []\nproblem: {}\n", "empty")));
   CHECK(mapping::file_gives_mapping(write_temp("mapping:\n  - {target: Buffer, type: temporal, factors: K=16}\n", "list")));
   CHECK(mapping::file_gives_mapping(write_temp("mapping: {}\n", "native")));
@@ -332,5 +332,5 @@ TEST_CASE("a Timeloop architecture gets the native checks, at the attribute's li
       "architecture:\n  version: '0.4'\n  subtree:\n    - name: top\n      local:\n"
       "        - name: Buffer\n          class: storage\n          attributes: {depth: -64, datawidth: 8}\n"
       "        - name: mac\n          class: intmac\n");
-  CHECK_THAT(negative, Catch::Contains("t.yaml:8:32: error: depth: level 'Buffer': expected a depth of at least 1 entry, found -64"));
+  CHECK_THAT(negative, Catch::Contains("t.yaml:8:31: error: depth: level 'Buffer': expected a depth of at least 1 entry, found -64"));
 }

@@ -127,7 +127,7 @@ bool sram_buffer_component(const std::string& c) {
   return c == "chip.global_buffer" || c.rfind("tile.input_buffer", 0) == 0 || c.rfind("tile.output_buffer", 0) == 0;
 }
 
-TEST_CASE("an SRAM-buffered chip does the same actions in the same time; only its buffers' and chip H-tree's prices change",
+TEST_CASE("an SRAM-buffered chip does the same actions in the same time, only its buffers' and chip H-tree's prices change",
           "[circuits][chip][sram]") {
   // The buffers' counts and their latency (one line per cycle, buffer.h) do not depend on what the
   // buffers are built of. Smaller buffers make smaller tiles, so the chip H-tree between them is

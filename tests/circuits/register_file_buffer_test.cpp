@@ -20,7 +20,7 @@ namespace {
 Technology lstp22() { return *technology(22, Roadmap::lstp); }
 }  // namespace
 
-TEST_CASE("a clocked flip-flop switches its clock inverters and gates; one taking data also its D-to-Q path", "[circuits][flip_flop]") {
+TEST_CASE("a clocked flip-flop switches its clock inverters and gates, one taking data also its D-to-Q path", "[circuits][flip_flop]") {
   // DFF.cpp per flip-flop: clock 4 (C_in + C_out) + 2 (C_gN + C_gP) = 4 x 8.37958e-16 + 2 x
   // 6.57422e-16 = 4.666676e-15 F; data (3 C_d + C_in) + (C_d + C_out) + (C_in + C_out)
   // = 1.199030e-15 + 3.61072e-16 + 8.37958e-16 = 2.398060e-15 F; all: 7.064736e-15 F

@@ -109,7 +109,7 @@ TEST_CASE("a scalar tile is empty with probability 1 - d in both models, 1 - cei
   CHECK(HypergeometricDensity(0.43, 48).empty_probability(1) == Approx(0.5625).epsilon(1e-15));
 }
 
-TEST_CASE("hypergeometric: the tensor holds r = ceil(d N) nonzeros computed in double; a tile holds at most min(n, r)") {
+TEST_CASE("hypergeometric: the tensor holds r = ceil(d N) nonzeros computed in double, a tile holds at most min(n, r)") {
   // 48 x 0.43 = 20.64 -> 21 (conv1d's Weights: 21 at full confidence); 100 x 0.07 is
   // 7.000000000000001 in double -> 8, as Sparseloop computes it.
   const HypergeometricDensity w(0.43, 48);
@@ -126,7 +126,7 @@ TEST_CASE("hypergeometric: the tensor holds r = ceil(d N) nonzeros computed in d
   CHECK(FixedStructuredDensity(0.07, 100).max_occupancy(100) == 8);  // x = 7.000000000000001
 }
 
-TEST_CASE("the expected density is d as specified; the hypergeometric's expected occupancy is n r / N") {
+TEST_CASE("the expected density is d as specified, the hypergeometric's expected occupancy is n r / N") {
   // N = 100, d = 0.07: r = 8, so a scalar tile holds 0.08 nonzeros on average, but its expected
   // density is the specified 0.07 (Sparseloop's GetTileExpectedDensity).
   const HypergeometricDensity s(0.07, 100);

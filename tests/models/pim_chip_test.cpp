@@ -106,7 +106,7 @@ TEST_CASE("a swept crossbar size recomputes a cell budget's crossbars and auto A
   CHECK(swept.pim->adc.bits_auto);
 }
 
-TEST_CASE("copies split a layer's vectors; copies written and cells reprogrammed are written and read from DRAM", "[pim][duplication]") {
+TEST_CASE("copies split a layer's vectors, copies written and cells reprogrammed are written and read from DRAM", "[pim][duplication]") {
   auto spec = read(pim_arch("    crossbar: {rows: 128, cols: 128}\n    tiles: 100\n"));
   const auto pr = test::square_conv(64, 64, 16, 3);  // 10 crossbars, 576 x 256 cells, 256 vectors
   const auto one = model::evaluate_pim(spec, pr, true, {});

@@ -61,7 +61,7 @@ TEST_CASE("PIM 3x3 conv: rows driven, cells read and columns converted per slice
   CHECK(count(large, "partial_sums", "add") == 0);
 }
 
-TEST_CASE("PIM cells are read only under a 1 input bit; a column with no row on converts idle", "[pim]") {
+TEST_CASE("PIM cells are read only under a 1 input bit, a column with no row on converts idle", "[pim]") {
   const auto pr = test::square_conv(64, 64, 16, 3);
   auto none = model::evaluate_pim(pim_chip(128), with_density(pr, 0), true, {});
   CHECK(count(none, "cells", "read") == 0);

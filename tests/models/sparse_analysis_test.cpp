@@ -23,7 +23,7 @@ using namespace hwaware;
 using namespace hwaware::test;
 using namespace hwaware::test::sparse_layers;
 
-TEST_CASE("gating: a gated read still takes its port and costs gated_read; the MACs it spares do not exist", "[sparse]") {
+TEST_CASE("gating: a gated read still takes its port and costs gated_read, the MACs it spares do not exist", "[sparse]") {
   SmallLayer s;
   s.pr.data_spaces[I].density = 0.25;  // fixed_structured (the default)
   s.buffer().read_bandwidth = 1;
@@ -84,7 +84,7 @@ TEST_CASE("gating: a gated read still takes its port and costs gated_read; the M
   CHECK(e.total_pj == Approx(82.1));
 }
 
-TEST_CASE("skipping: a skipped read takes no bandwidth and costs skipped_read; read-write targets round reads up", "[sparse]") {
+TEST_CASE("skipping: a skipped read takes no bandwidth and costs skipped_read, read-write targets round reads up", "[sparse]") {
   SmallLayer s;
   s.pr.data_spaces[I].density = 0.25;
   s.pr.data_spaces[W].density = 0.25;

@@ -179,7 +179,7 @@ TEST_CASE("formats: single-rank metadata vectors are ceil(bits / (metadata block
   CHECK(energy_of(model::price_layer(rle.spec, rle.counts, t), "Buffer", "Weights", "metadata_read") == Approx(2));
 }
 
-TEST_CASE("compression removes the zeros' accesses; an uncompressed level under a compressed one decompresses its fills", "[sparse]") {
+TEST_CASE("compression removes the zeros' accesses, an uncompressed level under a compressed one decompresses its fills", "[sparse]") {
   // conv1d(1, 5, 4) on DRAM -> Main -> Buffer -> MAC: DRAM P2, Main P2, Buffer R5. Weights (5
   // coordinates, d 0.5) are RLE at DRAM and Main, uncompressed at Buffer. Dense counts: Weights
   // never change with P, so every level holds all 5 once: Buffer fills 5, reads 20; Main fills 5,
@@ -236,7 +236,7 @@ TEST_CASE("compression removes the zeros' accesses; an uncompressed level under 
   CHECK(energy_of(e, "Main", "Weights", "read") == Approx(3));
 }
 
-TEST_CASE("formats: one rank flattened over every dimension ('flattened: all') holds a tile of two loops; without it the mapping fails",
+TEST_CASE("formats: one rank flattened over every dimension ('flattened: all') holds a tile of two loops, without it the mapping fails",
           "[sparse]") {
   // conv1d(2, 4, 3) on one level, Buffer loops K2 outside R4 (P3 outermost, not indexing Weights):
   // the Weights tile has two non-trivial loops. One RLE rank per loop would need two ranks, so a

@@ -187,7 +187,7 @@ TEST_CASE("the analytical oracle's settings name the mapper's options, not its t
   CHECK(search::AnalyticalOracle(spec, a).settings() != search::AnalyticalOracle(spec, c).settings());
 }
 
-TEST_CASE("lut build asks every layer at levels x levels widths; lut check finds digital sums exact", "[search]") {
+TEST_CASE("lut build asks every layer at levels x levels widths, lut check finds digital sums exact", "[search]") {
   const auto spec = arch::load_arch(std::string(HWAWARE_SOURCE_DIR) + "/arch/presets/simple_ws.yaml");
   mapping::MapperOptions options;
   options.max_evaluations = options.exhaustive_limit = 200;

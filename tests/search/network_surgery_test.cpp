@@ -27,7 +27,7 @@ std::size_t group_of(const std::vector<search::WidthGroup>& groups, const worklo
 
 }  // namespace
 
-TEST_CASE("a residual stream is one width group; the output layer keeps its width", "[search]") {
+TEST_CASE("a residual stream is one width group, the output layer keeps its width", "[search]") {
   const auto net = network("resnet50");
   const auto groups = search::width_groups(net);
   const auto stream = group_of(groups, net, "res2a_branch2c");

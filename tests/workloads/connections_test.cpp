@@ -22,7 +22,7 @@ const char* kBlock = R"(workload:
 
 }  // namespace
 
-TEST_CASE("a layer reads the previous layer unless it names its inputs; adds sum, convolutions concatenate", "[workload]") {
+TEST_CASE("a layer reads the previous layer unless it names its inputs, adds sum, convolutions concatenate", "[workload]") {
   test::Doc d(kBlock, "block.yaml");
   auto net = workload::read_native_workload(d.get("workload"));
   REQUIRE(d.sink.diagnostics().empty());
