@@ -140,10 +140,11 @@ def by_component(runs):
         grew = [f"{c} ({-d:.2f} M MACe more)" for d, c in saved if d < -0.05]
         lines.append(f"{dict(METHODS)[m]} saves most in {saved[-1][1]} ({saved[-1][0]:.2f} M MACe), {saved[-2][1]} ({saved[-2][0]:.2f} M MACe) "
                      f"and {saved[-3][1]} ({saved[-3][0]:.2f} M MACe)" + (f"; it spends more in {', '.join(grew)}" if grew else "") + ".")
-    lines += ["", "Pruning weights to a density removes their MACs (gated) and their bits (bitmask) but none of the layer's",
-              "activations or partial sums; removing filters shrinks the layer's outputs and the next layer's inputs too,",
-              "and the mapper maps the narrower shapes anew. A bitmask costs 1 bit per weight at any density, so at",
-              "density 0.05 a weight still moves 1.4 bits instead of 8."]
+    lines += ["", "On this preset, pruning weights to a density gates the input reads and the MACs of its zero weights",
+              "(ifmap_spad, mac) and moves only its non-zeros, with their run lengths, to and from DRAM; the weight",
+              "scratchpad still reads every weight (a zero input, not a zero weight, gates that read) and the partial",
+              "sums are updated in every MAC slot, so weights_spad and psum_spad cost what they did. Removing filters",
+              "shrinks the layer's outputs and the next layer's inputs too, and the mapper maps the narrower shapes anew."]
     return lines + [""]
 
 
