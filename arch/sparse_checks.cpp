@@ -19,7 +19,7 @@ void check_formats(const StorageLevel& lvl, core::DiagnosticSink& sink) {
     if (first != formats.begin() + static_cast<long>(i))
       sink.error(f.loc, path,
                  "tensor '" + f.tensor + "' is given a format twice at level '" + lvl.name + "' (first at " + where(first->loc) + ")");
-    if (std::find(lvl.bypass.begin(), lvl.bypass.end(), f.tensor) != lvl.bypass.end())
+    if (lvl.bypasses(f.tensor))
       sink.error(f.loc, path,
                  "level '" + lvl.name + "' bypasses '" + f.tensor + "' (its keep/bypass constraints), so it stores no format of it");
     if (lvl.sparse.metadata_word_bits != 0) continue;

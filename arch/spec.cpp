@@ -14,6 +14,15 @@ std::string to_string(Technology t) {
   return "?";
 }
 
+bool StorageLevel::bypasses(const std::string& tensor) const {
+  auto in = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), tensor) != v.end(); };
+  return in(bypass) || (branch_keeps && !in(*branch_keeps));
+}
+
+bool StorageLevel::holds(const std::string& tensor) const {
+  return std::find(keep.begin(), keep.end(), tensor) != keep.end() || !bypasses(tensor);
+}
+
 std::optional<long long> StorageLevel::capacity_words() const {
   if (!depth) return std::nullopt;
   return *depth * block_size;

@@ -51,6 +51,9 @@ struct StorageLevel {
   long long mesh_x = 1, mesh_y = 1;
   std::vector<std::string> keep;    // tensors this level must keep (constraint)
   std::vector<std::string> bypass;  // tensors this level must bypass (constraint)
+  // In a branch of a Timeloop !Parallel node: the tensors its branch keeps. Every other tensor is
+  // bypassed here, as Timeloop's front end derives it (timeloopfe's Dataspace2BranchProcessor).
+  std::optional<std::vector<std::string>> branch_keeps;
   EnergySpec energy;
   NetworkSpec network;           // between this level and its spatial children (used when it fans out)
   LevelConstraints constraints;  // mapper constraints written with the level (Timeloop v0.4 files)
@@ -59,6 +62,10 @@ struct StorageLevel {
   core::FieldLocs field_locs;  // depth, word_bits, block_size, instances, bandwidths, energy: where each was written
 
   bool is_virtual() const { return technology == Technology::none; }
+  // Whether the description makes this level bypass `tensor` (its bypass list or its branch), and
+  // whether it may hold it (keeps it, or does not bypass it).
+  bool bypasses(const std::string& tensor) const;
+  bool holds(const std::string& tensor) const;
   std::optional<long long> capacity_words() const;
   std::optional<double> capacity_bits() const;  // depth x block_size x word_bits
   std::string network_name() const { return network.name.empty() ? name + "_network" : network.name; }
@@ -88,18 +95,32 @@ struct SystolicSpec {
   core::SourceLoc loc;
 };
 
+// A Timeloop !Parallel node: each tensor that reaches it must be kept in exactly one of its
+// branches (the levels of a branch bypass what the others keep: StorageLevel::branch_keeps).
+// Two branches keeping one tensor is an error when read; a tensor kept in none is one when a layer
+// names its tensors (mappings/rules.h).
+struct ParallelGroup {
+  std::vector<std::vector<std::string>> branch_keeps;  // per branch, the tensors its levels keep
+  std::optional<std::vector<std::string>> reaching;    // the enclosing branch's tensors; none: every tensor
+  core::SourceLoc loc;
+};
+
 struct Spec {
   std::string name;
   std::vector<StorageLevel> levels;  // outermost first
   ComputeUnit compute;
   double clock_hz = 1e9;
   double technology_nm = 45;
-  std::string energy_model;                // "" (per-component) or "eyeriss-normalized"
-  std::string dataflow;                    // named dataflow preset (used by the mapper)
-  core::SourceLoc dataflow_loc;            // where the dataflow was named
-  std::map<std::string, int> tensor_bits;  // tensor name -> bits per element; overrides the workload
-  std::optional<SystolicSpec> systolic;    // the compute array is a systolic array
-  std::optional<PimSpec> pim;              // the compute array is analog PIM crossbars
+  std::string energy_model;                    // "" (per-component) or "eyeriss-normalized"
+  std::string dataflow;                        // named dataflow preset (used by the mapper)
+  core::SourceLoc dataflow_loc;                // where the dataflow was named
+  std::map<std::string, int> tensor_bits;      // tensor name -> bits per element; overrides the workload
+  std::optional<SystolicSpec> systolic;        // the compute array is a systolic array
+  std::optional<PimSpec> pim;                  // the compute array is analog PIM crossbars
+  std::vector<ParallelGroup> parallel_groups;  // Timeloop v0.4 !Parallel nodes
+  // Component attributes of a Timeloop file that hwaware does not read (Accelergy's circuit
+  // parameters): "component.attribute", listed in stats.json.
+  std::vector<std::string> unused_attributes;
   core::SourceLoc loc;
   core::FieldLocs field_locs;  // clock, technology
 

@@ -33,17 +33,58 @@ Technology technology_of(const std::string& cls) {
   return Technology::sram;
 }
 
-// The first of several spellings of one attribute that is given (all are looked up, so that a
-// misspelling of any gets a hint).
-std::optional<core::YamlView> first_of(core::MapReader& attrs, std::initializer_list<const char*> keys) {
+// The attributes the reader turns into the description, each with every spelling Timeloop's
+// BufferLevel and ArithmeticUnits read (hyphens and underscores alike, the Accelergy names
+// memory_width and memory_depth), in the order Timeloop looks them up.
+enum class Attr {
+  instances,
+  mesh_x,
+  mesh_y,
+  word_bits,
+  operand_bits,
+  width,
+  block,
+  cluster,
+  entries,
+  depth,
+  size_kb,
+  bandwidth,
+  read_bw,
+  write_bw,
+  ports
+};
+
+const std::vector<const char*>& spellings(Attr a) {
+  static const std::map<Attr, std::vector<const char*>> table = {
+      {Attr::instances, {"instances"}},
+      {Attr::mesh_x, {"meshX"}},
+      {Attr::mesh_y, {"meshY"}},
+      {Attr::word_bits, {"datawidth", "word-bits", "word_bits", "word_width"}},
+      {Attr::operand_bits, {"datawidth", "width", "word-bits", "word_bits"}},
+      {Attr::width, {"width", "memory_width", "data_storage_width"}},
+      {Attr::block, {"block-size", "block_size", "n_words"}},
+      {Attr::cluster, {"cluster-size", "cluster_size"}},
+      {Attr::entries, {"entries"}},
+      {Attr::depth, {"depth", "memory_depth", "data_storage_depth"}},
+      {Attr::size_kb, {"sizeKB"}},
+      {Attr::bandwidth, {"bandwidth"}},
+      {Attr::read_bw, {"read_bandwidth", "read-bandwidth"}},
+      {Attr::write_bw, {"write_bandwidth", "write-bandwidth"}},
+      {Attr::ports, {"num-ports", "num_ports", "n_ports"}},
+  };
+  return table.at(a);
+}
+
+// The first given spelling of an attribute (all are looked up, so that a misspelling of any gets a hint).
+std::optional<core::YamlView> first_of(core::MapReader& attrs, Attr a) {
   std::optional<core::YamlView> found;
-  for (const char* k : keys)
+  for (const char* k : spellings(a))
     if (auto v = attrs.get(k); v && !found) found = v;
   return found;
 }
 
-std::optional<long long> int_of(core::MapReader& attrs, std::initializer_list<const char*> keys, bool positive) {
-  auto v = first_of(attrs, keys);
+std::optional<long long> int_of(core::MapReader& attrs, Attr a, bool positive) {
+  auto v = first_of(attrs, a);
   if (!v) return std::nullopt;
   return positive ? v->as_positive_int() : v->as_int();
 }
@@ -56,9 +97,9 @@ struct Placement {
 Placement read_placement(core::MapReader& attrs, Context ctx, long long own_mx, long long own_my) {
   ctx.grow(own_mx, own_my, attrs.view());
   Placement p{ctx.instances, ctx.mesh_x, ctx.mesh_y};
-  if (auto v = int_of(attrs, {"instances"}, false)) p.instances = *v;
-  if (auto v = int_of(attrs, {"meshX"}, false)) p.mesh_x = *v;
-  if (auto v = int_of(attrs, {"meshY"}, false)) p.mesh_y = *v;
+  if (auto v = int_of(attrs, Attr::instances, false)) p.instances = *v;
+  if (auto v = int_of(attrs, Attr::mesh_x, false)) p.mesh_x = *v;
+  if (auto v = int_of(attrs, Attr::mesh_y, false)) p.mesh_y = *v;
   if (p.mesh_x == 1 && p.mesh_y == 1 && p.instances != 1) p.mesh_x = p.instances;  // Timeloop: along X
   return p;
 }
@@ -68,20 +109,21 @@ core::FieldLocs field_locs(const core::MapReader& attrs, const core::SourceLoc& 
   core::FieldLocs written;
   attrs.record_locs(written);
   core::FieldLocs out;
-  static const std::vector<std::pair<const char*, std::vector<const char*>>> fields = {
-      {"instances", {"instances", "meshX", "meshY"}},
-      {"word_bits", {"datawidth", "word-bits", "word_bits", "word_width", "width"}},
-      {"block_size", {"block-size", "block_size", "n_words", "width", "memory_width", "data_storage_width"}},
-      {"depth", {"entries", "depth", "memory_depth", "data_storage_depth", "sizeKB"}},
-      {"read_bandwidth", {"read_bandwidth", "read-bandwidth", "bandwidth"}},
-      {"write_bandwidth", {"write_bandwidth", "write-bandwidth", "bandwidth"}},
-      {"ports", {"num-ports", "num_ports"}}};
-  for (const auto& [field, keys] : fields)
-    for (const char* k : keys)
-      if (auto loc = written.of(k, {}); loc.line > 0) {
-        out.set(field, loc);
-        break;
-      }
+  static const std::vector<std::pair<const char*, std::vector<Attr>>> fields = {
+      {"instances", {Attr::instances, Attr::mesh_x, Attr::mesh_y}},
+      {"word_bits", {Attr::word_bits, Attr::operand_bits}},
+      {"block_size", {Attr::block, Attr::width}},
+      {"depth", {Attr::entries, Attr::depth, Attr::size_kb}},
+      {"read_bandwidth", {Attr::read_bw, Attr::bandwidth}},
+      {"write_bandwidth", {Attr::write_bw, Attr::bandwidth}},
+      {"ports", {Attr::ports}}};
+  for (const auto& [field, attributes] : fields) {
+    core::SourceLoc first;
+    for (Attr a : attributes)
+      for (const char* k : spellings(a))
+        if (auto loc = written.of(k, {}); loc.line > 0 && first.line == 0) first = loc;
+    if (first.line > 0) out.set(field, first);
+  }
   out.set("node", node);
   return out;
 }
@@ -93,23 +135,23 @@ void read_compute(const core::YamlView& node, const std::string& name, core::Map
   spec.compute.mesh_x = p.mesh_x;
   spec.compute.mesh_y = p.mesh_y;
   spec.compute.loc = node.loc();
-  for (const char* k : {"datawidth", "width", "word-bits", "word_bits"})
-    if (auto v = first_of(attrs, {k}))
-      if (auto n = v->as_positive_int32()) spec.compute.operand_bits = *n;
+  if (auto v = first_of(attrs, Attr::operand_bits))
+    if (auto n = v->as_positive_int32()) spec.compute.operand_bits = *n;
   spec.compute.field_locs = field_locs(attrs, node.loc());
   check_compute_attributes(attrs, name, form);
-  finish_attributes(attrs, false);
+  for (const auto& k : finish_attributes(attrs, false)) spec.unused_attributes.push_back(name + "." + k);
 }
 
 // Word, block and size as Timeloop's BufferLevel::ParseSpecs derives them: the block is
 // block_size, else width / (datawidth x cluster_size); the size is entries (words), depth (blocks)
-// or sizeKB.
+// or sizeKB. A size of 0 makes a level that stores nothing (Timeloop prices it at 0 and can keep no
+// tile in it: the exercises' DummyBuffer, a fan-out only).
 void read_storage_size(core::MapReader& attrs, StorageLevel& lvl) {
-  auto width = int_of(attrs, {"width", "memory_width", "data_storage_width"}, false);
-  auto datawidth_view = first_of(attrs, {"datawidth", "word-bits", "word_bits", "word_width"});
+  auto width = int_of(attrs, Attr::width, false);
+  auto datawidth_view = first_of(attrs, Attr::word_bits);
   auto datawidth = datawidth_view ? datawidth_view->as_positive_int32() : std::nullopt;
-  auto block = int_of(attrs, {"block-size", "block_size", "n_words"}, true);
-  auto cluster = int_of(attrs, {"cluster-size", "cluster_size"}, true);
+  auto block = int_of(attrs, Attr::block, true);
+  auto cluster = int_of(attrs, Attr::cluster, true);
   if (datawidth) lvl.word_bits = *datawidth;
   if (block) lvl.block_size = *block;
   else if (width && datawidth) {
@@ -117,9 +159,14 @@ void read_storage_size(core::MapReader& attrs, StorageLevel& lvl) {
     const long long per_block = core::checked_mul(word, cluster.value_or(1)).value_or(std::numeric_limits<long long>::max());
     lvl.block_size = std::max<long long>(1, *width / per_block);
   }
-  auto entries = first_of(attrs, {"entries"});
-  auto depth = int_of(attrs, {"depth", "memory_depth", "data_storage_depth"}, false);
-  auto size_kb_view = first_of(attrs, {"sizeKB"});
+  auto entries = first_of(attrs, Attr::entries);
+  auto depth = int_of(attrs, Attr::depth, false);
+  auto size_kb_view = first_of(attrs, Attr::size_kb);
+  const auto size = entries ? entries : (depth ? first_of(attrs, Attr::depth) : size_kb_view);
+  if (size && size->is_scalar() && core::parse_integer(size->scalar()) == std::optional<long long>(0)) {
+    lvl.technology = Technology::none;  // stores nothing
+    return;
+  }
   auto size_kb = size_kb_view ? size_kb_view->as_positive_int() : std::nullopt;
   if (entries) {
     auto words = entries->as_positive_int();
@@ -142,7 +189,7 @@ void read_storage_size(core::MapReader& attrs, StorageLevel& lvl) {
 // `num-ports` (or `n_ports`) as Timeloop's BufferLevel reads it: 1 makes reads and writes share
 // one port's time, 2 (the default) gives each its own; any other count Timeloop asserts against.
 void read_ports(core::MapReader& attrs, StorageLevel& lvl) {
-  if (auto v = first_of(attrs, {"num-ports", "n_ports"}))
+  if (auto v = first_of(attrs, Attr::ports))
     if (auto n = v->as_int_in(1, 2, "a number of ports (1: reads and writes share one port; 2: one each)"))
       lvl.ports = static_cast<int>(*n);
 }
@@ -150,11 +197,11 @@ void read_ports(core::MapReader& attrs, StorageLevel& lvl) {
 // Bandwidths in words per cycle; the deprecated `bandwidth` is read as Timeloop reads it (half
 // for reads, half for writes).
 void read_bandwidths(core::MapReader& attrs, StorageLevel& lvl) {
-  if (auto v = first_of(attrs, {"bandwidth"}))
+  if (auto v = first_of(attrs, Attr::bandwidth))
     if (auto bw = v->as_number()) lvl.read_bandwidth = lvl.write_bandwidth = *bw / 2;
-  if (auto v = first_of(attrs, {"read_bandwidth", "read-bandwidth"}))
+  if (auto v = first_of(attrs, Attr::read_bw))
     if (auto bw = v->as_number()) lvl.read_bandwidth = *bw;
-  if (auto v = first_of(attrs, {"write_bandwidth", "write-bandwidth"}))
+  if (auto v = first_of(attrs, Attr::write_bw))
     if (auto bw = v->as_number()) lvl.write_bandwidth = *bw;
 }
 
@@ -179,7 +226,7 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
   if (auto t = attrs.get("technology"); t && t->scalar() == "DRAM" && !lvl.is_virtual()) lvl.technology = Technology::dram;
   if (lvl.is_virtual()) lvl.depth.reset();
   check_storage_attributes(attrs, name, ctx.form);
-  finish_attributes(attrs, true);
+  for (const auto& k : finish_attributes(attrs, true)) spec.unused_attributes.push_back(name + "." + k);
   if (constraints) read_node_constraints(*constraints, lvl, false);
   lvl.field_locs = field_locs(attrs, node.loc());
   spec.levels.push_back(lvl);
@@ -217,6 +264,7 @@ void inherit_attributes(const core::YamlView& attributes, Context& ctx, Spec& sp
 }
 
 void read_v4_nodes(const core::YamlView& nodes, Context ctx, Spec& spec);
+void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec);
 
 void read_v4_container(const core::YamlView& node, core::MapReader& m, const std::string& name, long long own_x, long long own_y,
                        Context& ctx, Spec& spec) {
@@ -245,11 +293,51 @@ void read_v4_container(const core::YamlView& node, core::MapReader& m, const std
   m.finish();
 }
 
+// The tensors a run of levels keeps (their keep constraints).
+std::vector<std::string> kept_by(const Spec& spec, std::size_t first, std::size_t end) {
+  std::vector<std::string> kept;
+  for (std::size_t l = first; l < end; ++l)
+    for (const auto& t : spec.levels[l].keep)
+      if (std::find(kept.begin(), kept.end(), t) == kept.end()) kept.push_back(t);
+  return kept;
+}
+
+// A !Parallel node as Timeloop's front end resolves it (timeloopfe's Dataspace2BranchProcessor):
+// its branches' levels follow one another in the one chain Timeloop's model sees, each branch
+// keeps what its levels' keep constraints name and bypasses every other tensor, and a tensor kept
+// in two branches is an error. Branches are peers: each starts from the fan-out the node is in.
+void read_parallel(const core::YamlView& node, const core::YamlView& branches, const Context& ctx, Spec& spec) {
+  ParallelGroup group;
+  group.loc = node.loc();
+  std::vector<std::string> names;
+  for (auto& branch : branches.items()) {
+    const std::size_t first = spec.levels.size(), first_group = spec.parallel_groups.size();
+    Context mine = ctx;
+    read_v4_node(branch, mine, spec);
+    names.push_back(first < spec.levels.size() ? spec.levels[first].name : "(empty)");
+    auto keeps = kept_by(spec, first, spec.levels.size());
+    for (std::size_t b = 0; b < group.branch_keeps.size(); ++b)
+      for (const auto& t : keeps)
+        if (std::find(group.branch_keeps[b].begin(), group.branch_keeps[b].end(), t) != group.branch_keeps[b].end())
+          branch.error("tensor '" + t + "' is kept in two branches of this !Parallel node, the one at '" + names[b] +
+                       "' and this one at '" + names.back() + "' (Timeloop's front end sends each tensor down one branch)");
+    for (std::size_t l = first; l < spec.levels.size(); ++l)
+      if (!spec.levels[l].branch_keeps) spec.levels[l].branch_keeps = keeps;  // a nested branch's own set is narrower
+    for (std::size_t g = first_group; g < spec.parallel_groups.size(); ++g)
+      if (!spec.parallel_groups[g].reaching) spec.parallel_groups[g].reaching = keeps;
+    group.branch_keeps.push_back(std::move(keeps));
+  }
+  spec.parallel_groups.push_back(std::move(group));
+}
+
 void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec) {
   std::string tag = node.tag();
   core::MapReader m(node);
-  if (tag == "!Parallel") {
-    if (auto n = m.required("nodes")) read_v4_nodes(*n, ctx, spec);
+  if (tag == "!Parallel" || tag == "!Hierarchical") {
+    if (auto n = m.required("nodes")) {
+      if (tag == "!Parallel") read_parallel(node, *n, ctx, spec);
+      else read_v4_nodes(*n, ctx, spec);
+    }
     m.finish();
     return;
   }
@@ -265,7 +353,7 @@ void read_v4_node(const core::YamlView& node, Context& ctx, Spec& spec) {
   }
   if (tag == "!Container") return read_v4_container(node, m, name, own_x, own_y, ctx, spec);
   if (tag != "!Component") {
-    node.error("expected a node tagged !Container, !Component or !Parallel, found tag '" + tag + "'");
+    node.error("expected a node tagged !Container, !Component, !Parallel or !Hierarchical, found tag '" + tag + "'");
     return;
   }
   std::string cls;

@@ -109,8 +109,7 @@ const std::vector<std::string>& timeloop_unread_attributes() {
                                                  "has_power_gating",
                                                  "n_banks",
                                                  "num_banks",
-                                                 "num-banks",
-                                                 "num_ports"};
+                                                 "num-banks"};
   return names;
 }
 
@@ -167,10 +166,10 @@ void check_compute_attributes(core::MapReader& attrs, const std::string& name, T
   check_power_gating(attrs, name, form);
 }
 
-void finish_attributes(core::MapReader& attrs, bool storage) {
+std::vector<std::string> finish_attributes(core::MapReader& attrs, bool storage) {
   std::vector<std::string> accepted = timeloop_unread_attributes();
   if (storage) accepted.insert(accepted.end(), timeloop_sparse_attributes().begin(), timeloop_sparse_attributes().end());
-  attrs.finish(accepted);
+  return attrs.finish_passing_over(accepted);
 }
 
 }  // namespace hwaware::arch

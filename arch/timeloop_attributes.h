@@ -47,8 +47,10 @@ enum class TimeloopForm { nodes, subtree };
 void check_storage_attributes(core::MapReader& attrs, const std::string& name, TimeloopForm form);
 void check_compute_attributes(core::MapReader& attrs, const std::string& name, TimeloopForm form);
 
-// Finishes `attrs`: the attributes looked up, Timeloop's unread ones and (for a storage level) its
-// sparse ones are accepted; any other is reported with a "did you mean" hint.
-void finish_attributes(core::MapReader& attrs, bool storage);
+// Finishes `attrs`: the attributes looked up are used; Timeloop's unread ones, (for a storage
+// level) its sparse ones, and any other not close to a known one (Accelergy's circuit parameters,
+// such as bank_depth or n_buffets) are passed over and returned, in file order; a key close to a
+// known one is reported as a likely misspelling, with its "did you mean".
+std::vector<std::string> finish_attributes(core::MapReader& attrs, bool storage);
 
 }  // namespace hwaware::arch

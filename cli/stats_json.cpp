@@ -127,6 +127,8 @@ nlohmann::ordered_json accelerator_json(const arch::Spec& spec) {
       {"operand_bits", c.operand_bits},
       {"sparse",
        {{"gate_on_zero_operand", c.sparse.gate_on_zero_operand}, {"skip_on_not_aligned_operands", c.sparse.skip_on_not_aligned_operands}}}};
+  // A Timeloop file's component attributes that no count or cycle depends on (Accelergy's).
+  a["unused_attributes"] = spec.unused_attributes;
   return a;
 }
 

@@ -1,5 +1,8 @@
 #include "cli/sweep_points.h"
 
+#include <limits>
+
+#include "core/checked.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 
@@ -198,7 +201,16 @@ Sweep parse_sweep(const std::vector<SweepSetting>& sets, const arch::Accelerator
   if (!top)
     bad_set(sets.empty() ? SweepSetting{} : sets.front(), "a sweep needs an accelerator description (accelerator: or architecture:)");
   Sweep s;
-  for (const auto& setting : sets) s.axes.push_back(parse_axis(setting, top, document.top_key()));
+  long long points = 1;
+  for (const auto& setting : sets) {
+    s.axes.push_back(parse_axis(setting, top, document.top_key()));
+    points = core::saturating_mul(points, static_cast<long long>(s.axes.back().values.size()));
+    if (points > kMaxSweepPoints)
+      bad_set(setting, "the sweep reaches " +
+                           (points == std::numeric_limits<long long>::max() ? "more than 2^63" : std::to_string(points)) +
+                           " points here (every value of each setting with every value of the others), more than the " +
+                           std::to_string(kMaxSweepPoints) + " a sweep may have; split it into several runs");
+  }
   return s;
 }
 

@@ -62,6 +62,10 @@ struct Sweep {
   std::vector<std::string> columns(const model::EnergyUnit& unit) const;
 };
 
+// The most points one sweep or exploration may have: each is evaluated, and a run of more is
+// almost surely a mistake (a list that was meant to be split, a range written as values).
+inline constexpr long long kMaxSweepPoints = 1'000'000;
+
 // Throws core::InputError (at the setting's location) for a malformed setting, a key the file does
 // not have (with a "did you mean"), a key that is not a single value, or a value list that does not parse.
 Sweep parse_sweep(const std::vector<SweepSetting>& sets, const arch::AcceleratorDocument& document);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -91,16 +92,19 @@ std::string lower(std::string s) {
 }
 
 std::string read_text_file(const std::string& path, const std::string& what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(SourceLoc{path, 0, 0}, "", "cannot open the file (missing or unreadable)");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = read_file_bytes(path);
   if (text.find('\0') != std::string::npos) throw InputError(SourceLoc{path, 1, 1}, "", "expected " + what + ", found binary data");
   return text;
 }
 
 std::string read_file_bytes(const std::string& path) {
+  // A file or a pipe (`--arch <(...)`): a directory reads as nothing, a device (/dev/zero) may never end.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!ec && (fs::is_directory(status) || fs::is_block_file(status) || fs::is_character_file(status)))
+    throw InputError(SourceLoc{path, 0, 0}, "",
+                     std::string("expected a file, found ") + (fs::is_directory(status) ? "a directory" : "a device"));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(SourceLoc{path, 0, 0}, "", "cannot open the file (missing or unreadable)");
   std::stringstream ss;

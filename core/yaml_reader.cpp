@@ -229,17 +229,29 @@ void MapReader::record_locs(FieldLocs& out) const {
   for (const auto& [key, value] : entries_) out.set(key, loc_of(value.Mark(), view_.file()));
 }
 
-void MapReader::finish(const std::vector<std::string>& also_allowed) {
+std::vector<std::string> MapReader::finish_unknown(const std::vector<std::string>& also_allowed, bool pass_over_unlike) {
   std::vector<std::string> candidates = known_;
   for (const auto& k : also_allowed)
     if (std::find(candidates.begin(), candidates.end(), k) == candidates.end()) candidates.push_back(k);
+  std::vector<std::string> passed_over;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (used_[i]) continue;
     const std::string& key = entries_[i].first;
-    if (std::find(also_allowed.begin(), also_allowed.end(), key) != also_allowed.end()) continue;
-    view_.sink().error(key_locs_[i], view_.path(), "unknown key '" + key + "' (known keys: " + join(candidates, ", ") + ")",
-                       did_you_mean(key, candidates));
+    if (std::find(also_allowed.begin(), also_allowed.end(), key) != also_allowed.end()) {
+      if (pass_over_unlike) passed_over.push_back(key);
+      continue;
+    }
+    const std::string hint = did_you_mean(key, candidates);
+    if (pass_over_unlike && hint.empty()) passed_over.push_back(key);
+    else view_.sink().error(key_locs_[i], view_.path(), "unknown key '" + key + "' (known keys: " + join(candidates, ", ") + ")", hint);
   }
+  return passed_over;
+}
+
+void MapReader::finish(const std::vector<std::string>& also_allowed) { finish_unknown(also_allowed, false); }
+
+std::vector<std::string> MapReader::finish_passing_over(const std::vector<std::string>& also_allowed) {
+  return finish_unknown(also_allowed, true);
 }
 
 }  // namespace hwaware::core

@@ -92,9 +92,15 @@ class MapReader {
   void record_locs(FieldLocs& out) const;
   // Reports every key not looked up and not in `also_allowed`.
   void finish(const std::vector<std::string>& also_allowed = {});
+  // For maps that also hold another tool's keys (a Timeloop component's attributes, read by
+  // Accelergy too): reports a key not looked up only when it is not in `also_allowed` and is close
+  // to a known one (a likely misspelling, with its "did you mean"); returns every other key not
+  // looked up (passed over), in file order.
+  std::vector<std::string> finish_passing_over(const std::vector<std::string>& also_allowed = {});
   const YamlView& view() const { return view_; }
 
  private:
+  std::vector<std::string> finish_unknown(const std::vector<std::string>& also_allowed, bool pass_over_unlike);
   YamlView view_;
   bool ok_ = true;
   std::vector<std::pair<std::string, YAML::Node>> entries_;

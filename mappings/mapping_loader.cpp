@@ -5,6 +5,7 @@
 #include "core/yaml_reader.h"
 #include "mappings/legality.h"
 #include "mappings/native_mapping.h"
+#include "mappings/rules.h"
 #include "mappings/timeloop_mapping.h"
 
 namespace hwaware::mapping {
@@ -15,6 +16,7 @@ Mapping load_mapping(const std::string& path, const arch::Spec& spec, const work
   core::YamlView root(file.root(), path, "", &sink);
   core::MapReader top(root);
   Mapping m;
+  std::optional<core::YamlView> read_from;  // where the mapping is written: what a whole-mapping error points at
   if (root.is_map() && root.node()["mappings"]) {
     // One mapping per layer, as the mapper writes them.
     auto all = top.required("mappings");
@@ -25,6 +27,7 @@ Mapping load_mapping(const std::string& path, const arch::Spec& spec, const work
       names.push_back(name);
       if (name != layer) continue;
       m = read_native_mapping(view, spec, problem);
+      read_from = view;
       found = true;
     }
     if (!found)
@@ -37,10 +40,12 @@ Mapping load_mapping(const std::string& path, const arch::Spec& spec, const work
           "without --mapping, hwaware's mapper chooses one within the file's constraints)");
     else if (v->is_seq()) m = read_timeloop_mapping(*v, spec, problem);
     else m = read_native_mapping(*v, spec, problem);
+    read_from = v;
   }
   core::finish_top_level(top);  // a Timeloop document's other sections are the other readers'
   sink.throw_if_any();
-  check_legality(m, spec, problem, root);
+  check_parallel_groups(spec, problem);
+  check_legality(m, spec, problem, read_from ? *read_from : root);
   sink.throw_if_any();
   return m;
 }

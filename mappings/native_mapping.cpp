@@ -104,7 +104,7 @@ void read_keep(core::MapReader& m, const arch::StorageLevel& level, const worklo
   for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) {
     const auto& name = pr.data_spaces[ds].name;
     bool arch_keeps = std::find(level.keep.begin(), level.keep.end(), name) != level.keep.end();
-    bool arch_bypasses = std::find(level.bypass.begin(), level.bypass.end(), name) != level.bypass.end();
+    bool arch_bypasses = level.bypasses(name);
     if (lm.keep[ds] && arch_bypasses)
       where.error("level '" + level.name + "' must bypass '" + name + "' (architecture constraint), but the mapping keeps it");
     if (!lm.keep[ds] && arch_keeps)
@@ -130,8 +130,8 @@ Mapping read_native_mapping(const core::YamlView& mapping, const arch::Spec& spe
     auto& lm = m.levels[l];
     lm.loc = mapping.loc();
     lm.keep.assign(problem.data_spaces.size(), !spec.levels[l].is_virtual());
-    for (const auto& b : spec.levels[l].bypass)
-      if (int ds = problem.data_space_index(b); ds >= 0) lm.keep[static_cast<std::size_t>(ds)] = false;
+    for (std::size_t ds = 0; ds < problem.data_spaces.size(); ++ds)
+      if (spec.levels[l].bypasses(problem.data_spaces[ds].name)) lm.keep[ds] = false;
   }
   std::vector<std::string> level_names;
   for (const auto& l : spec.levels) level_names.push_back(l.name);

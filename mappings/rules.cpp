@@ -68,7 +68,7 @@ void check_target(core::DiagnosticSink& sink, const arch::Spec& spec, const Data
     if ((t.spatial_x || t.spatial_y) && spec.fanout_below(l) <= 1 && t.target == lvl.name)
       sink.error(t.loc, "constraints.targets", "spatial constraints on level '" + lvl.name + "', which has no spatial fan-out");
     for (const auto& k : t.keep)
-      if (contains(lvl.bypass, k) || lvl.is_virtual())
+      if (lvl.bypasses(k) || lvl.is_virtual())
         sink.error(t.loc, "constraints.targets",
                    "keeps '" + k + "' at level '" + lvl.name + "', but the accelerator " +
                        (lvl.is_virtual() ? "has no storage there" : "bypasses it there"));
@@ -95,7 +95,7 @@ LevelRules base_rules(const arch::Spec& spec, int l, const workload::Problem& pr
   r.keep.assign(nds, 0);
   for (std::size_t ds = 0; ds < nds; ++ds) {
     const auto& name = pr.data_spaces[ds].name;
-    if (lvl.is_virtual() || contains(lvl.bypass, name)) r.keep[ds] = -1;
+    if (lvl.is_virtual() || lvl.bypasses(name)) r.keep[ds] = -1;
     else if (contains(lvl.keep, name) || l == 0) r.keep[ds] = 1;
   }
   return r;
@@ -118,6 +118,7 @@ void apply_timeloop(const arch::StorageLevel& lvl, const workload::Problem& pr, 
     std::vector<int> order;
     for (const auto& dim : s->permutation)
       if (int d = pr.dim_index(dim); d >= 0) order.push_back(d);
+    r.spatial_innermost = order;
     const long long split = s->split.value_or(static_cast<long long>(order.size()));
     for (std::size_t d = 0; d < pr.dim_names.size(); ++d) {
       auto it = std::find(order.begin(), order.end(), static_cast<int>(d));
@@ -175,7 +176,22 @@ void check_dataflow(const arch::Spec& spec, const Dataflow& dataflow) {
   sink.throw_if_any();
 }
 
+void check_parallel_groups(const arch::Spec& spec, const workload::Problem& pr) {
+  core::DiagnosticSink sink;
+  for (const auto& g : spec.parallel_groups)
+    for (const auto& ds : pr.data_spaces) {
+      if (g.reaching && !contains(*g.reaching, ds.name)) continue;
+      if (std::none_of(g.branch_keeps.begin(), g.branch_keeps.end(), [&](const auto& keeps) { return contains(keeps, ds.name); }))
+        sink.error(g.loc, "!Parallel",
+                   "tensor '" + ds.name + "' of layer '" + pr.name +
+                       "' reaches this !Parallel node but none of its branches keeps it (Timeloop's front end sends each tensor down "
+                       "the one branch that keeps it; add a keep constraint for it in one branch, or a branch that only keeps it)");
+    }
+  sink.throw_if_any();
+}
+
 Rules resolve_rules(const arch::Spec& spec, const workload::Problem& pr, const Dataflow* dataflow) {
+  check_parallel_groups(spec, pr);
   Rules rules;
   for (int l = 0; l < static_cast<int>(spec.levels.size()); ++l) {
     LevelRules r = base_rules(spec, l, pr);

@@ -290,6 +290,11 @@ Mapping SearchSpace::to_mapping(const Candidate& c) const {
     std::vector<Loop> loops;
     for (std::size_t d = 0; d < pr_.dim_names.size(); ++d)
       if (c.factor[d][s] > 1) loops.push_back({static_cast<int>(d), c.factor[d][s], slots_[s].kind});
+    // Outermost first: the dimensions a spatial permutation does not name, then the ones it names
+    // from its outermost to its innermost.
+    const auto& inner = rules_.levels[static_cast<std::size_t>(slots_[s].level)].spatial_innermost;
+    auto depth = [&](const Loop& lp) { return std::find(inner.begin(), inner.end(), lp.dim) - inner.begin(); };
+    std::stable_sort(loops.begin(), loops.end(), [&](const Loop& a, const Loop& b) { return depth(a) > depth(b); });
     // Y loops come before X loops (X varies fastest).
     if (slots_[s].kind == LoopKind::spatial_y) lm.spatial.insert(lm.spatial.begin(), loops.begin(), loops.end());
     else lm.spatial.insert(lm.spatial.end(), loops.begin(), loops.end());

@@ -76,8 +76,8 @@ Mapping read_timeloop_mapping(const core::YamlView& mapping_view, const arch::Sp
   for (std::size_t l = 0; l < spec.levels.size(); ++l) {
     auto& lm = m.levels[l];
     lm.keep.assign(pr.data_spaces.size(), !spec.levels[l].is_virtual());
-    for (const auto& b : spec.levels[l].bypass)
-      if (int ds = pr.data_space_index(b); ds >= 0) lm.keep[static_cast<std::size_t>(ds)] = false;
+    for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds)
+      if (spec.levels[l].bypasses(pr.data_spaces[ds].name)) lm.keep[ds] = false;
   }
   std::vector<std::string> level_names;
   for (auto& l : spec.levels) level_names.push_back(l.name);

@@ -13,15 +13,10 @@
 namespace hwaware::model {
 namespace {
 
-bool holds(const arch::StorageLevel& l, const std::string& tensor) {
-  auto in = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), tensor) != v.end(); };
-  return in(l.keep) || !in(l.bypass);
-}
-
 // The innermost storage level below DRAM that holds `tensor`; 0 (DRAM) if none does.
 std::size_t innermost_holding(const arch::Spec& spec, const std::string& tensor) {
   for (std::size_t l = spec.levels.size(); l-- > 1;)
-    if (!spec.levels[l].is_virtual() && holds(spec.levels[l], tensor)) return l;
+    if (!spec.levels[l].is_virtual() && spec.levels[l].holds(tensor)) return l;
   return 0;
 }
 

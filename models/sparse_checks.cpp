@@ -20,10 +20,6 @@ std::string joined(const std::set<std::string>& names) {
 const std::set<std::string> kLayerTensors = {"Weights", "Inputs", "Outputs"};
 const std::set<std::string> kLayerDims = {"N", "G", "C", "M", "P", "Q", "R", "S", "T"};
 
-bool bypasses(const arch::StorageLevel& lvl, const std::string& tensor) {
-  return std::find(lvl.bypass.begin(), lvl.bypass.end(), tensor) != lvl.bypass.end();
-}
-
 }  // namespace
 
 void check_sparse_features(const arch::Spec& spec, const workload::Network& network) {
@@ -57,7 +53,7 @@ void check_sparse_features(const arch::Spec& spec, const workload::Network& netw
         if (!tensor_known(o.target, o.loc, at)) continue;
         // The target is kept by this level or one above (spec order: outermost first).
         bool keepable = false;
-        for (std::size_t k = 0; k <= l && !keepable; ++k) keepable = !spec.levels[k].is_virtual() && !bypasses(spec.levels[k], o.target);
+        for (std::size_t k = 0; k <= l && !keepable; ++k) keepable = !spec.levels[k].is_virtual() && !spec.levels[k].bypasses(o.target);
         if (!keepable)
           sink.error(o.loc, at,
                      arch::to_string(a.kind) + " of " + o.target + ": neither '" + lvl.name +

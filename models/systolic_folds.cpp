@@ -133,7 +133,7 @@ std::vector<double> read_traffic(const std::vector<Blocks>& folds, const ConvSha
 std::size_t landing_level(const arch::Spec& spec, const std::string& tensor) {
   for (std::size_t i = 1; i <= array_level(spec); ++i) {
     const auto& l = spec.levels[i];
-    if (l.technology != arch::Technology::dram && !l.is_virtual() && holds(l, tensor)) return i;
+    if (l.technology != arch::Technology::dram && !l.is_virtual() && l.holds(tensor)) return i;
   }
   return 0;
 }
@@ -146,7 +146,7 @@ double buffer_elements(const arch::Spec& spec, const workload::Problem& p, std::
   const auto bits = l.capacity_bits();
   if (!bits) return std::numeric_limits<double>::infinity();
   long long sharing = 0;
-  for (const auto& space : p.data_spaces) sharing += holds(l, space.name) ? 1 : 0;
+  for (const auto& space : p.data_spaces) sharing += l.holds(space.name) ? 1 : 0;
   return *bits / d(std::max(1LL, sharing)) / tensor_format(spec, l, p.data_spaces[ds]).bits_per_element;
 }
 
@@ -236,11 +236,6 @@ double group_total(const std::vector<SystolicFold>& folds, std::vector<double> S
 }
 
 }  // namespace
-
-bool holds(const arch::StorageLevel& l, const std::string& t) {
-  auto in = [&t](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), t) != v.end(); };
-  return in(l.keep) || !in(l.bypass);
-}
 
 std::size_t array_level(const arch::Spec& spec) {
   for (std::size_t l = spec.levels.size(); l-- > 0;)

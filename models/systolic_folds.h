@@ -57,9 +57,6 @@ struct SystolicFolds {
 // core::InputError for a layer with weights over other dims (it cannot be mapped).
 SystolicFolds systolic_folds(const arch::Spec& spec, const workload::Problem& problem);
 
-// Whether a level holds a tensor: keeps it, or does not bypass it.
-bool holds(const arch::StorageLevel& level, const std::string& tensor);
-
 // The level whose spatial children are the array's PEs: the innermost that fans out (the
 // innermost level when none does). Levels above it and itself are the operand buffers; levels
 // below it are registers in every PE.

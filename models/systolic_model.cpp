@@ -97,7 +97,7 @@ void count_buffers(const arch::Spec& spec, const workload::Problem& pr, const Sy
     std::vector<std::size_t> chain;
     for (std::size_t l = 1; l <= array_level(spec); ++l)
       if (spec.levels[l].technology != arch::Technology::dram && !spec.levels[l].is_virtual() &&
-          holds(spec.levels[l], pr.data_spaces[ds].name))
+          spec.levels[l].holds(pr.data_spaces[ds].name))
         chain.push_back(l);
     const double in = x.dram_reads[ds], out = x.dram_writes[ds];
     for (std::size_t k = 0; k < chain.size(); ++k) {
@@ -116,7 +116,7 @@ void count_pes(const arch::Spec& spec, const workload::Problem& pr, const Totals
   const double macs = c.computes;
   for (std::size_t ds = 0; ds < pr.data_spaces.size(); ++ds) {
     for (std::size_t l = spec.levels.size(); l-- > array_level(spec) + 1;) {
-      if (spec.levels[l].is_virtual() || !holds(spec.levels[l], pr.data_spaces[ds].name)) continue;
+      if (spec.levels[l].is_virtual() || !spec.levels[l].holds(pr.data_spaces[ds].name)) continue;
       const long long pes = std::min(spec.levels[l].instances, x.used_pes);
       if (ds == t.out) add(c, l, ds, pes, macs, 0, macs);
       else if (flow_of(spec.systolic->dataflow, t, ds) == Flow::stationary) add(c, l, ds, pes, macs, x.stationary_loads, 0);

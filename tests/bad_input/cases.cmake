@@ -27,7 +27,7 @@ bad_input_case("unknown level in a mapping" "unknown_level.yaml:[0-9]+:[0-9]+: e
   eval --arch ${_ref}/arch.yaml --workload ${_ref}/problem.yaml --mapping ${_bi}/unknown_level.yaml)
 bad_input_case("unknown tensor in a mapping" "unknown_tensor.yaml:[0-9]+:[0-9]+: error: .*unknown tensor 'Weight'.*did you mean 'Weights'"
   eval --arch ${_ref}/arch.yaml --workload ${_ref}/problem.yaml --mapping ${_bi}/unknown_tensor.yaml)
-bad_input_case("factors that do not multiply to the dimension" "factors_product.yaml:[0-9]+:[0-9]+: error: mapping: the factors of dimension 'P' multiply to 8, expected 16"
+bad_input_case("factors that do not multiply to the dimension" "factors_product.yaml:2:3: error: mapping: the factors of dimension 'P' multiply to 8, expected 16"
   eval --arch ${_ref}/arch.yaml --workload ${_ref}/problem.yaml --mapping ${_bi}/factors_product.yaml)
 bad_input_case("a tile that does not fit its level" "tile_too_big.yaml:[0-9]+:[0-9]+: error: mapping.Buffer: the tiles kept at level 'Buffer' need 37 words \\(Weights 3 \\+ Inputs 18 \\+ Outputs 16\\) but the level holds 32 words"
   eval --arch ${_bi}/small_buffer_arch.yaml --workload ${_ref}/problem.yaml --mapping ${_bi}/tile_too_big.yaml)

@@ -22,7 +22,7 @@ bad_input_case("arch: a fan-out beyond 64 bits" "fanout_overflow.yaml:22:16: err
   eval --arch ${_bi}/fanout_overflow.yaml --workload ${_conv3} --mapping ${_ws_map})
 bad_input_case("workload: a layer beyond 2^53 MACs" "layer_overflow.yaml:7:7: error: layer 'conv3x3': its iteration space \\(the product of its dimensions\\) is more than 2\\^53"
   eval --arch ${_simple} --workload ${_bi}/layer_overflow.yaml)
-bad_input_case("mapping: factors whose product wraps to the layer's size" "factors_wrap.yaml:[0-9]+:[0-9]+: error: mapping: the factors of dimension 'M' multiply to more than a 64-bit count holds, expected 64"
+bad_input_case("mapping: factors whose product wraps to the layer's size" "factors_wrap.yaml:3:3: error: mapping: the factors of dimension 'M' multiply to more than a 64-bit count holds, expected 64"
   eval --arch ${_simple} --workload ${_conv3} --mapping ${_bi}/factors_wrap.yaml)
 bad_input_case("PIM: more crossbar cells than 2^53" "pim_cells_overflow.yaml:[0-9]+:[0-9]+: error: tiles: pim: 4294967296 tiles x 4294967296 crossbars is more than 2\\^53"
   eval --arch ${_bi}/pim_cells_overflow.yaml --workload ${_conv3})
@@ -42,6 +42,20 @@ bad_input_case("Timeloop: num-ports other than 1 or 2" "tl_three_ports.yaml:24:1
   eval --arch ${_bi}/tl_three_ports.yaml --workload ${_tl}/problem.yaml --mapping ${_tl}/mapping.yaml)
 bad_input_case("Timeloop: a tensor of 9 ranks" "tl_nine_ranks.yaml:[0-9]+:[0-9]+: error: layer 'NineRanks': tensor 'Weights' has 9 ranks; hwaware models tensors of at most 8"
   eval --arch ${_tl}/arch.yaml --workload ${_bi}/tl_nine_ranks.yaml)
+
+# Inputs that are not files, and runs too large to be meant.
+bad_input_case("an input that is a directory is refused by name" "bad_input: error: expected a file, found a directory"
+  eval --arch ${_bi} --workload ${_conv3})
+bad_input_case("an input that is a device is refused, not read forever" "/dev/zero: error: expected a file, found a device"
+  eval --arch ${_simple} --workload /dev/zero)
+set(_1025_values "")  # 1,2,...,1025: two such settings make 1050625 points
+foreach(i RANGE 1 1025)
+  list(APPEND _1025_values ${i})
+endforeach()
+string(JOIN "," _1025_values ${_1025_values})
+bad_input_case("a sweep of more than a million points is refused at the setting that makes it so" "--set: error: --set systolic.cols=1,2,.*: the sweep reaches 1050625 points here .*more than the 1000000 a sweep may have"
+  sweep --arch ${CMAKE_CURRENT_SOURCE_DIR}/../arch/presets/tpu_like_128x128.yaml --workload ${_conv3}
+        --set systolic.rows=${_1025_values} --set systolic.cols=${_1025_values})
 
 # explore: a mistake in the accelerator file at its line there; a bad swept value at its parameter.
 bad_input_case("explore: a mistake the accelerator file makes with a swept value, at the file's line" "pim_budget_area_small.yaml:22:20: error: accelerator.pim.budget.area: with clock=100MHz pim.crossbar.rows=4096: expected an area budget of at least one crossbar"

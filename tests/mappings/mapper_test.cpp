@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <random>
 
@@ -201,4 +202,39 @@ TEST_CASE("an exhaustive search visits every candidate whatever the budget and p
   CHECK(r.evaluated + r.rejected == all.evaluated + all.rejected);
   CHECK(r.evaluated > 1);
   CHECK(r.cost.energy_pj == all.cost.energy_pj);
+}
+
+TEST_CASE("the mapper orders each axis's spatial loops as the level's spatial permutation says, innermost first", "[mapper]") {
+  // Timeloop's Eyeriss constraints put S, C and M on the PE rows (Y) with permutation
+  // [N, P, Q, R, S, C, M], innermost first. With S and C swapped, the order is the reverse of the
+  // dimensions' own order (C before S), which the mapper followed before it read permutations.
+  const std::string dir = kData + "/reference/timeloop/v4-eyeriss-like-mapper/";
+  auto spec = arch::load_arch(dir + "arch.yaml");
+  auto& rows = spec.levels.at(static_cast<std::size_t>(spec.level_index("inter_PE_spatial"))).constraints.spatial->permutation;
+  auto s_at = std::find(rows.begin(), rows.end(), "S"), c_at = std::find(rows.begin(), rows.end(), "C");
+  REQUIRE((s_at != rows.end() && c_at != rows.end()));
+  std::iter_swap(s_at, c_at);
+  auto net = workload::load_workload(dir + "problem.yaml");
+  const auto& pr = net.layers.at(0).problem;
+  auto table = model::build_energy_table(spec);
+  auto r = mapping::find_mapping(spec, pr, mapping::resolve_rules(spec, pr, nullptr), cost_model(spec, pr, table), {});
+  REQUIRE(r.found);
+  int pairs = 0;
+  for (std::size_t l = 0; l < spec.levels.size(); ++l) {
+    const auto& s = spec.levels[l].constraints.spatial;
+    if (!s) continue;
+    auto position = [&](int d) {
+      auto it = std::find(s->permutation.begin(), s->permutation.end(), pr.dim_names[static_cast<std::size_t>(d)]);
+      return it - s->permutation.begin();
+    };
+    const auto& loops = r.mapping.levels[l].spatial;
+    for (std::size_t i = 1; i < loops.size(); ++i) {
+      if (loops[i].kind != loops[i - 1].kind) continue;
+      ++pairs;
+      INFO(spec.levels[l].name << ": " << pr.dim_names[static_cast<std::size_t>(loops[i - 1].dim)] << " outside "
+                               << pr.dim_names[static_cast<std::size_t>(loops[i].dim)]);
+      CHECK(position(loops[i - 1].dim) > position(loops[i].dim));
+    }
+  }
+  CHECK(pairs > 0);  // some axis holds two loops, or the order was never tested
 }

@@ -87,14 +87,18 @@ TEST_CASE("MAC energy scales with the layer's operand widths", "[bits]") {
   arch::Spec s = main_buffer();
   s.technology_nm = 45;
   s.compute.operand_bits = 8;
-  auto estimated = model::build_energy_table(s).find("mac");
+  const auto estimated_table = model::build_energy_table(s);  // find() points into the table
+  const auto* estimated = estimated_table.find("mac");
+  REQUIRE(estimated);
   // By estimator: exactly Horowitz's formula at the layer's widths.
   CHECK(estimated->compute_at(8, 8) == Approx(model::mac_pj(8, 45)));
   CHECK(estimated->compute_at(4, 4) == Approx(model::mac_pj(4, 45)));
   CHECK(estimated->compute_at(16, 8) == Approx(model::mac_pj(16, 8, 45)));
   // Written energy: per the declared 8-bit operands, scaled by the product of the widths.
   s.compute.energy.explicit_pj["compute"] = 2.0;
-  auto written = model::build_energy_table(s).find("mac");
+  const auto written_table = model::build_energy_table(s);
+  const auto* written = written_table.find("mac");
+  REQUIRE(written);
   CHECK(written->compute_at(8, 8) == Approx(2.0));
   CHECK(written->compute_at(4, 8) == Approx(1.0));
   CHECK(written->compute_at(4, 4) == Approx(0.5));
