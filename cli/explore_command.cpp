@@ -90,15 +90,12 @@ std::vector<std::string> cells(const Plan& p, std::size_t hw, std::size_t n, con
 // test_accuracy's column; energy, latency and area follow it.
 std::size_t accuracy_column(const Plan& p) { return header(p).size() - 7; }
 
-// A journal entry a run can reuse: as many cells as the header, with numbers where the costs are.
-// Anything else (a file damaged or edited by hand) is not a finished point: the point runs again.
-bool usable(const Plan& p, const std::optional<std::vector<std::string>>& cells) {
-  if (!cells || cells->size() != header(p).size()) return false;
+// A journal entry a run can reuse: as many cells as the header, with numbers where the costs are
+// (energy, latency, area) and a number or nothing for the accuracy. Any other entry (a file damaged
+// or edited by hand) is not a finished point: the point runs again.
+search::EntryShape entry_shape(const Plan& p) {
   const std::size_t acc = accuracy_column(p);
-  if (!(*cells)[acc].empty() && !core::parse_number((*cells)[acc])) return false;
-  for (std::size_t c = acc + 1; c <= acc + 3; ++c)
-    if (!core::parse_number((*cells)[c])) return false;
-  return true;
+  return {header(p).size(), {acc + 1, acc + 2, acc + 3}, {acc}};
 }
 
 // points.csv, pareto.csv over (accuracy, energy, latency, area), and the plot.
@@ -107,7 +104,7 @@ int write_results(const Plan& p, const ExploreOptions& o, const std::vector<std:
   core::write_csv_file((std::filesystem::path(o.out) / "points.csv").string(), head, rows);
   const std::size_t acc = accuracy_column(p);
   std::vector<std::vector<double>> costs;
-  for (const auto& r : rows) {  // usable() rows: the numbers parse
+  for (const auto& r : rows) {  // rows of entry_shape(): the numbers parse
     auto number = [&](std::size_t c) { return core::parse_number(r[c]).value_or(0.0); };
     costs.push_back({-number(acc), number(acc + 1), number(acc + 2), number(acc + 3)});
   }
@@ -159,7 +156,7 @@ int run_explore(const ExploreOptions& o) {
     for (std::size_t t = static_cast<std::size_t>(group.rank()); t < total && status == 0; t += static_cast<std::size_t>(group.size())) {
       const std::size_t hw = t / p.networks.size(), n = t % p.networks.size();
       const std::string& key = p.keys[t];
-      if (usable(p, journal.find(t, key))) {
+      if (journal.find(t, key, entry_shape(p))) {
         ++done_before;
         continue;
       }
@@ -184,8 +181,8 @@ int run_explore(const ExploreOptions& o) {
   }
   std::vector<std::vector<std::string>> rows;
   for (std::size_t t = 0; t < total; ++t) {
-    const auto c = journal.find(t, p.keys[t]);
-    if (!usable(p, c)) core::panic("explore: point " + std::to_string(t) + " finished but not in the journal");
+    const auto c = journal.find(t, p.keys[t], entry_shape(p));
+    if (!c) core::panic("explore: point " + std::to_string(t) + " finished but not in the journal");
     rows.push_back(*c);
   }
   return write_results(p, o, rows);

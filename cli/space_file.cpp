@@ -19,7 +19,10 @@ std::string existing_file(const core::YamlView& v, const std::string& space, con
   const auto s = v.as_string();
   if (!s) return {};
   const std::string path = beside(space, *s);
-  if (!std::filesystem::is_regular_file(path)) v.error("expected " + what + ", found '" + *s + "' (no such file: " + path + ")");
+  std::error_code ec;  // a path the system cannot look up (too long, say) is the file's mistake, not an exception
+  if (!std::filesystem::is_regular_file(path, ec))
+    v.error("expected " + what + ", found '" + *s + "' (" +
+            (ec && ec != std::errc::no_such_file_or_directory ? ec.message() : "no such file") + ": " + path + ")");
   return path;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/diagnostics.h"
 #include "core/output_file.h"
+#include "core/units.h"
 
 namespace hwaware::search {
 
@@ -20,7 +21,7 @@ std::string PointJournal::point_dir(std::size_t index) const {
   return (std::filesystem::path(dir_) / "points" / std::to_string(index)).string();
 }
 
-std::optional<std::vector<std::string>> PointJournal::find(std::size_t index, const std::string& key) const {
+std::optional<std::vector<std::string>> PointJournal::find(std::size_t index, const std::string& key, const EntryShape& shape) const {
   std::ifstream in(file(index));
   std::string line;
   if (!in || !std::getline(in, line) || line != "key " + key) return std::nullopt;
@@ -28,6 +29,11 @@ std::optional<std::vector<std::string>> PointJournal::find(std::size_t index, co
   while (std::getline(in, line)) cells.push_back(line);
   if (cells.empty() || cells.back() != "end") return std::nullopt;  // cannot happen after a rename; a hand-edited file
   cells.pop_back();
+  if (cells.size() != shape.cells) return std::nullopt;
+  for (std::size_t c : shape.numbers)
+    if (c >= cells.size() || !core::parse_number(cells[c])) return std::nullopt;
+  for (std::size_t c : shape.numbers_or_empty)
+    if (c >= cells.size() || (!cells[c].empty() && !core::parse_number(cells[c]))) return std::nullopt;
   return cells;
 }
 

@@ -73,11 +73,12 @@ void set_list(std::string_view input) {
   }
 }
 
-// A journal entry of an exploration's point, read back as `explore` does when it resumes.
+// A journal entry of an exploration's point, read back as a resumed `explore` reads it (here with
+// the shape of an evaluation's row: eleven cells, the accuracy a number or empty, then three costs).
 void journal(std::string_view input) {
   static const search::PointJournal j(scratch_dir() + "/journal");  // makes journal/points/
   scratch_file("../../journal/points/0.txt", input);
-  if (const auto cells = j.find(0, "fuzz"))
+  if (const auto cells = j.find(0, "fuzz", {11, {5, 6, 7}, {4}}))
     for (const auto& c : *cells) (void)core::parse_number(c);
 }
 
@@ -91,6 +92,10 @@ const std::vector<FuzzTarget> kTargets = {
      "SCALE-Sim .cfg",
      [](std::string_view in) { accelerator("arch.cfg", in); },
      {{"tests/reference/scalesim/configs", ".cfg"}}},
+    {"ert_timeloop",
+     "Timeloop/Accelergy energy reference table (--ert)",
+     [](std::string_view in) { (void)model::load_ert(scratch_file("ert.yaml", in)); },
+     {{"tests/reference/timeloop", "ert.yaml", true}, {"tests/reference/sparseloop", "ert.yaml", true}}},
     {"workload_native",
      "hwaware workload YAML",
      [](std::string_view in) { workload("workload.yaml", in); },
