@@ -33,61 +33,7 @@ Technology technology_of(const std::string& cls) {
   return Technology::sram;
 }
 
-// The attributes the reader turns into the description, each with every spelling Timeloop's
-// BufferLevel and ArithmeticUnits read (hyphens and underscores alike, the Accelergy names
-// memory_width and memory_depth), in the order Timeloop looks them up.
-enum class Attr {
-  instances,
-  mesh_x,
-  mesh_y,
-  word_bits,
-  operand_bits,
-  width,
-  block,
-  cluster,
-  entries,
-  depth,
-  size_kb,
-  bandwidth,
-  read_bw,
-  write_bw,
-  ports
-};
-
-const std::vector<const char*>& spellings(Attr a) {
-  static const std::map<Attr, std::vector<const char*>> table = {
-      {Attr::instances, {"instances"}},
-      {Attr::mesh_x, {"meshX"}},
-      {Attr::mesh_y, {"meshY"}},
-      {Attr::word_bits, {"datawidth", "word-bits", "word_bits", "word_width"}},
-      {Attr::operand_bits, {"datawidth", "width", "word-bits", "word_bits"}},
-      {Attr::width, {"width", "memory_width", "data_storage_width"}},
-      {Attr::block, {"block-size", "block_size", "n_words"}},
-      {Attr::cluster, {"cluster-size", "cluster_size"}},
-      {Attr::entries, {"entries"}},
-      {Attr::depth, {"depth", "memory_depth", "data_storage_depth"}},
-      {Attr::size_kb, {"sizeKB"}},
-      {Attr::bandwidth, {"bandwidth"}},
-      {Attr::read_bw, {"read_bandwidth", "read-bandwidth"}},
-      {Attr::write_bw, {"write_bandwidth", "write-bandwidth"}},
-      {Attr::ports, {"num-ports", "num_ports", "n_ports"}},
-  };
-  return table.at(a);
-}
-
-// The first given spelling of an attribute (all are looked up, so that a misspelling of any gets a hint).
-std::optional<core::YamlView> first_of(core::MapReader& attrs, Attr a) {
-  std::optional<core::YamlView> found;
-  for (const char* k : spellings(a))
-    if (auto v = attrs.get(k); v && !found) found = v;
-  return found;
-}
-
-std::optional<long long> int_of(core::MapReader& attrs, Attr a, bool positive) {
-  auto v = first_of(attrs, a);
-  if (!v) return std::nullopt;
-  return positive ? v->as_positive_int() : v->as_int();
-}
+using Attr = TimeloopAttr;
 
 struct Placement {
   long long instances = 1, mesh_x = 1, mesh_y = 1;
@@ -104,30 +50,6 @@ Placement read_placement(core::MapReader& attrs, Context ctx, long long own_mx, 
   return p;
 }
 
-// Where each attribute was written, under the field names the validation checks (arch/validate.h).
-core::FieldLocs field_locs(const core::MapReader& attrs, const core::SourceLoc& node) {
-  core::FieldLocs written;
-  attrs.record_locs(written);
-  core::FieldLocs out;
-  static const std::vector<std::pair<const char*, std::vector<Attr>>> fields = {
-      {"instances", {Attr::instances, Attr::mesh_x, Attr::mesh_y}},
-      {"word_bits", {Attr::word_bits, Attr::operand_bits}},
-      {"block_size", {Attr::block, Attr::width}},
-      {"depth", {Attr::entries, Attr::depth, Attr::size_kb}},
-      {"read_bandwidth", {Attr::read_bw, Attr::bandwidth}},
-      {"write_bandwidth", {Attr::write_bw, Attr::bandwidth}},
-      {"ports", {Attr::ports}}};
-  for (const auto& [field, attributes] : fields) {
-    core::SourceLoc first;
-    for (Attr a : attributes)
-      for (const char* k : spellings(a))
-        if (auto loc = written.of(k, {}); loc.line > 0 && first.line == 0) first = loc;
-    if (first.line > 0) out.set(field, first);
-  }
-  out.set("node", node);
-  return out;
-}
-
 void read_compute(const core::YamlView& node, const std::string& name, core::MapReader& attrs, const Placement& p, TimeloopForm form,
                   Spec& spec) {
   spec.compute.name = name;
@@ -137,7 +59,7 @@ void read_compute(const core::YamlView& node, const std::string& name, core::Map
   spec.compute.loc = node.loc();
   if (auto v = first_of(attrs, Attr::operand_bits))
     if (auto n = v->as_positive_int32()) spec.compute.operand_bits = *n;
-  spec.compute.field_locs = field_locs(attrs, node.loc());
+  spec.compute.field_locs = timeloop_field_locs(attrs, node.loc());
   check_compute_attributes(attrs, name, form);
   for (const auto& k : finish_attributes(attrs, false)) spec.unused_attributes.push_back(name + "." + k);
 }
@@ -160,9 +82,10 @@ void read_storage_size(core::MapReader& attrs, StorageLevel& lvl) {
     lvl.block_size = std::max<long long>(1, *width / per_block);
   }
   auto entries = first_of(attrs, Attr::entries);
-  auto depth = int_of(attrs, Attr::depth, false);
+  auto depth_view = first_of(attrs, Attr::depth);
+  auto depth = depth_view ? depth_view->as_int() : std::nullopt;
   auto size_kb_view = first_of(attrs, Attr::size_kb);
-  const auto size = entries ? entries : (depth ? first_of(attrs, Attr::depth) : size_kb_view);
+  const auto size = entries ? entries : (depth ? depth_view : size_kb_view);
   if (size && size->is_scalar() && core::parse_integer(size->scalar()) == std::optional<long long>(0)) {
     lvl.technology = Technology::none;  // stores nothing
     return;
@@ -228,7 +151,7 @@ void read_component(const core::YamlView& node, const std::string& cls, const st
   check_storage_attributes(attrs, name, ctx.form);
   for (const auto& k : finish_attributes(attrs, true)) spec.unused_attributes.push_back(name + "." + k);
   if (constraints) read_node_constraints(*constraints, lvl, false);
-  lvl.field_locs = field_locs(attrs, node.loc());
+  lvl.field_locs = timeloop_field_locs(attrs, node.loc());
   spec.levels.push_back(lvl);
 }
 

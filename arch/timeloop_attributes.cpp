@@ -1,6 +1,7 @@
 #include "arch/timeloop_attributes.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace hwaware::arch {
@@ -88,6 +89,64 @@ void check_power_gating(core::MapReader& attrs, const std::string& name, Timeloo
 }
 
 }  // namespace
+
+const std::vector<const char*>& spellings(TimeloopAttr a) {
+  using A = TimeloopAttr;
+  static const std::map<A, std::vector<const char*>> table = {
+      {A::instances, {"instances"}},
+      {A::mesh_x, {"meshX"}},
+      {A::mesh_y, {"meshY"}},
+      {A::word_bits, {"datawidth", "word-bits", "word_bits", "word_width"}},
+      {A::operand_bits, {"datawidth", "width", "word-bits", "word_bits"}},
+      {A::width, {"width", "memory_width", "data_storage_width"}},
+      {A::block, {"block-size", "block_size", "n_words"}},
+      {A::cluster, {"cluster-size", "cluster_size"}},
+      {A::entries, {"entries"}},
+      {A::depth, {"depth", "memory_depth", "data_storage_depth"}},
+      {A::size_kb, {"sizeKB"}},
+      {A::bandwidth, {"bandwidth"}},
+      {A::read_bw, {"read_bandwidth", "read-bandwidth"}},
+      {A::write_bw, {"write_bandwidth", "write-bandwidth"}},
+      {A::ports, {"num-ports", "num_ports", "n_ports"}},
+  };
+  return table.at(a);
+}
+
+std::optional<core::YamlView> first_of(core::MapReader& attrs, TimeloopAttr a) {
+  std::optional<core::YamlView> found;
+  for (const char* k : spellings(a))
+    if (auto v = attrs.get(k); v && !found) found = v;
+  return found;
+}
+
+std::optional<long long> int_of(core::MapReader& attrs, TimeloopAttr a, bool positive) {
+  auto v = first_of(attrs, a);
+  if (!v) return std::nullopt;
+  return positive ? v->as_positive_int() : v->as_int();
+}
+
+core::FieldLocs timeloop_field_locs(const core::MapReader& attrs, const core::SourceLoc& node) {
+  using A = TimeloopAttr;
+  core::FieldLocs written;
+  attrs.record_locs(written);
+  core::FieldLocs out;
+  static const std::vector<std::pair<const char*, std::vector<A>>> fields = {{"instances", {A::instances, A::mesh_x, A::mesh_y}},
+                                                                             {"word_bits", {A::word_bits, A::operand_bits}},
+                                                                             {"block_size", {A::block, A::width}},
+                                                                             {"depth", {A::entries, A::depth, A::size_kb}},
+                                                                             {"read_bandwidth", {A::read_bw, A::bandwidth}},
+                                                                             {"write_bandwidth", {A::write_bw, A::bandwidth}},
+                                                                             {"ports", {A::ports}}};
+  for (const auto& [field, attributes] : fields) {
+    core::SourceLoc first;
+    for (A a : attributes)
+      for (const char* k : spellings(a))
+        if (auto loc = written.of(k, {}); loc.line > 0 && first.line == 0) first = loc;
+    if (first.line > 0) out.set(field, first);
+  }
+  out.set("node", node);
+  return out;
+}
 
 const std::vector<std::string>& timeloop_unread_attributes() {
   // Accelergy's circuit parameters (Timeloop's model reads `technology` only to tell DRAM, which

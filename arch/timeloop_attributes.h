@@ -8,6 +8,7 @@
 // accepted only at the value with which it does nothing (its default), or refused saying what it
 // does; keys Timeloop's model does not read (Accelergy's, its front end's) are accepted by name.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,34 @@
 #include "core/yaml_reader.h"
 
 namespace hwaware::arch {
+
+// The attributes the reader turns into the description (timeloop_arch.cpp), each with every
+// spelling Timeloop's BufferLevel and ArithmeticUnits read (hyphens and underscores alike, the
+// Accelergy names memory_width and memory_depth), in the order Timeloop looks them up.
+enum class TimeloopAttr {
+  instances,
+  mesh_x,
+  mesh_y,
+  word_bits,
+  operand_bits,
+  width,
+  block,
+  cluster,
+  entries,
+  depth,
+  size_kb,
+  bandwidth,
+  read_bw,
+  write_bw,
+  ports
+};
+const std::vector<const char*>& spellings(TimeloopAttr a);
+// The first given spelling of an attribute (all are looked up, so that a misspelling of any gets a
+// hint), and its value as an integer (positive, or any).
+std::optional<core::YamlView> first_of(core::MapReader& attrs, TimeloopAttr a);
+std::optional<long long> int_of(core::MapReader& attrs, TimeloopAttr a, bool positive);
+// Where each attribute was written, under the field names the validation checks (arch/validate.h).
+core::FieldLocs timeloop_field_locs(const core::MapReader& attrs, const core::SourceLoc& node);
 
 // Attributes Timeloop's model does not read, or reads only for its built-in energy and area
 // estimates: accepted whatever their value (they do not change counts or cycles).

@@ -67,15 +67,26 @@ std::string describe(UnitKind kind) {
   return "a quantity with its unit";
 }
 
-std::optional<double> parse_number(const std::string& text) {
-  std::string s = trim(text);
-  if (s.empty()) return std::nullopt;
+namespace {
+
+enum class Strtod { number, not_a_number, beyond_range };
+
+// All of `s` as a double: "inf", "nan" and numbers beyond a double's range ("1e999") are not numbers
+// a description can hold (an underflow to almost 0 is kept).
+Strtod read_double(const std::string& s, double& v) {
   char* end = nullptr;
   errno = 0;
-  double v = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || *end != '\0') return std::nullopt;
-  // "inf", "nan" and numbers beyond a double's range ("1e999") are not numbers a description can hold.
-  if (!std::isfinite(v) || (errno == ERANGE && std::fabs(v) > 1)) return std::nullopt;
+  v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end == s.c_str() || *end != '\0') return Strtod::not_a_number;
+  if (!std::isfinite(v) || (errno == ERANGE && std::fabs(v) > 1)) return Strtod::beyond_range;
+  return Strtod::number;
+}
+
+}  // namespace
+
+std::optional<double> parse_number(const std::string& text) {
+  double v = 0;
+  if (read_double(trim(text), v) != Strtod::number) return std::nullopt;
   return v;
 }
 
@@ -101,12 +112,10 @@ std::string number_problem(const std::string& text) {
   std::size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   if (s.compare(i, 3, "inf") == 0 || s.compare(i, 3, "nan") == 0) return "a finite number is required";
   if (s.find_first_not_of("+-0123456789.e") != std::string::npos || s.find_first_of("0123456789") == std::string::npos) return {};
-  char* end = nullptr;
-  errno = 0;
-  double v = std::strtod(s.c_str(), &end);
-  if (*end != '\0') return {};
-  if (!std::isfinite(v) || (errno == ERANGE && std::fabs(v) > 1)) return "beyond the range of a number";
-  if (v != std::trunc(v)) return {};
+  double v = 0;
+  const Strtod r = read_double(s, v);
+  if (r == Strtod::beyond_range) return "beyond the range of a number";
+  if (r == Strtod::not_a_number || v != std::trunc(v)) return {};
   return "beyond the range of a 64-bit integer";
 }
 

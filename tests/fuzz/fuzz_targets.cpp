@@ -64,8 +64,10 @@ void set_list(std::string_view input) {
   std::vector<std::string> sets;
   std::istringstream lines{std::string(input)};
   for (std::string line; std::getline(lines, line);) sets.push_back(line);
-  for (const char* preset : {"arch/presets/eyeriss_like.yaml", "arch/presets/rram_128x128.yaml"}) {
-    const auto document = arch::AcceleratorDocument::load(source_path(preset));
+  static const std::vector<arch::AcceleratorDocument> documents = {
+      arch::AcceleratorDocument::load(source_path("arch/presets/eyeriss_like.yaml")),
+      arch::AcceleratorDocument::load(source_path("arch/presets/rram_128x128.yaml"))};
+  for (const auto& document : documents) {
     try {
       read_points(cli::parse_sweep(sets, document), document);
     } catch (const core::InputError&) {  // try the other accelerator too
