@@ -268,6 +268,20 @@ def resnet50():
     ], stride_on_3x3=False)
 
 
+def resnet50_torchvision():
+    return resnet("resnet50_torchvision", [3, 4, 6, 3], 1, [
+        "ResNet-50 as torchvision builds it (torchvision.models.resnet50, \"ResNet v1.5\"): He, Zhang,",
+        "Ren, Sun, \"Deep Residual Learning for Image Recognition\", CVPR 2016, Table 1, with the stride",
+        "of each stride-2 block on the 3x3 conv (branch2b) and on the projection, as in fb.resnet.torch",
+        "and torchvision (resnet50.yaml puts it on the first 1x1 conv, as the original Caffe model does).",
+        "224x224 input; projection shortcuts (1x1 conv, \"branch1\") where the shape changes; each",
+        "residual addition is an `add` layer. Written from the architecture: the ONNX import of",
+        "torchvision's model must give the same layers (tests/onnx/).",
+        "Published: 4.09 GFLOPS (counted as multiply-adds) -- torchvision model documentation,",
+        "ResNet50_Weights.IMAGENET1K_V1 (4.089 in its metadata).",
+    ], stride_on_3x3=True)
+
+
 def resnet152():
     return resnet("resnet152", [3, 8, 36, 3], 1, [
         "ResNet-152: He, Zhang, Ren, Sun, \"Deep Residual Learning for Image Recognition\", CVPR 2016,"
@@ -392,7 +406,7 @@ def vgg8_cifar():
     return n
 
 
-NETWORKS = [alexnet, vgg16, googlenet, mobilenet_v1, resnet50, resnet152, wrn50_2, fastdepth,
+NETWORKS = [alexnet, vgg16, googlenet, mobilenet_v1, resnet50, resnet50_torchvision, resnet152, wrn50_2, fastdepth,
             fmnist_vgg, fmnist_mobilenet, fmnist_resnet, vgg8_cifar]
 
 
@@ -405,7 +419,7 @@ def main():
     for build in NETWORKS:
         net = build()
         (args.out / f"{net.name}.yaml").write_text(net.text())
-        print(f"{net.name:14} {len(net.lines):4} layers  {net.macs:>15,} MACs")
+        print(f"{net.name:20} {len(net.lines):4} layers  {net.macs:>15,} MACs")
 
 
 if __name__ == "__main__":

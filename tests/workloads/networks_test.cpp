@@ -31,7 +31,8 @@ long long count_type(const workload::Network& net, const std::string& type) {
   return n;
 }
 
-const char* kNetworks[] = {"alexnet", "vgg16", "googlenet", "mobilenet_v1", "resnet50", "resnet152", "wrn50_2", "fastdepth"};
+const char* kNetworks[] = {"alexnet",   "vgg16",   "googlenet", "mobilenet_v1", "resnet50", "resnet50_torchvision",
+                           "resnet152", "wrn50_2", "fastdepth"};
 
 }  // namespace
 
@@ -45,6 +46,12 @@ TEST_CASE("VGG-16 has Sze et al.'s 15.5G MACs (+-0.05G)") { check_macs("vgg16", 
 TEST_CASE("GoogLeNet has Sze et al.'s 1.43G MACs (+-0.005G)") { check_macs("googlenet", 1.43e9, 0.005e9, 1431556352LL); }
 
 TEST_CASE("ResNet-50 has Sze et al.'s 3.9G MACs (+-0.05G)") { check_macs("resnet50", 3.9e9, 0.05e9, 3857973248LL); }
+
+// torchvision model documentation, ResNet50_Weights.IMAGENET1K_V1: 4.09 GFLOPS (counted as
+// multiply-adds; 4.089 in the weights' metadata). The stride is on the 3x3 conv, not the first 1x1.
+TEST_CASE("ResNet-50 as torchvision builds it has torchvision's 4.09G multiply-adds (+-0.005G)") {
+  check_macs("resnet50_torchvision", 4.09e9, 0.005e9, 4089184256LL);
+}
 
 // Howard et al., "MobileNets", arXiv:1704.04861, 2017, Table 8: 1.0 MobileNet-224, 569 million
 // Mult-Adds.
