@@ -61,6 +61,7 @@ TorchNetwork::TorchNetwork(const workload::Network& net) {
     if ((l.type == "conv2d" || l.type == "pool") && !l.window.known)
       throw unbuildable(l,
                         "the trainer needs the layer's window (input size, kernel, stride, padding): write the layer in hwaware's format");
+    if (l.window.asymmetric()) throw unbuildable(l, "the trainer pads both sides of an input alike; this layer pads them differently");
     const std::string module = "layer" + std::to_string(i);
     if (l.type == "conv2d") {
       build_conv(*this, n, l, module);

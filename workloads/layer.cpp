@@ -3,9 +3,10 @@
 namespace hwaware::workload {
 namespace {
 
-// Output extent of a sliding window: (in + 2*pad - dilation*(kernel-1) - 1) / stride + 1.
-long long window_output(long long in, long long pad, long long dilation, long long kernel, long long stride) {
-  return (in + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
+// Output extent of a sliding window: (in + pad before + pad after - dilation*(kernel-1) - 1) / stride + 1.
+long long window_output(long long in, long long pad, std::optional<long long> pad_after, long long dilation, long long kernel,
+                        long long stride) {
+  return (in + pad + pad_after.value_or(pad) - dilation * (kernel - 1) - 1) / stride + 1;
 }
 
 // Builds a Problem dimension by dimension.
@@ -22,10 +23,10 @@ RankExpression rank(std::initializer_list<ProjectionTerm> t) { return RankExpres
 
 }  // namespace
 
-long long ConvParams::out_height() const { return window_output(in_height, pad_h, dilation_h, kernel_h, stride_h); }
-long long ConvParams::out_width() const { return window_output(in_width, pad_w, dilation_w, kernel_w, stride_w); }
-long long PoolParams::out_height() const { return window_output(in_height, pad_h, dilation_h, kernel_h, stride_h); }
-long long PoolParams::out_width() const { return window_output(in_width, pad_w, dilation_w, kernel_w, stride_w); }
+long long ConvParams::out_height() const { return window_output(in_height, pad_h, pad_bottom, dilation_h, kernel_h, stride_h); }
+long long ConvParams::out_width() const { return window_output(in_width, pad_w, pad_right, dilation_w, kernel_w, stride_w); }
+long long PoolParams::out_height() const { return window_output(in_height, pad_h, pad_bottom, dilation_h, kernel_h, stride_h); }
+long long PoolParams::out_width() const { return window_output(in_width, pad_w, pad_right, dilation_w, kernel_w, stride_w); }
 
 long long Network::macs() const {
   long long total = 0;

@@ -2,6 +2,7 @@
 // Layers of a network in user terms (conv2d with stride/padding/dilation/groups, FC, pooling,
 // elementwise add) and their lowering to the Problem form the models evaluate.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,13 +22,17 @@ struct ConvParams {
   long long dilation_h = 1, dilation_w = 1;
   long long groups = 1;
   int weight_bits = 8, input_bits = 8, output_bits = 8;
+  // Padding after the input (bottom, right) where it differs from pad_h and pad_w, which are then
+  // the padding before it (top, left): ONNX's asymmetric pads. Unset: the same on both sides.
+  std::optional<long long> pad_bottom, pad_right;
 
   long long out_height() const;
   long long out_width() const;
 };
 
 // A max or average pooling window slid over every channel (no weights). Output size as for a
-// convolution: (in + 2*pad - dilation*(kernel-1) - 1) / stride + 1, rounded down.
+// convolution: (in + 2*pad - dilation*(kernel-1) - 1) / stride + 1, rounded down (2*pad: the
+// padding before plus the padding after, when they differ).
 struct PoolParams {
   long long batch = 1;
   long long channels = 1;
@@ -37,6 +42,7 @@ struct PoolParams {
   long long pad_h = 0, pad_w = 0;
   long long dilation_h = 1, dilation_w = 1;
   int input_bits = 8, output_bits = 8;
+  std::optional<long long> pad_bottom, pad_right;  // as in ConvParams (ONNX's asymmetric pads and ceil_mode)
 
   long long out_height() const;
   long long out_width() const;
@@ -62,6 +68,10 @@ struct Window {
   long long stride_h = 1, stride_w = 1;
   long long pad_h = 0, pad_w = 0;
   long long dilation_h = 1, dilation_w = 1;
+  std::optional<long long> pad_bottom, pad_right;  // as in ConvParams: set only where they differ from pad_h, pad_w
+
+  // Whether the padding after the input differs from the padding before it (ONNX's asymmetric pads).
+  bool asymmetric() const { return pad_bottom.value_or(pad_h) != pad_h || pad_right.value_or(pad_w) != pad_w; }
 };
 
 // One layer of a network. MAC layers (conv2d, fc, GEMM, imported problems) count toward the

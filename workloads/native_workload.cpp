@@ -5,6 +5,8 @@
 
 #include "core/checked.h"
 #include "core/text.h"
+#include "workloads/layer_window.h"
+#include "workloads/native_window.h"
 
 namespace hwaware::workload {
 namespace {
@@ -71,50 +73,6 @@ void read_bits(const core::YamlView& v, Defaults& d) {
   m.finish();
 }
 
-// An int (same for height and width) or [height, width]; `minimum` is 0 or 1.
-std::optional<std::pair<long long, long long>> read_pair(const core::YamlView& v, long long minimum) {
-  std::vector<long long> vals;
-  if (v.is_scalar()) {
-    auto n = v.as_int();
-    if (!n) return std::nullopt;
-    vals = {*n, *n};
-  } else if (v.is_seq() && v.node().size() == 2) {
-    for (auto& item : v.items()) {
-      auto n = item.as_int();
-      if (!n) return std::nullopt;
-      vals.push_back(*n);
-    }
-  } else {
-    v.error("expected an integer or a list [height, width], found " + v.found());
-    return std::nullopt;
-  }
-  if (vals[0] < minimum || vals[1] < minimum) {
-    v.error(std::string("expected ") + (minimum > 0 ? "positive" : "non-negative") + " values, found " + std::to_string(vals[0]) + " x " +
-            std::to_string(vals[1]));
-    return std::nullopt;
-  }
-  return std::make_pair(vals[0], vals[1]);
-}
-
-// `input: [h, w]` and `kernel: [h, w]` must be lists of two (a single int is accepted too).
-bool read_shape(core::MapReader& m, const char* key, long long& h, long long& w) {
-  auto v = m.required(key);
-  if (!v) return false;
-  auto p = read_pair(*v, 1);
-  if (!p) return false;
-  h = p->first;
-  w = p->second;
-  return true;
-}
-
-void read_optional_pair(core::MapReader& m, const char* key, long long minimum, long long& h, long long& w) {
-  if (auto v = m.get(key))
-    if (auto p = read_pair(*v, minimum)) {
-      h = p->first;
-      w = p->second;
-    }
-}
-
 bool read_positive(core::MapReader& m, const char* key, long long& out) {
   auto v = m.required(key);
   if (!v) return false;
@@ -123,31 +81,15 @@ bool read_positive(core::MapReader& m, const char* key, long long& out) {
   return n.has_value();
 }
 
-// A sliding window (after dilation) must fit the padded input, else the output would be empty.
-bool check_window(const core::YamlView& v, long long in_h, long long in_w, long long k_h, long long k_w, long long pad_h, long long pad_w,
-                  long long dil_h, long long dil_w) {
-  // dil x (k - 1) + 1 and in + 2 x pad from factors within core::kMaxCount (then within 64 bits).
-  auto span = core::checked_count({dil_h, k_h}), span_w = core::checked_count({dil_w, k_w});
-  const bool sizes_ok = in_h <= core::kMaxCount && in_w <= core::kMaxCount && pad_h <= core::kMaxCount && pad_w <= core::kMaxCount;
-  if (!span || !span_w || !sizes_ok) {
-    v.error(std::string("the window or the padded input is more than ") + core::kMaxCountText);
-    return false;
-  }
-  const long long kh = dil_h * (k_h - 1) + 1, kw = dil_w * (k_w - 1) + 1;
-  const long long ih = in_h + 2 * pad_h, iw = in_w + 2 * pad_w;
-  if (kh <= ih && kw <= iw) return true;
-  v.error("the kernel (" + std::to_string(kh) + " x " + std::to_string(kw) + " after dilation) is larger than the padded input (" +
-          std::to_string(ih) + " x " + std::to_string(iw) + "); the output would be empty");
-  return false;
-}
-
 bool read_conv(core::MapReader& m, const core::YamlView& v, ConvParams& p) {
   bool ok = read_positive(m, "in_channels", p.in_channels);
   ok = read_positive(m, "out_channels", p.out_channels) && ok;
   ok = read_shape(m, "input", p.in_height, p.in_width) && ok;
   ok = read_shape(m, "kernel", p.kernel_h, p.kernel_w) && ok;
   read_optional_pair(m, "stride", 1, p.stride_h, p.stride_w);
-  read_optional_pair(m, "padding", 0, p.pad_h, p.pad_w);
+  Padding pad;
+  read_padding(m, pad);
+  set_padding(p, pad);
   read_optional_pair(m, "dilation", 1, p.dilation_h, p.dilation_w);
   if (auto g = m.get("groups")) p.groups = g->as_positive_int().value_or(1);
   if (!ok) return false;
@@ -156,7 +98,7 @@ bool read_conv(core::MapReader& m, const core::YamlView& v, ConvParams& p) {
             ") must both be divisible by groups (" + std::to_string(p.groups) + ")");
     ok = false;
   }
-  ok = check_window(v, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.pad_h, p.pad_w, p.dilation_h, p.dilation_w) && ok;
+  ok = check_window(v, p.in_height, p.in_width, p.kernel_h, p.kernel_w, pad, p.dilation_h, p.dilation_w) && ok;
   return ok;
 }
 
@@ -172,7 +114,7 @@ std::string read_pool_mode(core::MapReader& m) {
 
 // Window of a pool: `global: true` takes the whole input (and forbids kernel/stride/padding/
 // dilation); otherwise `kernel` is required and `stride` defaults to the kernel (as in PyTorch).
-bool read_pool_window(core::MapReader& m, PoolParams& p) {
+bool read_pool_window(core::MapReader& m, PoolParams& p, Padding& pad) {
   bool global = false, ok = true;
   if (auto g = m.get("global")) {
     auto b = g->as_bool();
@@ -193,7 +135,8 @@ bool read_pool_window(core::MapReader& m, PoolParams& p) {
   p.stride_h = p.kernel_h;
   p.stride_w = p.kernel_w;
   read_optional_pair(m, "stride", 1, p.stride_h, p.stride_w);
-  read_optional_pair(m, "padding", 0, p.pad_h, p.pad_w);
+  read_padding(m, pad);
+  set_padding(p, pad);
   read_optional_pair(m, "dilation", 1, p.dilation_h, p.dilation_w);
   return ok;
 }
@@ -203,17 +146,11 @@ bool read_pool(core::MapReader& m, const core::YamlView& v, PoolParams& p, std::
   bool ok = !mode.empty();
   ok = read_positive(m, "channels", p.channels) && ok;
   bool have_input = read_shape(m, "input", p.in_height, p.in_width);
-  bool have_window = read_pool_window(m, p);  // reads its keys even when the input is wrong
+  Padding pad;
+  bool have_window = read_pool_window(m, p, pad);  // reads its keys even when the input is wrong
   ok = have_input && have_window && ok;
-  if (!ok) return false;
-  // As in PyTorch: padding beyond half the (dilated) window would give windows of padding only.
-  long long kh = p.dilation_h * (p.kernel_h - 1) + 1, kw = p.dilation_w * (p.kernel_w - 1) + 1;
-  if (2 * p.pad_h > kh || 2 * p.pad_w > kw) {
-    v.error("padding (" + std::to_string(p.pad_h) + " x " + std::to_string(p.pad_w) + ") must be at most half the window (" +
-            std::to_string(kh) + " x " + std::to_string(kw) + ")");
-    return false;
-  }
-  return check_window(v, p.in_height, p.in_width, p.kernel_h, p.kernel_w, p.pad_h, p.pad_w, p.dilation_h, p.dilation_w);
+  return ok && check_window(v, p.in_height, p.in_width, p.kernel_h, p.kernel_w, pad, p.dilation_h, p.dilation_w) &&
+         check_pool_padding(v, p, pad);
 }
 
 // Reads the keys of the layer's type and lowers it; false if anything was wrong (reported).
@@ -226,8 +163,7 @@ bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults
     p.output_bits = d.output_bits;
     if (!read_conv(m, v, p)) return false;
     layer.problem = conv2d_problem(layer.name, p);
-    layer.window = Window{true,       false,      p.in_height, p.in_width, p.kernel_h,   p.kernel_w,
-                          p.stride_h, p.stride_w, p.pad_h,     p.pad_w,    p.dilation_h, p.dilation_w};
+    layer.window = conv_window(p);
   } else if (layer.type == "fc") {
     long long in = 1, out = 1;
     bool ok = read_positive(m, "in_features", in);
@@ -242,8 +178,7 @@ bool read_layer_body(core::MapReader& m, const core::YamlView& v, const Defaults
     layer.problem = pool_problem(layer.name, p);
     const auto g = m.get("global");
     const bool global = g && g->as_bool().value_or(false);
-    layer.window = Window{true,       global,     p.in_height, p.in_width, p.kernel_h,   p.kernel_w,
-                          p.stride_h, p.stride_w, p.pad_h,     p.pad_w,    p.dilation_h, p.dilation_w};
+    layer.window = pool_window(p, global);
     layer.is_mac_layer = false;
   } else if (layer.type == "add") {
     AddParams p;

@@ -170,9 +170,18 @@ struct Body {
   Problem problem;
 };
 
+// Padding that differs between the sides of the input (ONNX's asymmetric pads) as {top, bottom, left, right}.
+std::string padding_text(const Window& w) {
+  if (!w.asymmetric()) return pair_text(w.pad_h, w.pad_w);
+  return flow_map({{"top", std::to_string(w.pad_h)},
+                   {"bottom", std::to_string(w.pad_bottom.value_or(w.pad_h))},
+                   {"left", std::to_string(w.pad_w)},
+                   {"right", std::to_string(w.pad_right.value_or(w.pad_w))}});
+}
+
 void add_window_keys(Fields& f, long long stride_h, long long stride_w, const Window& w) {
   if (stride_h != 1 || stride_w != 1) f.emplace_back("stride", pair_text(stride_h, stride_w));
-  if (w.pad_h != 0 || w.pad_w != 0) f.emplace_back("padding", pair_text(w.pad_h, w.pad_w));
+  if (w.pad_h != 0 || w.pad_w != 0 || w.asymmetric()) f.emplace_back("padding", padding_text(w));
   if (w.dilation_h != 1 || w.dilation_w != 1) f.emplace_back("dilation", pair_text(w.dilation_h, w.dilation_w));
 }
 
@@ -185,6 +194,7 @@ Body conv_body(const Layer& l, const Settings& s) {
   p.out_channels = bound(l.problem, "M") * p.groups;
   p.in_height = w.in_height, p.in_width = w.in_width, p.kernel_h = w.kernel_h, p.kernel_w = w.kernel_w;
   p.stride_h = w.stride_h, p.stride_w = w.stride_w, p.pad_h = w.pad_h, p.pad_w = w.pad_w;
+  p.pad_bottom = w.pad_bottom, p.pad_right = w.pad_right;
   p.dilation_h = w.dilation_h, p.dilation_w = w.dilation_w;
   p.batch = s.batch;
   p.weight_bits = s.bits_of("Weights"), p.input_bits = s.bits_of("Inputs"), p.output_bits = s.bits_of("Outputs");
@@ -224,6 +234,7 @@ Body pool_body(const Layer& l, const Settings& s) {
   } else {
     p.kernel_h = w.kernel_h, p.kernel_w = w.kernel_w, p.stride_h = w.stride_h, p.stride_w = w.stride_w;
     p.pad_h = w.pad_h, p.pad_w = w.pad_w, p.dilation_h = w.dilation_h, p.dilation_w = w.dilation_w;
+    p.pad_bottom = w.pad_bottom, p.pad_right = w.pad_right;
     b.fields.emplace_back("kernel", pair_text(w.kernel_h, w.kernel_w));
     b.fields.emplace_back("stride", pair_text(w.stride_h, w.stride_w));  // always, as the shipped networks do
     add_window_keys(b.fields, 1, 1, w);

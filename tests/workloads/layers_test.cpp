@@ -137,6 +137,36 @@ TEST_CASE("pool padding beyond half the window is rejected") {
   CHECK(d.mentions("padding (2 x 2) must be at most half the window (3 x 3)", 3));
 }
 
+TEST_CASE("padding given side by side sizes the output by the sum of its two sides, as ONNX's asymmetric pads do") {
+  auto c = one_layer(
+      "{name: c, type: conv2d, in_channels: 4, out_channels: 4, input: [8, 9], kernel: 2, "
+      "padding: {top: 0, bottom: 1, left: 1, right: 0}}");
+  CHECK(bound(c.problem, "Q") == 8);  // (8 + 0 + 1 - 2) / 1 + 1: no symmetric padding gives it
+  CHECK(bound(c.problem, "P") == 9);
+  CHECK((c.window.pad_h == 0 && c.window.pad_bottom == 1 && c.window.pad_w == 1 && c.window.pad_right == 0));
+  CHECK(c.window.asymmetric());
+  auto p = one_layer(
+      "{name: p, type: pool, mode: max, channels: 4, input: 112, kernel: 3, stride: 2, "
+      "padding: {top: 0, bottom: 1, left: 0, right: 1}}");
+  CHECK(bound(p.problem, "Q") == 56);  // a pool with ceil_mode: (112 + 1 - 3) / 2 + 1
+  auto same = one_layer(
+      "{name: s, type: conv2d, in_channels: 4, out_channels: 4, input: 8, kernel: 3, "
+      "padding: {top: 1, bottom: 1, left: 1, right: 1}}");
+  CHECK_FALSE(same.window.asymmetric());
+}
+
+TEST_CASE("padding side by side needs its four sides, and no side of a pool's as large as its window") {
+  Doc d(
+      "workload:\n  layers:\n    - {name: c, type: conv2d, in_channels: 4, out_channels: 4, input: 8, kernel: 3, "
+      "padding: {top: 1, bottom: 1, left: 1, rihgt: 1}}\n"
+      "    - {name: p, type: pool, mode: max, channels: 4, input: 8, kernel: 2, padding: {top: 0, bottom: 2, left: 0, right: 0}}\n",
+      "w.yaml");
+  workload::read_native_workload(d.get("workload"));
+  CHECK(d.mentions("workload.layers[0].padding: missing required key 'right'", 3));
+  CHECK(d.mentions("unknown key 'rihgt'", 3));
+  CHECK(d.mentions("padding on each side (top 0, bottom 2, left 0, right 0) must be less than the window (2 x 2)", 4));
+}
+
 TEST_CASE("pool and add layers report missing and non-positive values together") {
   Doc d(
       "workload:\n  layers:\n    - {name: p, type: pool, channels: 0, input: 8, kernel: 9}\n"

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "workloads/native_workload.h"
+#include "workloads/same_network.h"
 #include "workloads/workload_loader.h"
 #include "workloads/workload_writer.h"
 #include "yaml_doc.h"
@@ -21,6 +22,7 @@
 using namespace hwaware;
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
+using test::check_same_network;
 
 namespace {
 
@@ -56,57 +58,6 @@ workload::Network from_text(const std::string& text) {
   auto net = workload::read_native_workload(d.get("workload"));
   REQUIRE(d.sink.diagnostics().empty());
   return net;
-}
-
-void check_same_data_space(const workload::Problem& a, const workload::Problem& b, std::size_t i) {
-  const auto &x = a.data_spaces[i], &y = b.data_spaces[i];
-  INFO("tensor " << x.name);
-  CHECK(x.name == y.name);
-  CHECK(x.read_write == y.read_write);
-  CHECK(x.bits == y.bits);
-  CHECK(x.density == y.density);
-  CHECK(a.tensor_size(static_cast<int>(i)) == b.tensor_size(static_cast<int>(i)));
-  REQUIRE(x.ranks.size() == y.ranks.size());
-  for (std::size_t r = 0; r < x.ranks.size(); ++r) {
-    REQUIRE(x.ranks[r].size() == y.ranks[r].size());
-    for (std::size_t t = 0; t < x.ranks[r].size(); ++t) {
-      CHECK(x.ranks[r][t].dim == y.ranks[r][t].dim);
-      CHECK(x.ranks[r][t].coefficient == y.ranks[r][t].coefficient);
-    }
-  }
-}
-
-void check_same_problem(const workload::Problem& a, const workload::Problem& b) {
-  CHECK(a.name == b.name);
-  CHECK(a.dim_names == b.dim_names);
-  CHECK(a.bounds == b.bounds);
-  CHECK(a.macs() == b.macs());
-  REQUIRE(a.data_spaces.size() == b.data_spaces.size());
-  for (std::size_t i = 0; i < a.data_spaces.size(); ++i) check_same_data_space(a, b, i);
-}
-
-void check_same_window(const workload::Window& a, const workload::Window& b) {
-  CHECK(a.known == b.known);
-  CHECK(a.global == b.global);
-  CHECK(std::vector<long long>{a.in_height, a.in_width, a.kernel_h, a.kernel_w, a.stride_h, a.stride_w, a.pad_h, a.pad_w, a.dilation_h,
-                               a.dilation_w} == std::vector<long long>{b.in_height, b.in_width, b.kernel_h, b.kernel_w, b.stride_h,
-                                                                       b.stride_w, b.pad_h, b.pad_w, b.dilation_h, b.dilation_w});
-}
-
-void check_same_network(const workload::Network& a, const workload::Network& b) {
-  CHECK(a.name == b.name);
-  REQUIRE(a.layers.size() == b.layers.size());
-  for (std::size_t i = 0; i < a.layers.size(); ++i) {
-    const auto &x = a.layers[i], &y = b.layers[i];
-    INFO("layer " << i << " '" << x.name << "'");
-    CHECK(x.name == y.name);
-    CHECK(x.type == y.type);
-    CHECK(x.op == y.op);
-    CHECK(x.is_mac_layer == y.is_mac_layer);
-    CHECK(x.inputs == y.inputs);
-    check_same_problem(x.problem, y.problem);
-    check_same_window(x.window, y.window);
-  }
 }
 
 // The file without its comment lines.
