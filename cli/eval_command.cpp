@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/batch_flag.h"
 #include "cli/plot.h"
 #include "cli/report.h"
 #include "core/output_file.h"
@@ -21,8 +22,9 @@ std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app) {
   add_accelerator_flags(cmd, opts->accelerator, true);
   cmd->add_option("--workload", opts->workload,
                   "Workload file: hwaware format (top-level 'workload', one or more layers; networks in workloads/networks/), "
-                  "a Timeloop problem, or a SCALE-Sim topology .csv")
+                  "a Timeloop problem, a SCALE-Sim topology .csv, or an ONNX model .onnx")
       ->required();
+  add_batch_flag(cmd, opts->batch);
   cmd->add_option("--mapping", opts->mapping,
                   "Mapping file: hwaware format (one 'mapping' for every layer, or 'mappings' per layer name, as the "
                   "mapper writes them) or a Timeloop mapping. Without it, the mapper chooses a mapping per layer");
@@ -59,8 +61,11 @@ void write_chosen_mappings(const std::string& dir, const arch::Spec& spec, const
 
 int run_eval(const EvalOptions& o) {
   const auto accelerator = load_accelerator(o.accelerator);
-  const auto network = workload::load_workload(o.workload);
+  const auto network = workload::load_workload(o.workload, load_options(o.batch));
   if (!o.out.empty()) core::check_output_dir(o.out);  // before the work, not after it
+  if (!network.notes.empty())
+    std::cerr << network.notes.size() << " nodes of " << o.workload
+              << " are no layer: they cost nothing or are not modelled (stats.json lists them)\n";
   model::EvaluationOptions options;
   options.map = map_options(o.mapper, false);
   options.mapping_file = o.mapping;

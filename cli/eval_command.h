@@ -17,6 +17,7 @@ struct EvalOptions {
   std::string plot;                    // --plot FILE.png: energy breakdown drawn by scripts/plot_breakdown.py (cli/plot.h)
   std::string backend = "analytical";  // or "systemc": cycles and stalls also simulated (sim/systemc_simulator.h)
   MapperFlags mapper;                  // without --mapping, the mapper chooses one per layer
+  long long batch = 0;                 // --batch: an ONNX model's batch (cli/batch_flag.h); 0: the file's
 };
 
 std::shared_ptr<EvalOptions> add_eval_command(CLI::App& app);

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/batch_flag.h"
 #include "core/diagnostics.h"
 #include "search/analytical_oracle.h"
 #include "search/lut.h"
@@ -117,6 +118,7 @@ LutCommands add_lut_command(CLI::App& app) {
   auto common = [&](CLI::App* cmd) {
     add_accelerator_flags(cmd, o->accelerator, false, " (not with --backend measured, which times this machine's CPU)");
     cmd->add_option("--workload", o->workload, "Network whose layers (at every width a search may visit) the table holds")->required();
+    add_batch_flag(cmd, o->batch);
     cmd->add_option("--lut", o->lut, "The table's file (created, or extended)")->required();
     cmd->add_option("--backend", o->backend,
                     "What fills the table: the analytical model or the SystemC models of --arch, or layers timed on this CPU (measured)")
@@ -139,13 +141,13 @@ LutCommands add_lut_command(CLI::App& app) {
 
 int run_lut(const LutCommands& c) {
   const LutOptions& o = *c.options;
-  if (o.backend == "measured") return run_measured(c, workload::load_workload(o.workload));
+  if (o.backend == "measured") return run_measured(c, workload::load_workload(o.workload, load_options(o.batch)));
   if (o.accelerator.arch.empty())
     throw core::InputError(core::SourceLoc{"--arch", 0, 0}, "--arch",
                            "expected an accelerator file with --backend " + o.backend +
                                " (only --backend measured, which times this machine's CPU, goes without one)");
   const auto accelerator = load_accelerator(o.accelerator);
-  const auto net = workload::load_workload(o.workload);
+  const auto net = workload::load_workload(o.workload, load_options(o.batch));
   // The accelerator's analytical model or its SystemC models (one simulator per process, shared).
   const auto backend = [&]() -> std::unique_ptr<search::CostOracle> {
     const model::MapOptions map = map_options(o.mapper, true);

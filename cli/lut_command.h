@@ -22,6 +22,7 @@ struct LutOptions {
   int samples = 50;  // check: networks sampled
   unsigned long long seed = 1;
   MapperFlags mapper = search_mapper_flags();
+  long long batch = 0;             // --batch: an ONNX model's batch (cli/batch_flag.h); 0: the file's
   search::MeasureOptions measure;  // the measured backend's warm-up, repeats, threads
 };
 

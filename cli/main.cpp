@@ -8,6 +8,7 @@
 #include "cli/adapt_command.h"
 #include "cli/eval_command.h"
 #include "cli/explore_command.h"
+#include "cli/import_command.h"
 #include "cli/lut_command.h"
 #include "cli/prune_command.h"
 #include "cli/sweep_command.h"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   auto adapt = hwaware::cli::add_adapt_command(app);
   auto prune = hwaware::cli::add_prune_command(app);
   auto explore = hwaware::cli::add_explore_command(app);
+  auto import = hwaware::cli::add_import_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("adapt")) return hwaware::cli::run_adapt(*adapt);
     if (app.got_subcommand("prune")) return hwaware::cli::run_prune(*prune);
     if (app.got_subcommand("explore")) return hwaware::cli::run_explore(*explore);
+    if (app.got_subcommand("import")) return hwaware::cli::run_import(*import);
   } catch (const hwaware::core::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << hwaware::core::format(d) << "\n";
     std::cerr << e.diagnostics().size() << (e.diagnostics().size() == 1 ? " error" : " errors") << "; nothing was written\n";

@@ -313,6 +313,7 @@ nlohmann::ordered_json stats_json(const model::Accelerator& a, const workload::N
   j["accelerator"] = accelerator_json(a.spec);
   j["area"] = area_json(a.spec, model::chip_area(a, e));
   j["network"] = net.name;
+  if (!net.notes.empty()) j["workload_notes"] = net.notes;  // what an importer made no layer of (ONNX nodes)
   for (const auto& l : e.layers) j["layers"].push_back(layer_json(l, unit.column()));
   return j;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/batch_flag.h"
 #include "cli/plot.h"
 #include "cli/sweep_points.h"
 #include "core/csv_writer.h"
@@ -21,6 +22,7 @@ std::shared_ptr<SweepOptions> add_sweep_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("sweep", "Evaluate an accelerator at every combination of parameter values, for a workload");
   add_accelerator_flags(cmd, o->accelerator, true);
   cmd->add_option("--workload", o->workload, "Workload file (a layer or a network)")->required();
+  add_batch_flag(cmd, o->batch);
   cmd->add_option("--set", o->sets,
                   "KEY=V1,V2,...: values of a key of the description (pim.crossbar.rows, levels.NAME.size, clock, ...; "
                   "architecture_presets.ArrayHeight in a SCALE-Sim .cfg); KEY1+KEY2=V1,V2 sets several keys together; repeat "
@@ -99,7 +101,7 @@ int run_sweep(const SweepOptions& o) {
   // The description as written must read before its values are swept.
   const auto document = arch::AcceleratorDocument::load(o.accelerator.arch);
   const auto sweep = parse_sweep(o.sets, document);
-  const auto network = workload::load_workload(o.workload);
+  const auto network = workload::load_workload(o.workload, load_options(o.batch));
   const auto points = sweep.points();
   // Every point is read and checked before anything is evaluated or written.
   const auto accelerators = sweep.accelerators(document, points, ert);

@@ -20,7 +20,8 @@ struct SweepOptions {
   // KEY=V1,V2,... ; KEY is a path in the description (pim.crossbar.rows, levels.shared_glb.size,
   // clock); KEY1+KEY2=V1,V2 gives several keys the same values together.
   std::vector<std::string> sets;
-  MapperFlags mapper;  // for digital accelerators
+  MapperFlags mapper;   // for digital accelerators
+  long long batch = 0;  // --batch: an ONNX model's batch (cli/batch_flag.h); 0: the file's
 };
 
 std::shared_ptr<SweepOptions> add_sweep_command(CLI::App& app);

@@ -103,6 +103,9 @@ struct Layer {
 struct Network {
   std::string name;
   std::vector<Layer> layers;
+  // What an importer read but made no layer of (ONNX nodes that cost nothing), one line each, for
+  // reports; empty for hwaware's own format.
+  std::vector<std::string> notes;
 
   long long macs() const;      // over MAC layers only
   long long computes() const;  // over every layer

@@ -1,12 +1,12 @@
 #include "workloads/workload_loader.h"
 
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
 
+#include "core/text.h"
 #include "core/timeloop_sections.h"
 #include "core/yaml_reader.h"
 #include "workloads/native_workload.h"
+#include "workloads/onnx_import.h"
 #include "workloads/scalesim_topology.h"
 #include "workloads/timeloop_problem.h"
 #include "workloads/validate.h"
@@ -14,24 +14,35 @@
 namespace hwaware::workload {
 namespace {
 
-bool has_csv_extension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".csv";
+bool has_extension(const std::string& path, const std::string& ext) {
+  return core::lower(std::filesystem::path(path).extension().string()) == ext;
 }
 
 }  // namespace
 
-Network load_workload(const std::string& path) {
+Network load_workload(const std::string& path, const LoadOptions& options) {
   core::DiagnosticSink sink;
-  if (has_csv_extension(path)) {
+  if (has_extension(path, ".onnx")) {
+    Network net = import_onnx(path, OnnxOptions{options.batch});
+    validate(net, sink);
+    sink.throw_if_any();
+    return net;
+  }
+  if (options.batch)
+    throw core::InputError(core::SourceLoc{"--batch", 0, 0}, "--batch",
+                           "sets the batch of an ONNX model's input; '" + path + "' gives its batch itself (`batch:` in hwaware's format)");
+  if (has_extension(path, ".csv")) {
     Network net = load_scalesim_topology(path);
     validate(net, sink);
     sink.throw_if_any();
     return net;
   }
-  auto file = core::YamlFile::load(path);
-  core::YamlView root(file.root(), path, "", &sink);
+  return read_workload_document(core::YamlFile::load(path));
+}
+
+Network read_workload_document(const core::YamlFile& file) {
+  core::DiagnosticSink sink;
+  core::YamlView root(file.root(), file.path(), "", &sink);
   core::MapReader top(root);
   Network net;
   if (auto p = top.get("problem")) {

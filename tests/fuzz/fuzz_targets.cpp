@@ -110,6 +110,10 @@ const std::vector<FuzzTarget> kTargets = {
      "SCALE-Sim topology CSV",
      [](std::string_view in) { workload("topology.csv", in); },
      {{"tests/reference/scalesim", ".csv"}}},
+    {"workload_onnx",
+     "ONNX model (protobuf; checker, shape inference and the importer)",
+     [](std::string_view in) { workload("model.onnx", in); },
+     {{"tests/fuzz/seeds/workload_onnx", ".onnx"}}},
     {"mapping_native",
      "hwaware mapping YAML for conv3x3 on eyeriss_like",
      [](std::string_view in) {
