@@ -10,6 +10,7 @@
 #include "cli/accelerator_flags.h"
 #include "cli/family_files.h"
 #include "cli/train_command.h"
+#include "cli/training_commands.h"
 #include "core/diagnostics.h"
 #include "core/output_file.h"
 #include "core/text.h"
@@ -109,7 +110,7 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   o->data = search::kFashionMnistDir;
   o->netadapt.short_steps = 100;
   o->netadapt.long_steps = 2000;
-  auto* cmd = app.add_subcommand("adapt", "NetAdapt: shrink a trained network until it meets resource budgets on the accelerator");
+  auto* cmd = app.add_subcommand("adapt", training_command_description("adapt"));
   add_accelerator_flags(cmd, o->accelerator, false, "; its cost oracle sets latency and energy (not with --oracle measured)");
   cmd->add_option("--workload", o->workload, "Network to adapt (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();

@@ -13,6 +13,7 @@
 #include "cli/space_file.h"
 #include "cli/sweep_points.h"
 #include "cli/train_command.h"
+#include "cli/training_commands.h"
 #include "core/csv_writer.h"
 #include "core/text.h"
 #include "core/units.h"
@@ -124,7 +125,7 @@ int write_results(const Plan& p, const ExploreOptions& o, const std::vector<std:
 std::shared_ptr<ExploreOptions> add_explore_command(CLI::App& app) {
   auto o = std::make_shared<ExploreOptions>();
   o->data = search::kFashionMnistDir;
-  auto* cmd = app.add_subcommand("explore", "Co-explore hardware and network shape: every hardware point of a space with every network");
+  auto* cmd = app.add_subcommand("explore", training_command_description("explore"));
   cmd->add_option("--space", o->space, "Space file: accelerator, parameters to vary, networks, search (see docs/explore.md)")->required();
   cmd->add_option("--out", o->out, "Directory of points.csv, pareto.csv and the journal of finished points (the same command resumes)")
       ->required();

@@ -33,6 +33,9 @@ struct LutCommands {
 };
 
 LutCommands add_lut_command(CLI::App& app);
+// The analytical and SystemC backends.
 int run_lut(const LutCommands& commands);
+// The measured backend (LibTorch): in hwaware-torch only (cli/training_commands.h).
+int run_lut_measured(const LutCommands& commands);
 
 }  // namespace hwaware::cli

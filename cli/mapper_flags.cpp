@@ -16,16 +16,16 @@ void add_mapper_flags(CLI::App* cmd, MapperFlags& flags) {
       ->group(group);
   cmd->add_option("--mapper-budget", flags.budget, "Mapper: mappings evaluated per distinct layer shape")
       ->capture_default_str()
-      ->check(CLI::Range(1LL, 1000000000LL))
+      ->check(CLI::Range(1LL, kMaxMapperCount))
       ->group(group);
   cmd->add_option("--mapper-patience", flags.patience, "Mapper: stop after this many evaluations without improvement")
       ->capture_default_str()
-      ->check(CLI::Range(1LL, 1000000000LL))
+      ->check(CLI::Range(1LL, kMaxMapperCount))
       ->group(group);
   cmd->add_option("--mapper-seed", flags.seed, "Mapper: random seed (same seed, same mappings)")->capture_default_str()->group(group);
   cmd->add_option("--mapper-threads", flags.threads, "Mapper: threads (0 = every core; the mappings do not depend on it)")
       ->capture_default_str()
-      ->check(CLI::Range(0, 1024))
+      ->check(CLI::Range(0, kMaxMapperThreads))
       ->group(group);
 }
 
@@ -55,7 +55,23 @@ mapping::MapperOptions mapper_options(const MapperFlags& flags) {
   return m;
 }
 
+namespace {
+
+// The ranges add_mapper_flags checks, checked again for callers that do not parse a command line
+// (the Python module).
+void check_range(const char* flag, long long value, long long low, long long high) {
+  if (value < low || value > high)
+    throw core::InputError(
+        core::SourceLoc{flag, 0, 0}, flag,
+        "expected a number in [" + std::to_string(low) + ", " + std::to_string(high) + "], found " + std::to_string(value));
+}
+
+}  // namespace
+
 model::MapOptions map_options(const MapperFlags& flags, bool quiet) {
+  check_range("--mapper-budget", flags.budget, 1, kMaxMapperCount);
+  check_range("--mapper-patience", flags.patience, 1, kMaxMapperCount);
+  check_range("--mapper-threads", flags.threads, 0, kMaxMapperThreads);
   model::MapOptions o;
   o.dataflow = flags.dataflow;
   o.mapper = mapper_options(flags);

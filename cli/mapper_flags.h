@@ -14,6 +14,9 @@
 
 namespace hwaware::cli {
 
+constexpr long long kMaxMapperCount = 1000000000;  // --mapper-budget, --mapper-patience
+constexpr int kMaxMapperThreads = 1024;
+
 struct MapperFlags {
   std::string dataflow;           // preset name or constraints file; empty: the accelerator's own
   std::string objective = "edp";  // energy, latency, edp, or an ordered list "energy,latency"
@@ -42,7 +45,8 @@ void add_mapper_flags(CLI::App* cmd, MapperFlags& flags);
 // unknown name or an empty list.
 std::vector<mapping::Objective> parse_objectives(const std::string& list);
 
-// The mapper's options from the flags; map_options adds the dataflow and quiet (no progress).
+// The mapper's options from the flags; map_options adds the dataflow and quiet (no progress), and
+// checks the numbers' ranges (core::InputError at the flag).
 mapping::MapperOptions mapper_options(const MapperFlags& flags);
 model::MapOptions map_options(const MapperFlags& flags, bool quiet);
 

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/install_paths.h"
+
 namespace hwaware::cli {
 namespace {
 
@@ -64,7 +66,7 @@ int draw(const std::string& python, const std::string& dir, const std::string& p
 int run_plot_script(const std::string& name, const std::vector<std::string>& args, const std::string& png,
                     const std::string& python_override) {
   const std::string python = python_override.empty() ? interpreter() : python_override;
-  const fs::path script = fs::path(HWAWARE_SOURCE_DIR) / "scripts" / name;
+  const fs::path script = core::data_dir() / "scripts" / name;
   if (!fs::exists(script)) {
     std::cerr << "hwaware: --plot: the plotting script " << script.string() << " is missing\n";
     return kMissingToolStatus;

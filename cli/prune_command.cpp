@@ -9,6 +9,7 @@
 #include "cli/family_files.h"
 #include "cli/prune_report.h"
 #include "cli/train_command.h"
+#include "cli/training_commands.h"
 #include "core/diagnostics.h"
 #include "core/output_file.h"
 #include "core/text.h"
@@ -41,8 +42,7 @@ std::shared_ptr<PruneCommandOptions> add_prune_command(CLI::App& app) {
   // Pruning fine-tunes a trained network: a tenth of training's rate, so that a fine-tune does not
   // throw away the accuracy the tolerance is measured against.
   o->train.learning_rate = 0.002;
-  auto* cmd =
-      app.add_subcommand("prune", "Energy-aware pruning: prune a trained network layer by layer, highest energy first, on the accelerator");
+  auto* cmd = app.add_subcommand("prune", training_command_description("prune"));
   add_accelerator_flags(cmd, o->accelerator, true, "; its cost oracle sees weight density (compression, zero gating or skipping)");
   cmd->add_option("--workload", o->workload, "Network to prune (hwaware's workload format)")->required();
   cmd->add_option("--weights", o->weights, "Its trained weights (hwaware train)")->required();

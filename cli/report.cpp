@@ -12,6 +12,7 @@
 #include "core/diagnostics.h"
 #include "core/output_file.h"
 #include "models/area_estimators.h"
+#include "models/evaluation_tables.h"
 
 namespace hwaware::cli {
 namespace {
@@ -75,77 +76,16 @@ std::string systemc_columns(const model::LayerEvaluation& l) {
                      l.counts.cycles ? static_cast<double>(s.counts.cycles) / static_cast<double>(l.counts.cycles) : 0.0);
 }
 
-struct Totals {
-  long long macs = 0, cycles = 0, sc_cycles = 0, sc_stalls = 0;
-  double energy = 0, sc_energy = 0;
-};
-
-// Totals of a network's evaluation; cycles per inference (a pipeline's: its slowest stage's).
-Totals totals(const model::NetworkEvaluation& e) {
-  Totals t;
-  t.cycles = e.cycles();
-  t.sc_cycles = e.simulated_cycles();
-  for (const auto& l : e.layers) {
-    t.macs += l.macs;
-    t.energy += l.energy.total_pj;
-    if (!l.simulated) continue;
-    t.sc_stalls += l.simulated->stall_cycles;
-    t.sc_energy += l.simulated_energy.total_pj;
-  }
-  return t;
-}
-
 bool simulated(const model::NetworkEvaluation& e) { return !e.layers.empty() && e.layers.front().simulated; }
 
-// DIR/summary.csv.tmp: a row per layer and the total.
-void write_summary(std::ostream& out, const model::Accelerator& a, const model::NetworkEvaluation& e) {
-  const auto unit = a.energy_unit();
-  const bool sc = simulated(e);
-  std::vector<std::string> columns = {"layer", "macs", "cycles", unit.column(), "utilization", "latency_s", unit.suffix + "_per_mac"};
-  if (sc)
-    for (const auto& c :
-         std::vector<std::string>{"systemc_cycles", "systemc_stall_cycles", unit.column("systemc_energy"), "systemc_cycle_ratio"})
-      columns.push_back(c);
-  core::CsvWriter s(out, columns);
-  auto f = core::format_number;
-  const double clock = a.spec.clock_hz;
-  for (const auto& l : e.layers) {
-    std::vector<std::string> row = {l.name,
-                                    std::to_string(l.macs),
-                                    std::to_string(l.counts.cycles),
-                                    f(l.energy.total_pj),
-                                    f(l.counts.utilization),
-                                    f(static_cast<double>(l.counts.cycles) / clock),
-                                    l.macs ? f(per_mac(l.energy.total_pj, l.macs)) : std::string()};
-    if (sc && l.simulated) {
-      const auto& x = *l.simulated;
-      row.insert(row.end(), {std::to_string(x.counts.cycles), std::to_string(x.stall_cycles), f(l.simulated_energy.total_pj),
-                             f(static_cast<double>(x.counts.cycles) / static_cast<double>(std::max(1LL, l.counts.cycles)))});
-    }
-    s.row(row);
+// A table (models/evaluation_tables.h) as CSV.
+void write_table(std::ostream& out, const model::Table& table) {
+  core::CsvWriter csv(out, table.columns);
+  for (const auto& row : table.rows) {
+    std::vector<std::string> cells;
+    for (const auto& cell : row) cells.push_back(model::cell_text(cell));
+    csv.row(cells);
   }
-  const Totals t = totals(e);
-  std::vector<std::string> total = {"total",
-                                    std::to_string(t.macs),
-                                    std::to_string(t.cycles),
-                                    f(t.energy),
-                                    "",
-                                    f(static_cast<double>(t.cycles) / clock),
-                                    f(per_mac(t.energy, t.macs))};
-  if (sc)
-    total.insert(total.end(), {std::to_string(t.sc_cycles), std::to_string(t.sc_stalls), f(t.sc_energy),
-                               f(static_cast<double>(t.sc_cycles) / static_cast<double>(std::max(1LL, t.cycles)))});
-  s.row(total);
-}
-
-// breakdown.csv: every priced action of every layer, long format; a PIM circuit's action
-// also names its NeuroSim category (models/pim_counts.h).
-void write_breakdown(std::ostream& out, const model::Accelerator& a, const model::NetworkEvaluation& e) {
-  core::CsvWriter b(out, {"layer", "component", "tensor", "action", "count", a.energy_unit().column(), "bits", "pim_category"});
-  for (const auto& l : e.layers)
-    for (const auto& r : l.energy.rows)
-      b.row({l.name, r.component, r.tensor, r.action, core::format_number(r.count), core::format_number(r.energy_pj),
-             r.bits ? core::format_number(*r.bits) : "", r.pim_category ? model::to_string(*r.pim_category) : ""});
 }
 
 }  // namespace
@@ -162,7 +102,7 @@ void print_table(std::ostream& os, const model::Accelerator& a, const model::Net
     os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9} {:>6.1f}%{}  {}\n", l.name, l.macs, l.counts.cycles, l.energy.total_pj,
                       energy_per_mac, 100.0 * l.counts.utilization, systemc_columns(l), top_spender(l.energy));
   }
-  const Totals t = totals(e);
+  const auto t = model::evaluation_totals(e);
   os << fmt::format("{:<24} {:>14} {:>12} {:>16.2f} {:>9.3f}\n", "total", t.macs, t.cycles, t.energy, per_mac(t.energy, t.macs));
   os << fmt::format("latency at {:.0f} MHz: {:.6g} s", a.spec.clock_hz / 1e6, static_cast<double>(t.cycles) / a.spec.clock_hz);
   if (sc) os << fmt::format(" (analytical); {:.6g} s simulated by SystemC", static_cast<double>(t.sc_cycles) / a.spec.clock_hz);
@@ -185,8 +125,8 @@ void write_outputs(const std::string& dir, const model::Accelerator& a, const wo
   const std::filesystem::path base(dir);
   core::OutputFile summary((base / "summary.csv").string()), breakdown((base / "breakdown.csv").string()),
       stats((base / "stats.json").string());
-  write_summary(summary.out(), a, e);
-  write_breakdown(breakdown.out(), a, e);
+  write_table(summary.out(), model::summary_table(a, e));
+  write_table(breakdown.out(), model::breakdown_table(a, e));
   stats.out() << stats_json(a, net, e, o).dump(2) << "\n";
   std::optional<core::OutputFile> scalesim;
   if (any_systolic(e)) {

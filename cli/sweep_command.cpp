@@ -9,6 +9,7 @@
 #include "cli/batch_flag.h"
 #include "cli/plot.h"
 #include "cli/sweep_points.h"
+#include "cli/sweep_rows.h"
 #include "core/csv_writer.h"
 #include "core/diagnostics.h"
 #include "core/output_file.h"
@@ -36,59 +37,9 @@ std::shared_ptr<SweepOptions> add_sweep_command(CLI::App& app) {
 
 namespace {
 
-// One layer at one point: the figures sweep.csv holds.
-struct Row {
-  std::string layer;
-  long long macs = 0, cycles = 0;
-  double energy_pj = 0, utilization = 0;
-  EnergyByKind kinds{};  // zeroed: the total row sums into it
-};
-
-// The total of a point: sums, and utilization weighted by cycles.
-Row total_of(const std::vector<Row>& rows) {
-  Row t;
-  t.layer = "total";
-  double weighted = 0;
-  for (const auto& r : rows) {
-    t.macs += r.macs;
-    t.cycles += r.cycles;
-    t.energy_pj += r.energy_pj;
-    weighted += r.utilization * static_cast<double>(r.cycles);
-    for (std::size_t k = 0; k < t.kinds.size(); ++k) t.kinds[k] += r.kinds[k];
-  }
-  t.utilization = t.cycles ? weighted / static_cast<double>(t.cycles) : 0;
-  return t;
-}
-
-// A point's rows: one per layer, then the total (its cycles per inference: a pipeline's slowest stage).
-std::vector<Row> evaluate_point(const model::Accelerator& accelerator, const workload::Network& network, const SweepOptions& o) {
-  model::EvaluationOptions options;
-  options.map = map_options(o.mapper, false);
-  const auto evaluation = model::evaluate_network(accelerator, network, options);
-  std::vector<Row> rows;
-  for (const auto& l : evaluation.layers) {
-    Row r;
-    r.layer = l.name;
-    r.macs = l.macs;
-    r.cycles = l.counts.cycles;
-    r.utilization = l.counts.utilization;
-    r.energy_pj = l.energy.total_pj;
-    r.kinds = energy_by_kind(accelerator.spec, l.energy);
-    rows.push_back(std::move(r));
-  }
-  Row total = total_of(rows);
-  total.cycles = evaluation.cycles();
-  rows.push_back(std::move(total));
-  return rows;
-}
-
-void write_row(core::CsvWriter& csv, const SweepPoint& point, const Row& r, double clock_hz) {
-  std::vector<std::string> fields = point.values;
-  fields.insert(fields.end(),
-                {r.layer, std::to_string(r.macs), std::to_string(r.cycles), core::format_number(static_cast<double>(r.cycles) / clock_hz),
-                 core::format_number(r.energy_pj), r.macs ? core::format_number(r.energy_pj / static_cast<double>(r.macs)) : "",
-                 core::format_number(r.utilization)});
-  for (double e : r.kinds) fields.push_back(core::format_number(e));
+void write_row(core::CsvWriter& csv, const SweepPoint& point, const SweepRow& r, double clock_hz) {
+  std::vector<std::string> fields;
+  for (const auto& cell : sweep_cells(point, r, clock_hz)) fields.push_back(model::cell_text(cell));
   csv.row(fields);
 }
 
@@ -112,9 +63,9 @@ int run_sweep(const SweepOptions& o) {
   {
     core::CsvWriter csv(file.out(), sweep.columns(unit));
     for (std::size_t i = 0; i < points.size(); ++i) {
-      const auto rows = evaluate_point(accelerators[i], network, o);
+      const auto rows = evaluate_sweep_point(accelerators[i], network, map_options(o.mapper, false));
       for (const auto& r : rows) write_row(csv, points[i], r, accelerators[i].spec.clock_hz);
-      const Row& t = rows.back();
+      const SweepRow& t = rows.back();
       const auto& pim = accelerators[i].spec.pim;
       std::cerr << fmt::format("[{}/{}] {}: {:.6g} {}, {:.4g} {}/MAC, {} cycles, utilization {:.3f}{}\n", i + 1, points.size(),
                                points[i].label, t.energy_pj, unit.symbol, t.macs ? t.energy_pj / static_cast<double>(t.macs) : 0.0,

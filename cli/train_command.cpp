@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/training_commands.h"
 #include "core/diagnostics.h"
 #include "core/output_file.h"
 #include "search/fashion_mnist.h"
@@ -27,7 +28,7 @@ std::shared_ptr<TrainCommandOptions> add_train_command(CLI::App& app) {
   auto o = std::make_shared<TrainCommandOptions>();
   o->data = search::kFashionMnistDir;
   o->train.steps = 3000;
-  auto* cmd = app.add_subcommand("train", "Train a network on Fashion-MNIST from scratch and save its weights");
+  auto* cmd = app.add_subcommand("train", training_command_description("train"));
   cmd->add_option("--workload", o->workload, "Network to train (hwaware's workload format)")->required();
   cmd->add_option("--out", o->out, "Weights file to write")->required();
   cmd->add_option("--steps", o->train.steps, "Training steps (minibatches)")->capture_default_str()->check(CLI::Range(1LL, 10000000LL));

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/install_paths.h"
 #include "core/yaml_reader.h"
-
-#ifndef HWAWARE_CONSTRAINTS_DIR
-#error "HWAWARE_CONSTRAINTS_DIR must point at mappings/constraints"
-#endif
 
 namespace hwaware::mapping {
 namespace {
+
+// The dataflow presets: mappings/constraints/, installed as share/hwaware/constraints/.
+std::filesystem::path constraints_dir() { return core::data_dir() / "constraints"; }
 
 std::vector<std::string> names(const core::YamlView& v) {
   if (!v.is_seq()) {
@@ -76,7 +76,7 @@ Dataflow load_dataflow(const std::string& path) {
 std::vector<std::string> dataflow_presets() {
   std::vector<std::string> out;
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(HWAWARE_CONSTRAINTS_DIR, ec))
+  for (const auto& e : std::filesystem::directory_iterator(constraints_dir(), ec))
     if (e.path().extension() == ".yaml") out.push_back(e.path().stem().string());
   std::sort(out.begin(), out.end());
   return out;
@@ -86,7 +86,7 @@ std::string dataflow_file(const std::string& name) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (name.size() > 5 && name.substr(name.size() - 5) == ".yaml" && fs::exists(name, ec)) return name;
-  fs::path preset = fs::path(HWAWARE_CONSTRAINTS_DIR) / (name + ".yaml");
+  fs::path preset = constraints_dir() / (name + ".yaml");
   if (fs::exists(preset, ec)) return preset.string();
   return {};
 }
