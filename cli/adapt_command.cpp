@@ -47,34 +47,6 @@ void check_oracle(const AdaptOptions& o, const std::vector<search::Budget>& budg
   }
 }
 
-// The oracle --oracle names behind its lookup table, what identifies the hardware it answers for
-// (the accelerator's key, or this machine's CPU) and the column its energies go in.
-struct Oracle {
-  std::unique_ptr<search::CostOracle> oracle;
-  std::string hardware, energy_column = "energy_pj";
-};
-
-Oracle make_oracle(const AdaptOptions& o) {
-  const std::string lut = o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut;
-  if (o.oracle == "measured") {
-    const search::MeasureOptions measure;
-    const std::string cpu = search::cpu_description(measure);
-    return {std::make_unique<search::LutOracle>(std::make_unique<search::MeasuredOracle>(measure), cpu, lut), cpu};
-  }
-  const auto accelerator = load_accelerator(o.accelerator);
-  return {accelerator_oracle(accelerator, o.oracle, o.mapper, lut), accelerator.key, accelerator.energy_unit().column()};
-}
-
-// Identifies a run: what it adapts, on what, to what, and how. A checkpoint of another run is refused.
-std::string run_key(const AdaptOptions& o, const search::NetAdaptOptions& n, const Oracle& oracle) {
-  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + oracle.hardware + "|" + oracle.oracle->backend() + "|" +
-                     oracle.oracle->settings() + "|" + core::read_file_bytes(o.weights);
-  for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
-  text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
-                      o.train.learning_rate, o.train.seed, o.train.threads);
-  return core::fnv1a_hex(text);
-}
-
 }  // namespace
 
 search::Budget parse_budget(const std::string& text) {
@@ -131,9 +103,34 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   cmd->add_option("--decay", o->netadapt.step_decay, "The cut is multiplied by this after each iteration")
       ->capture_default_str()
       ->check(CLI::Range(0.1, 1.0));
-  cmd->add_option("--short-steps", o->netadapt.short_steps, "Fine-tuning steps of each proposal")
+  cmd->add_option("--method", o->method,
+                  "v1: NetAdapt (Yang et al., ECCV 2018), every proposal fine-tuned; v2: NetAdaptV2 (CVPR 2021), one super-network "
+                  "trained with ordered dropout, several layers shrunk per iteration, candidates scored without fine-tuning")
       ->capture_default_str()
-      ->check(CLI::Range(0LL, 1000000LL));
+      ->check(CLI::IsMember({"v1", "v2"}));
+  cmd->add_option("--short-steps", o->netadapt.short_steps, "V1: fine-tuning steps of each proposal")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 1000000LL))
+      ->each([o](const std::string&) { o->short_steps_given = true; });
+  const auto v2 = [o](const std::string&) { o->v2_option_given = true; };
+  cmd->add_option("--supernet-steps", o->supernet_steps, "V2: training steps of the super-network, with ordered dropout")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 10000000LL))
+      ->each(v2);
+  cmd->add_option("--samples", o->descent.samples, "V2: candidates drawn per iteration")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000))
+      ->each(v2);
+  cmd->add_option("--layers-per-sample", o->descent.layers, "V2: dimensions each candidate shrinks together")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000))
+      ->each(v2);
+  cmd->add_option("--search", o->search,
+                  "V2: what is searched besides widths: depth (a layer keeping its input's shape may be bypassed), kernel (every "
+                  "convolution's kernel may shrink to its centre), kernel=LAYER (that layer's); comma-separated")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->each(v2);
   cmd->add_option("--long-steps", o->netadapt.long_steps, "Fine-tuning steps of the final network")
       ->capture_default_str()
       ->check(CLI::Range(0LL, 10000000LL));
@@ -147,60 +144,116 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
   return o;
 }
 
-int run_adapt(const AdaptOptions& o) {
-  const auto wall_start = std::chrono::steady_clock::now();
+AdaptOracle make_adapt_oracle(const AdaptOptions& o) {
+  const std::string lut = o.lut.empty() ? (std::filesystem::path(o.out) / "lut.txt").string() : o.lut;
+  if (o.oracle == "measured") {
+    const search::MeasureOptions measure;
+    const std::string cpu = search::cpu_description(measure);
+    return {std::make_unique<search::LutOracle>(std::make_unique<search::MeasuredOracle>(measure), cpu, lut), cpu};
+  }
+  const auto accelerator = load_accelerator(o.accelerator);
+  return {accelerator_oracle(accelerator, o.oracle, o.mapper, lut), accelerator.key, accelerator.energy_unit().column()};
+}
+
+std::string adapt_run_key(const AdaptOptions& o, const search::NetAdaptOptions& n, const AdaptOracle& oracle) {
+  std::string text = core::read_text_file(o.workload, "a workload file") + "|" + oracle.hardware + "|" + oracle.oracle->backend() + "|" +
+                     oracle.oracle->settings() + "|" + core::read_file_bytes(o.weights);
+  for (const auto& b : n.budgets) text += fmt::format("|{}={}", search::to_string(b.resource), b.fraction);
+  text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
+                      o.train.learning_rate, o.train.seed, o.train.threads);
+  if (o.method == "v2") {
+    text += fmt::format("|v2|{}|{}|{}", o.supernet_steps, o.descent.samples, o.descent.layers);
+    for (const auto& d : o.search) text += "|" + d;
+  }
+  return core::fnv1a_hex(text);
+}
+
+search::NetAdaptOptions netadapt_options(const AdaptOptions& o) {
   search::NetAdaptOptions n = o.netadapt;
   for (const auto& b : o.budgets) n.budgets.push_back(parse_budget(b));
   n.per_resource_drop = o.choose == "accuracy-per-resource";
   check_oracle(o, n.budgets);
+  if (o.method == "v2" && o.short_steps_given)
+    throw core::InputError(core::SourceLoc{"--short-steps", 0, 0}, "--short-steps",
+                           "expected no --short-steps with --method v2 (its candidates are scored with the super-network's weights, "
+                           "not fine-tuned), found one");
+  if (o.method == "v1" && o.v2_option_given)
+    throw core::InputError(core::SourceLoc{"--method", 0, 0}, "--method",
+                           "expected --method v2 with --supernet-steps, --samples, --layers-per-sample or --search, found v1");
+  return n;
+}
+
+void write_adapt_outputs(const AdaptOptions& o, const workload::Network& start, const search::NetAdaptResult& r,
+                         const std::function<std::string(std::size_t member)>& narrowed, search::CostOracle& timed,
+                         const AdaptOracle& oracle) {
+  write_family_workload(
+      o.out, "final",
+      fmt::format("NetAdapt's final network (weights: final.weights): member {} fine-tuned for {} steps; test accuracy {:.4f}",
+                  r.family.back().iteration, o.netadapt.long_steps, r.test_accuracy),
+      r.network);
+  std::vector<FamilyRow> rows;
+  for (std::size_t k = 0; k < r.family.size(); ++k) {
+    const auto& m = r.family[k];
+    const auto net = workload::load_workload((std::filesystem::path(o.out) / fmt::format("member_{}.yaml", m.iteration)).string());
+    rows.push_back({std::to_string(m.iteration), narrowed(k), m.width, m.holdout, m.test, net});
+  }
+  rows.push_back({"final", "", 0, -1, r.test_accuracy, r.network});
+  write_family_csv(o.out, rows, timed, oracle.energy_column);
+  std::cout << fmt::format("{}: {} iterations; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune; family in {}\n", start.name,
+                           r.family.back().iteration, 100 * r.family.front().test, 100 * r.test_accuracy, o.out);
+}
+
+void attach_family(const AdaptOptions& o, search::NetAdaptOptions& n, const AdaptOracle& oracle) {
+  n.checkpoint_dir = o.out;
+  n.run_key = adapt_run_key(o, n, oracle);
+  n.on_member = [&o](const search::FamilyMember& m, const workload::Network& net) {
+    write_member_workload(o.out, m, net);
+    std::cerr << fmt::format("member {}: holdout {:.2f}%, test {:.2f}%, MACs {}, {} layers\n", m.iteration, 100 * m.holdout, 100 * m.test,
+                             net.macs(), net.layers.size());
+  };
+  n.progress = [](const std::string& line) { std::cerr << line << "\n"; };
+}
+
+search::NetAdaptResult guarded_search(const AdaptOptions& o, bool fresh_dir, const std::function<search::NetAdaptResult()>& run) {
+  search::NetAdaptResult r;
+  try {
+    r = run();
+  } catch (const core::InputError&) {
+    // A directory this run made and that holds no family member goes (a LUT cache at most).
+    if (fresh_dir && !std::filesystem::exists(search::member_weights_path(o.out, 0))) std::filesystem::remove_all(o.out);
+    throw;
+  }
+  if (!r.complete)
+    std::cerr << fmt::format("stopped after {} iterations with a budget unmet; the same command with a larger --max-iterations continues\n",
+                             r.family.back().iteration);
+  return r;
+}
+
+int run_adapt(const AdaptOptions& o) {
+  if (o.method == "v2") return run_adapt_v2(o);
+  const auto wall_start = std::chrono::steady_clock::now();
+  search::NetAdaptOptions n = netadapt_options(o);
   core::check_output_dir(o.out);  // before any file is read or anything trained
   const auto start = workload::load_workload(o.workload);
   const auto data = search::load_fashion_mnist(o.data);
   search::TorchTrainer trainer(data, start, o.weights, o.train);
   const bool fresh_dir = !std::filesystem::exists(o.out);
   core::prepare_output_dir(o.out);
-  const Oracle oracle = make_oracle(o);
+  const AdaptOracle oracle = make_adapt_oracle(o);
   search::TimedOracle timed(*oracle.oracle);
-  n.checkpoint_dir = o.out;
-  n.run_key = run_key(o, n, oracle);
-  n.on_member = [&](const search::FamilyMember& m, const workload::Network& net) {
-    write_member_workload(o.out, m, net);
-    std::cerr << fmt::format("member {}: holdout {:.2f}%, test {:.2f}%, MACs {}\n", m.iteration, 100 * m.holdout, 100 * m.test, net.macs());
-  };
-  n.progress = [](const std::string& line) { std::cerr << line << "\n"; };
-  search::NetAdaptResult r;
-  try {
-    r = search::netadapt(start, timed, trainer, n);
-  } catch (const core::InputError&) {
-    // A directory this run made and that holds no family member goes (a LUT cache at most).
-    if (fresh_dir && !std::filesystem::exists(search::member_weights_path(o.out, 0))) std::filesystem::remove_all(o.out);
-    throw;
-  }
-  if (!r.complete) {
-    std::cerr << fmt::format("stopped after {} iterations with a budget unmet; the same command with a larger --max-iterations continues\n",
-                             r.family.back().iteration);
-    return 1;
-  }
+  attach_family(o, n, oracle);
+  const auto r = guarded_search(o, fresh_dir, [&] { return search::netadapt(start, timed, trainer, n); });
+  if (!r.complete) return 1;
   trainer.save((std::filesystem::path(o.out) / "final.weights").string());
-  write_family_workload(
-      o.out, "final",
-      fmt::format("NetAdapt's final network (weights: final.weights): member {} fine-tuned for {} steps; test accuracy {:.4f}",
-                  r.family.back().iteration, n.long_steps, r.test_accuracy),
-      r.network);
-  search::FamilyMember last = r.family.back();
-  std::vector<FamilyRow> rows;
   const auto groups = search::width_groups(start);
-  for (const auto& m : r.family) {
-    const auto net = workload::load_workload((std::filesystem::path(o.out) / fmt::format("member_{}.yaml", m.iteration)).string());
-    rows.push_back({std::to_string(m.iteration),
-                    m.group >= 0 ? start.layers[groups[static_cast<std::size_t>(m.group)].layers.front()].name : "", m.width, m.holdout,
-                    m.test, net});
-  }
-  rows.push_back({"final", "", 0, -1, r.test_accuracy, r.network});
-  write_family_csv(o.out, rows, timed, oracle.energy_column);
+  write_adapt_outputs(
+      o, start, r,
+      [&](std::size_t k) {
+        const auto& m = r.family[k];
+        return m.group >= 0 ? start.layers[groups[static_cast<std::size_t>(m.group)].layers.front()].name : "";
+      },
+      timed, oracle);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  std::cout << fmt::format("{}: {} iterations; test accuracy {:.2f}% -> {:.2f}% after the final fine-tune; family in {}\n", start.name,
-                           last.iteration, 100 * r.family.front().test, 100 * r.test_accuracy, o.out);
   std::cout << fmt::format("wall time {:.1f} s, of which cost evaluation {:.3f} s ({:.3f}%, {} oracle calls)\n", wall, timed.seconds(),
                            100 * timed.seconds() / wall, timed.calls());
   return 0;

@@ -1,6 +1,7 @@
 #include "cli/family_files.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -45,8 +46,11 @@ void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows
                                    core::format_number(m.energy_pj),
                                    std::to_string(r.net.macs()),
                                    std::to_string(search::weight_count(r.net))};
-    for (const auto& l : r.net.layers)
-      if (l.is_mac_layer) cells.push_back(std::to_string(l.output_channels()));
+    for (const auto& f : first.layers) {  // a layer NetAdapt V2 bypassed has no width: an empty cell
+      if (!f.is_mac_layer) continue;
+      const auto it = std::find_if(r.net.layers.begin(), r.net.layers.end(), [&](const auto& l) { return l.name == f.name; });
+      cells.push_back(it == r.net.layers.end() ? "" : std::to_string(it->output_channels()));
+    }
     table.push_back(std::move(cells));
   }
   core::write_csv_file(path, header, table);

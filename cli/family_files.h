@@ -24,7 +24,8 @@ struct FamilyRow {
 };
 
 // Writes DIR/family.csv (through a temporary file, renamed when complete); each row's latency and
-// energy come from `oracle`, the energy in a column named `energy_column` (energy_pj, energy_mace).
+// energy come from `oracle` (the energy in a column named `energy_column`: energy_pj, energy_mace),
+// its widths per MAC layer of the first row (empty for a layer it lacks).
 void write_family_csv(const std::string& dir, const std::vector<FamilyRow>& rows, search::CostOracle& oracle,
                       const std::string& energy_column);
 

@@ -2,25 +2,23 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "core/diagnostics.h"
-#include "core/output_file.h"
+#include "search/family_checkpoint.h"
 
 namespace hwaware::search {
 namespace {
-
-constexpr const char* kCheckpointHeader = "hwaware netadapt checkpoint v1";
 
 bool needs_oracle(const std::vector<Budget>& budgets) {
   for (const auto& b : budgets)
     if (b.resource == Resource::latency || b.resource == Resource::energy) return true;
   return false;
 }
+
+}  // namespace
 
 std::vector<double> resources_of(const workload::Network& n, const std::vector<Budget>& budgets, CostOracle& oracle) {
   NetworkMetrics m;
@@ -43,6 +41,8 @@ bool within(const std::vector<double>& r, const std::vector<double>& limit) {
   return true;
 }
 
+namespace {
+
 FamilyMember member(int iteration, long long group, long long width, double holdout, const workload::Network& n,
                     const std::vector<double>& resources, const std::vector<WidthGroup>& groups) {
   FamilyMember f{iteration, group, width, holdout, 0, resources, n.macs(), weight_count(n), {}};
@@ -58,60 +58,6 @@ workload::Network rebuild(const workload::Network& start, const std::vector<Widt
   return n;
 }
 
-std::string checkpoint_file(const std::string& dir) { return (std::filesystem::path(dir) / "checkpoint.txt").string(); }
-
-void write_checkpoint(const NetAdaptOptions& o, const std::vector<FamilyMember>& family) {
-  if (o.checkpoint_dir.empty()) return;
-  const std::string path = checkpoint_file(o.checkpoint_dir);
-  core::OutputFile file(path);
-  {
-    std::ostream& out = file.out();
-    out.precision(17);
-    out << kCheckpointHeader << "\n"
-        << "run " << o.run_key << "\n";
-    for (const auto& f : family) {
-      out << f.iteration << " " << f.group << " " << f.width << " " << f.holdout << " " << f.test << " " << f.macs << " " << f.weights
-          << " " << f.resources.size();
-      for (double r : f.resources) out << " " << r;
-      out << " " << f.widths.size();
-      for (long long w : f.widths) out << " " << w;
-      out << "\n";
-    }
-  }
-  file.publish();
-}
-
-std::vector<FamilyMember> read_checkpoint(const NetAdaptOptions& o) {
-  std::vector<FamilyMember> family;
-  if (o.checkpoint_dir.empty()) return family;
-  const std::string path = checkpoint_file(o.checkpoint_dir);
-  std::ifstream in(path);
-  if (!in) return family;
-  std::string line;
-  if (!std::getline(in, line) || line != kCheckpointHeader)
-    throw core::InputError(core::SourceLoc{path, 1, 1}, "", std::string("expected a NetAdapt checkpoint ('") + kCheckpointHeader + "')");
-  if (!std::getline(in, line) || line != "run " + o.run_key)
-    throw core::InputError(core::SourceLoc{path, 2, 1}, "",
-                           "the checkpoint belongs to another run ('" + line + "', this run is 'run " + o.run_key +
-                               "'): choose another output directory or remove it");
-  int number = 2;
-  while (std::getline(in, line)) {
-    ++number;
-    std::istringstream f(line);
-    FamilyMember m;
-    std::size_t nr = 0, nw = 0;
-    bool ok = static_cast<bool>(f >> m.iteration >> m.group >> m.width >> m.holdout >> m.test >> m.macs >> m.weights >> nr);
-    m.resources.resize(nr);
-    for (auto& r : m.resources) ok = ok && static_cast<bool>(f >> r);
-    ok = ok && static_cast<bool>(f >> nw);
-    m.widths.resize(nw);
-    for (auto& w : m.widths) ok = ok && static_cast<bool>(f >> w);
-    if (!ok) throw core::InputError(core::SourceLoc{path, number, 1}, "", "expected a family member, found '" + line + "'");
-    family.push_back(m);
-  }
-  return family;
-}
-
 // The member becomes part of the family: its test accuracy measured, its weights saved, the
 // caller told, then the checkpoint that names it written (so a checkpoint never names missing weights).
 void record(FamilyMember m, const workload::Network& net, Trainer& trainer, const NetAdaptOptions& o, std::vector<FamilyMember>& family) {
@@ -119,7 +65,7 @@ void record(FamilyMember m, const workload::Network& net, Trainer& trainer, cons
   if (!o.checkpoint_dir.empty()) trainer.save(member_weights_path(o.checkpoint_dir, m.iteration));
   if (o.on_member) o.on_member(m, net);
   family.push_back(std::move(m));
-  write_checkpoint(o, family);
+  if (!o.checkpoint_dir.empty()) write_family_checkpoint(o.checkpoint_dir, o.run_key, family);
 }
 
 // The largest multiple of the group's step below its current width that meets `limit`, or 0.
@@ -229,7 +175,7 @@ NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trai
   const auto& budget = values.limit;
 
   NetAdaptResult result;
-  result.family = read_checkpoint(o);
+  if (!o.checkpoint_dir.empty()) result.family = read_family_checkpoint(o.checkpoint_dir, o.run_key);
   workload::Network current = start;
   if (result.family.empty()) {
     const double holdout = trainer.try_proposal(start, Trainer::kNoGroup, 0);

@@ -34,7 +34,7 @@ struct FamilyMember {
   double holdout = 0, test = 0;     // accuracies
   std::vector<double> resources;    // per budget, in the budgets' order
   long long macs = 0, weights = 0;
-  std::vector<long long> widths;  // per width group
+  std::vector<long long> widths;  // per width group (NetAdapt V2: the choice of each searched dimension)
 };
 
 struct NetAdaptOptions {
@@ -69,6 +69,12 @@ BudgetValues budget_values(const workload::Network& start, CostOracle& oracle, c
 
 // Throws core::InputError when every budget is already met, or when no proposal can reach a target.
 NetAdaptResult netadapt(const workload::Network& start, CostOracle& oracle, Trainer& trainer, const NetAdaptOptions& options);
+
+// A network's resources, per budget, in the budgets' order (the oracle asked only when a budget
+// is latency or energy).
+std::vector<double> resources_of(const workload::Network& n, const std::vector<Budget>& budgets, CostOracle& oracle);
+// Whether every resource is within its limit.
+bool within(const std::vector<double>& resources, const std::vector<double>& limit);
 
 // Where member k's weights are, in a checkpoint directory.
 std::string member_weights_path(const std::string& checkpoint_dir, int iteration);

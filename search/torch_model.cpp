@@ -68,6 +68,7 @@ double TorchModel::train(const ImageSet& set, long long first, long long last, c
       std::shuffle(index.begin(), index.end(), rng);
       at = 0;
     }
+    if (o.before_step) o.before_step(s, static_cast<long long>(batch));
     sgd.zero_grad();
     auto loss = torch::nn::functional::cross_entropy(net.forward(normalized_images(set, index, at, batch)), labels(set, index, at, batch));
     loss.backward();
@@ -89,6 +90,23 @@ double TorchModel::train(const ImageSet& set, long long first, long long last, c
     }
   }
   return counted ? tail / static_cast<double>(counted) : 0;
+}
+
+void TorchModel::recalibrate_norms(const ImageSet& set, long long first, long long last) {
+  torch::NoGradGuard no_grad;
+  auto& net = *impl_->net;
+  net.train();
+  for (auto& n : net.nodes)
+    if (n.norm) {
+      n.norm->reset_running_stats();
+      n.norm->options.momentum(c10::nullopt);  // a cumulative average over the batches
+    }
+  std::vector<long long> index(static_cast<std::size_t>(last - first));
+  std::iota(index.begin(), index.end(), first);
+  for (std::size_t at = 0; at < index.size(); at += 500)
+    net.forward(normalized_images(set, index, at, std::min<std::size_t>(500, index.size() - at)));
+  for (auto& n : net.nodes)
+    if (n.norm) n.norm->options.momentum(torch::nn::BatchNorm2dOptions(1).momentum());
 }
 
 double TorchModel::accuracy(const ImageSet& set, long long first, long long last) const {

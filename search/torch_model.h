@@ -28,6 +28,9 @@ struct TrainOptions {
   // Called every `report_every` steps with the step and the mean loss since the last call.
   std::function<void(long long, double)> progress;
   long long report_every = 100;
+  // Called before each step with the step and its number of images (a super-network draws the
+  // step's sub-networks there).
+  std::function<void(long long, long long)> before_step;
 };
 
 class TorchModel {
@@ -43,6 +46,11 @@ class TorchModel {
   // rate (Loshchilov & Hutter, SGDR, 2017) unless disabled, shuffled by the seed); returns the mean
   // loss of the last tenth of the steps.
   double train(const ImageSet& set, long long first, long long last, const TrainOptions& options);
+  // Recomputes the batch-normalization statistics (their running means and variances) as the
+  // average over images [first, last) of `set`, in batches, without training: what a sub-network
+  // cut from a super-network needs before it is scored (Yu & Huang, "Universally Slimmable
+  // Networks", 2019, section 3.3).
+  void recalibrate_norms(const ImageSet& set, long long first, long long last);
   // Share of images [first, last) of `set` classified right.
   double accuracy(const ImageSet& set, long long first, long long last) const;
   // Scores of one batch of images (for shape checks): batch x classes.
@@ -65,6 +73,7 @@ class TorchModel {
 
  private:
   friend class TorchPruningTrainer;  // sets weights and their masks, reads layers' inputs
+  friend class TorchSupernet;        // draws sub-networks into the module, cuts sub-networks out of it
   struct Impl;                       // search/torch_model_impl.h
   std::unique_ptr<Impl> impl_;
 };

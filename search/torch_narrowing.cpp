@@ -1,7 +1,9 @@
-// Narrowing a network's weights to a NetAdapt proposal: the filters of largest L2 norm kept, with
-// their batch-norm parameters, and the consumers' matching input channels.
+// Narrowing a network's weights to a NetAdapt proposal (the filters of largest L2 norm kept, with
+// their batch-norm parameters, and the consumers' matching input channels), and extracting a
+// NetAdapt V2 sub-network from its super-network (the first channels kept, bypassed layers left out).
 
 #include <algorithm>
+#include <map>
 
 #include "core/diagnostics.h"
 #include "search/torch_model_impl.h"
@@ -20,12 +22,13 @@ std::vector<long long> all(long long n) {
 }
 
 // The output channels each node keeps, and the input channels (features for FC layers) each
-// consumer keeps, when group `group` keeps `kept`.
+// consumer keeps.
 struct Keep {
   std::vector<std::vector<long long>> out, in;
 };
 
-Keep keep_channels(TorchNetwork& net, const std::vector<std::size_t>& group, const std::vector<long long>& kept) {
+// `produce(i)`: the output channels producer i keeps. A node with bypass[i] keeps what its input does.
+Keep keep_channels(TorchNetwork& net, const std::function<std::vector<long long>(std::size_t)>& produce, const std::vector<bool>& bypass) {
   torch::NoGradGuard no_grad;
   net.eval();
   std::vector<std::int64_t> in_shape{1};
@@ -52,8 +55,8 @@ Keep keep_channels(TorchNetwork& net, const std::vector<std::size_t>& group, con
       const long long count = outputs[j].size(1);
       read(k.out[j], count, outputs[j].numel() / count);
     }
-    const bool in_group = std::find(group.begin(), group.end(), i) != group.end();
-    if (n.produces()) k.out[i] = in_group ? kept : all(n.out_channels);
+    if (bypass[i]) k.out[i] = k.out[n.inputs.front()];
+    else if (n.produces()) k.out[i] = produce(i);
     else if (n.type == "add") k.out[i] = k.out[n.inputs.empty() ? i : n.inputs.front()];
     else k.out[i] = channels;
     k.in[i] = n.type == "fc" ? features : channels;
@@ -87,20 +90,21 @@ void copy_into(torch::Tensor& to, const torch::Tensor& from, const std::string& 
   to.copy_(from);
 }
 
-}  // namespace
-
-std::shared_ptr<TorchNetwork> narrow(TorchNetwork& old, const workload::Network& proposal, const std::vector<std::size_t>& group_layers) {
-  const long long width = proposal.layers.at(group_layers.front()).output_channels();
-  const Keep k = keep_channels(old, group_layers, strongest(old, group_layers, width));
-  auto result = std::make_shared<TorchNetwork>(proposal);
-  TorchNetwork& now = *result;
-  for (std::size_t i = 0; i < old.nodes.size(); ++i) {
+// The network `target` with `old`'s weights cut to what `k` keeps, node by node of the same name
+// (nodes of `old` that `target` lacks are left out); kernels keep their centre.
+std::shared_ptr<TorchNetwork> copy_kept(TorchNetwork& old, const workload::Network& target, const Keep& k) {
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < old.nodes.size(); ++i) at[old.nodes[i].name] = i;
+  auto result = std::make_shared<TorchNetwork>(target);
+  for (TorchNode& n : result->nodes) {
+    const std::size_t i = at.at(n.name);
     const TorchNode& o = old.nodes[i];
-    TorchNode& n = now.nodes[i];
     const torch::Tensor out = index(k.out[i]), in = index(k.in[i]);
     if (o.conv) {
       torch::Tensor w = o.conv->weight.index_select(0, out);
       if (!o.depthwise && o.groups == 1) w = w.index_select(1, in);
+      const long long kernel = n.conv->weight.size(2), off = (w.size(2) - kernel) / 2;
+      if (off > 0) w = w.narrow(2, off, kernel).narrow(3, off, kernel);
       copy_into(n.conv->weight, w, o.name);
       copy_into(n.norm->weight, o.norm->weight.index_select(0, out), o.name);
       copy_into(n.norm->bias, o.norm->bias.index_select(0, out), o.name);
@@ -113,6 +117,26 @@ std::shared_ptr<TorchNetwork> narrow(TorchNetwork& old, const workload::Network&
     }
   }
   return result;
+}
+
+}  // namespace
+
+std::shared_ptr<TorchNetwork> narrow(TorchNetwork& old, const workload::Network& proposal, const std::vector<std::size_t>& group_layers) {
+  const long long width = proposal.layers.at(group_layers.front()).output_channels();
+  const auto kept = strongest(old, group_layers, width);
+  const auto produce = [&](std::size_t i) {
+    return std::find(group_layers.begin(), group_layers.end(), i) != group_layers.end() ? kept : all(old.nodes[i].out_channels);
+  };
+  return copy_kept(old, proposal, keep_channels(old, produce, std::vector<bool>(old.nodes.size(), false)));
+}
+
+std::shared_ptr<TorchNetwork> extract(TorchNetwork& super, const workload::Network& sub, const std::function<long long(std::size_t)>& kept,
+                                      const std::vector<bool>& bypass) {
+  const auto produce = [&](std::size_t i) {
+    const long long k = kept(i);
+    return all(k < 0 ? super.nodes[i].out_channels : k);
+  };
+  return copy_kept(super, sub, keep_channels(super, produce, bypass));
 }
 
 std::unique_ptr<TorchModel> TorchModel::narrowed(const workload::Network& proposal, const std::vector<std::size_t>& group_layers) const {

@@ -32,6 +32,16 @@ void build_conv(TorchNetwork& m, TorchNode& n, const workload::Layer& l, const s
   n.norm = m.register_module(module + "_norm", torch::nn::BatchNorm2d(l.output_channels()));
 }
 
+// The convolution of node n, with the centre `kernel` x `kernel` of its weights when `kernel` is
+// set and smaller (padding shrunk by as much, so the output keeps its size).
+torch::Tensor convolve(TorchNode& n, const torch::Tensor& y, long long kernel) {
+  const auto& w = n.window;
+  if (kernel == 0 || kernel == w.kernel_h) return n.conv->forward(y);
+  const long long off = (w.kernel_h - kernel) / 2;
+  return torch::conv2d(y, n.conv->weight.narrow(2, off, kernel).narrow(3, off, kernel), {}, {w.stride_h, w.stride_w},
+                       {w.pad_h - off, w.pad_w - off}, {w.dilation_h, w.dilation_w}, n.groups);
+}
+
 }  // namespace
 
 std::string shape_text(const torch::Tensor& t) {
@@ -108,15 +118,27 @@ std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& x, std
     } else {
       const torch::Tensor y = node_input(i, out, x);
       const auto& w = n.window;
-      if (n.type == "conv2d") out[i] = torch::relu(n.norm->forward(n.conv->forward(y)));
+      if (n.type == "conv2d") out[i] = torch::relu(n.norm->forward(convolve(n, y, sample ? sample->kernel[i] : 0)));
       else if (w.global && n.op == "max") out[i] = std::get<0>(torch::adaptive_max_pool2d(y, {1, 1}));
       else if (w.global) out[i] = torch::adaptive_avg_pool2d(y, {1, 1});
       else if (n.op == "max")
         out[i] = torch::max_pool2d(y, {w.kernel_h, w.kernel_w}, {w.stride_h, w.stride_w}, {w.pad_h, w.pad_w}, {w.dilation_h, w.dilation_w});
       else out[i] = torch::avg_pool2d(y, {w.kernel_h, w.kernel_w}, {w.stride_h, w.stride_w}, {w.pad_h, w.pad_w});
     }
+    if (sample) apply(*sample, i, out, x);
   }
   return out;
+}
+
+void TorchNetwork::apply(const SubnetSample& s, std::size_t i, std::vector<torch::Tensor>& out, const torch::Tensor& x) const {
+  if (s.keep[i].defined()) {
+    const torch::Tensor& k = s.keep[i];
+    out[i] = out[i] * (out[i].dim() == 4 ? k.view({k.size(0), k.size(1), 1, 1}) : k);
+  }
+  if (s.bypass[i].defined()) {
+    const torch::Tensor in = node_input(i, out, x);
+    out[i] = torch::where(s.bypass[i].view({-1, 1, 1, 1}), in, out[i]);
+  }
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> TorchNetwork::state() {

@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -33,9 +34,18 @@ struct TorchNode {
   bool produces() const { return (type == "conv2d" && !depthwise) || type == "fc"; }
 };
 
+// One training step's sub-networks of a super-network (NetAdapt V2's ordered dropout): per image,
+// the channels a node keeps and whether it passes its input on instead; per step, its kernel.
+struct SubnetSample {
+  std::vector<torch::Tensor> keep;    // per node: images x channels of 1 (kept: the first k) and 0; undefined: all kept
+  std::vector<torch::Tensor> bypass;  // per node: images, true where its input stands in for its output; undefined: never
+  std::vector<long long> kernel;      // per node: the centre k x k of its kernel, padding shrunk alike; 0: all of it
+};
+
 struct TorchNetwork : torch::nn::Module {
   std::vector<TorchNode> nodes;
-  std::vector<long long> input_shape;  // channels, height, width of one image
+  std::vector<long long> input_shape;    // channels, height, width of one image
+  const SubnetSample* sample = nullptr;  // set while a super-network trains: the sub-networks of the batch
 
   // Throws core::InputError for a layer it cannot build, naming the layer.
   explicit TorchNetwork(const workload::Network& net);
@@ -45,6 +55,8 @@ struct TorchNetwork : torch::nn::Module {
   // `x` for outside ones) concatenated along channels; an FC node's flattened first. Not for adds.
   torch::Tensor node_input(std::size_t i, const std::vector<torch::Tensor>& out, const torch::Tensor& x) const;
   torch::Tensor forward(const torch::Tensor& x) { return forward_all(x).back().flatten(1); }
+  // Ordered dropout and bypass of node i's output `out[i]` under sample `s`.
+  void apply(const SubnetSample& s, std::size_t i, std::vector<torch::Tensor>& out, const torch::Tensor& x) const;
   // Every weight and buffer, named as in a state_dict.
   std::vector<std::pair<std::string, torch::Tensor>> state();
 };
@@ -59,5 +71,11 @@ std::string shape_text(const torch::Tensor& t);
 // the matching input channels (FC layers the matching flattened features). Throws
 // core::InputError for a grouped, non-depthwise convolution it would have to cut.
 std::shared_ptr<TorchNetwork> narrow(TorchNetwork& net, const workload::Network& proposal, const std::vector<std::size_t>& group_layers);
+
+// The network `sub` (a sub-network of the super-network `super`: search/subnet_space.h) with
+// `super`'s weights: each producer keeps its first `kept(node)` output channels (-1: all), a node
+// with bypass[node] is left out (its consumers read its input), kernels keep their centre.
+std::shared_ptr<TorchNetwork> extract(TorchNetwork& super, const workload::Network& sub, const std::function<long long(std::size_t)>& kept,
+                                      const std::vector<bool>& bypass);
 
 }  // namespace hwaware::search

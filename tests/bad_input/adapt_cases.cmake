@@ -58,3 +58,24 @@ adapt_case("prune with a tolerance that is not a number" "error: --tolerance: ex
         --out ${_adapt}/tolone)
 adapt_case("prune with weights of another network" "resnet.weights: error: conv1_1.weight: the network's layer 'conv1_1' needs" "${_adapt}/otherweights"
   prune --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/resnet.weights --out ${_adapt}/otherweights)
+
+# hwaware adapt --method v2 (NetAdaptV2): the same refusals, before the super-network trains.
+adapt_case("adapt v2 with a budget no shape in its search space can meet" "the weights budget is unreachable: .*the smallest shape"
+  "${_adapt}/v2-unreachable"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget weights=0.01%
+        --out ${_adapt}/v2-unreachable)
+adapt_case("adapt v2 searching the kernel of a 1x1 layer names the layer"
+  "error: --search: expected a layer whose kernel can shrink with kernel=block2_proj, found a 1x1 kernel" "${_adapt}/v2-kernel"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --search width,kernel=block2_proj --out ${_adapt}/v2-kernel)
+adapt_case("adapt v2 searching a dimension it does not know" "error: --search: expected width, depth, kernel or kernel=LAYER, found 'heads'"
+  "${_adapt}/v2-heads"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --search heads --out ${_adapt}/v2-heads)
+adapt_case("adapt v2 with the weights of another network names the layers"
+  "error: conv1_1.weight: the network's layer 'conv1_1' needs \\[32, 1, 3, 3\\], the weights file has none" "${_adapt}/v2-other"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --out ${_adapt}/v2-other)
+adapt_case("adapt v2 refuses V1's --short-steps" "error: --short-steps: expected no --short-steps with --method v2" "${_adapt}/v2-short"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --short-steps 10 --out ${_adapt}/v2-short)

@@ -1,9 +1,11 @@
 # `hwaware adapt` stopped after its first iteration and run again continues to the same result as an
 # uninterrupted run: family.csv and the final weights byte for byte. Also checks what a finished
-# family holds. EXE, SRC, WEIGHTS (trained weights of fmnist_resnet) and SCRATCH come from ctest.
+# family holds. EXE, SRC, WEIGHTS (trained weights of fmnist_resnet) and SCRATCH come from ctest;
+# METHOD (a ;-list) holds the method's own options (V1's short fine-tunes, or V2's super-network).
 file(REMOVE_RECURSE ${SCRATCH})
+string(REPLACE "|" ";" METHOD "${METHOD}")
 set(common adapt --arch ${SRC}/arch/presets/eyeriss_like.yaml --workload ${SRC}/workloads/networks/fmnist_resnet.yaml
-           --weights ${WEIGHTS} --budget latency=80% --step 0.1 --short-steps 4 --long-steps 4 --batch 16 --mapper-budget 100
+           --weights ${WEIGHTS} --budget latency=80% --step 0.1 ${METHOD} --long-steps 4 --batch 16 --mapper-budget 100
            --lut ${SCRATCH}/lut.txt)
 function(run_adapt dir)
   execute_process(COMMAND ${EXE} ${common} --out ${SCRATCH}/${dir} ${ARGN} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "core/diagnostics.h"
+#include "fake_oracle.h"
 #include "search/consistency.h"
 #include "search/netadapt.h"
 #include "workloads/native_workload.h"
@@ -38,21 +39,6 @@ workload::Network small_cnn() {
   REQUIRE(d.sink.diagnostics().empty());
   return net;
 }
-
-// Latency grows with MACs plus a per-layer cost; energy with MACs and weights.
-class FakeOracle : public search::CostOracle {
- public:
-  search::NetworkMetrics metrics(const workload::Network& n) override {
-    search::NetworkMetrics m;
-    for (const auto& l : n.layers) {
-      const double macs = static_cast<double>(l.problem.macs());
-      m.layers.push_back({l.name, 2.0 * macs + 50.0 * static_cast<double>(l.output_channels()), macs * 1e-9 + 1e-6, 0});
-    }
-    search::add_totals(m);
-    return m;
-  }
-  std::string backend() const override { return "fake"; }
-};
 
 // Accuracy falls as groups narrow, each group by its own weight; records every proposal tried.
 class FakeTrainer : public search::Trainer {
@@ -116,7 +102,7 @@ std::string fresh(const std::string& name) {
 
 TEST_CASE("every NetAdapt iteration lowers each budgeted resource and meets its target", "[search]") {
   const auto start = small_cnn();
-  FakeOracle oracle;
+  search::test::FakeOracle oracle;
   FakeTrainer trainer(start);
   const auto o = options();
   const auto r = search::netadapt(start, oracle, trainer, o);
@@ -142,7 +128,7 @@ TEST_CASE("every NetAdapt iteration lowers each budgeted resource and meets its 
 
 TEST_CASE("NetAdapt keeps the proposal of best holdout accuracy", "[search]") {
   const auto start = small_cnn();
-  FakeOracle oracle;
+  search::test::FakeOracle oracle;
   FakeTrainer trainer(start);
   auto o = options();
   o.max_iterations = 1;
@@ -156,7 +142,7 @@ TEST_CASE("NetAdapt keeps the proposal of best holdout accuracy", "[search]") {
 
 TEST_CASE("a NetAdapt run stopped at iteration k and resumed equals the uninterrupted run", "[search]") {
   const auto start = small_cnn();
-  FakeOracle oracle;
+  search::test::FakeOracle oracle;
   FakeTrainer whole_trainer(start);
   const auto whole = search::netadapt(start, oracle, whole_trainer, options(fresh("whole")));
   const auto file = fresh("resumed");
@@ -178,7 +164,7 @@ TEST_CASE("a NetAdapt run stopped at iteration k and resumed equals the uninterr
 
 TEST_CASE("NetAdapt refuses a budget already met and one out of reach", "[search]") {
   const auto start = small_cnn();
-  FakeOracle oracle;
+  search::test::FakeOracle oracle;
   FakeTrainer trainer(start);
   auto met = options();
   met.budgets = {{search::Resource::macs, 1.5}};
@@ -215,7 +201,7 @@ TEST_CASE("NetAdapt aims at the budget when a full step is out of reach but the 
 
 TEST_CASE("NetAdapt refuses to resume a checkpoint written by another run", "[search]") {
   const auto start = small_cnn();
-  FakeOracle oracle;
+  search::test::FakeOracle oracle;
   FakeTrainer first(start);
   const auto dir = fresh("other-run");
   auto stopped = options(dir);
