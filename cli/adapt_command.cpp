@@ -19,6 +19,7 @@
 #include "search/lut.h"
 #include "search/measured_oracle.h"
 #include "search/timed_oracle.h"
+#include "search/timed_training.h"
 #include "search/torch_trainer.h"
 #include "workloads/workload_loader.h"
 
@@ -117,6 +118,10 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(0LL, 10000000LL))
       ->each(v2);
+  cmd->add_option("--supernet", o->supernet,
+                  "V2: the super-network an earlier run of the same network trained (its OUT/supernet.weights), used instead of "
+                  "training one: a super-network depends on the network, not on the accelerator")
+      ->each(v2);
   cmd->add_option("--samples", o->descent.samples, "V2: candidates drawn per iteration")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000))
@@ -127,7 +132,8 @@ std::shared_ptr<AdaptOptions> add_adapt_command(CLI::App& app) {
       ->each(v2);
   cmd->add_option("--search", o->search,
                   "V2: what is searched besides widths: depth (a layer keeping its input's shape may be bypassed), kernel (every "
-                  "convolution's kernel may shrink to its centre), kernel=LAYER (that layer's); comma-separated")
+                  "convolution's kernel may shrink to its centre), kernel=LAYER (that layer's), resolution (images resized down to "
+                  "half their size, where no fully connected layer reads a map); comma-separated")
       ->delimiter(',')
       ->capture_default_str()
       ->each(v2);
@@ -162,7 +168,8 @@ std::string adapt_run_key(const AdaptOptions& o, const search::NetAdaptOptions& 
   text += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", n.step_fraction, n.step_decay, n.short_steps, n.long_steps, o.choose, o.train.batch,
                       o.train.learning_rate, o.train.seed, o.train.threads);
   if (o.method == "v2") {
-    text += fmt::format("|v2|{}|{}|{}", o.supernet_steps, o.descent.samples, o.descent.layers);
+    text += fmt::format("|v2|{}|{}|{}|{}", o.supernet_steps, o.descent.samples, o.descent.layers,
+                        o.supernet.empty() ? "" : core::read_file_bytes(o.supernet));
     for (const auto& d : o.search) text += "|" + d;
   }
   return core::fnv1a_hex(text);
@@ -179,7 +186,7 @@ search::NetAdaptOptions netadapt_options(const AdaptOptions& o) {
                            "not fine-tuned), found one");
   if (o.method == "v1" && o.v2_option_given)
     throw core::InputError(core::SourceLoc{"--method", 0, 0}, "--method",
-                           "expected --method v2 with --supernet-steps, --samples, --layers-per-sample or --search, found v1");
+                           "expected --method v2 with --supernet-steps, --supernet, --samples, --layers-per-sample or --search, found v1");
   return n;
 }
 
@@ -242,7 +249,8 @@ int run_adapt(const AdaptOptions& o) {
   const AdaptOracle oracle = make_adapt_oracle(o);
   search::TimedOracle timed(*oracle.oracle);
   attach_family(o, n, oracle);
-  const auto r = guarded_search(o, fresh_dir, [&] { return search::netadapt(start, timed, trainer, n); });
+  search::TimedTrainer timed_trainer(trainer);
+  const auto r = guarded_search(o, fresh_dir, [&] { return search::netadapt(start, timed, timed_trainer, n); });
   if (!r.complete) return 1;
   trainer.save((std::filesystem::path(o.out) / "final.weights").string());
   const auto groups = search::width_groups(start);
@@ -256,6 +264,8 @@ int run_adapt(const AdaptOptions& o) {
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   std::cout << fmt::format("wall time {:.1f} s, of which cost evaluation {:.3f} s ({:.3f}%, {} oracle calls)\n", wall, timed.seconds(),
                            100 * timed.seconds() / wall, timed.calls());
+  std::cout << fmt::format("time in training: proposals fine-tuned and scored {:.1f} s, final fine-tune {:.1f} s\n", timed_trainer.search_s,
+                           timed_trainer.finish_s);
   return 0;
 }
 

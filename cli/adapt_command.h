@@ -30,6 +30,7 @@ struct AdaptOptions {
   bool short_steps_given = false;
   // V2 only: the super-network's training, the candidates per iteration, what is searched.
   long long supernet_steps = 1000;
+  std::string supernet;  // a super-network trained by an earlier V2 run of the same network (its supernet.weights)
   search::CoordinateDescent descent;
   std::vector<std::string> search = {"width", "depth"};
   bool v2_option_given = false;

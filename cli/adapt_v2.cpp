@@ -1,6 +1,7 @@
 // `hwaware adapt --method v2`: NetAdaptV2 (search/netadapt_v2.h) with the LibTorch super-network
-// (search/torch_supernet.h). The super-network is trained once per run and kept in
-// OUT/supernet.weights beside the checkpoint, so a resumed run does not train it again.
+// (search/torch_supernet.h). The super-network is trained once per run (or taken from an earlier
+// run of the same network with --supernet) and kept in OUT/supernet.weights beside the checkpoint,
+// so a resumed run does not train it again.
 
 #include <fmt/format.h>
 #include <chrono>
@@ -14,6 +15,7 @@
 #include "search/family_checkpoint.h"
 #include "search/fashion_mnist.h"
 #include "search/timed_oracle.h"
+#include "search/timed_training.h"
 #include "search/torch_supernet.h"
 #include "workloads/workload_loader.h"
 
@@ -27,11 +29,11 @@ search::SearchDimensions search_dimensions(const std::vector<std::string>& words
     if (w == "width") continue;
     if (w == "depth") d.depth = true;
     else if (w == "kernel") d.all_kernels = true;
+    else if (w == "resolution") d.resolution = true;
     else if (w.rfind("kernel=", 0) == 0 && w.size() > 7) d.kernel_layers.push_back(w.substr(7));
     else
       throw core::InputError(core::SourceLoc{"--search", 0, 0}, "--search",
-                             "expected width, depth, kernel or kernel=LAYER, found '" + w + "'" +
-                                 (w == "resolution" ? " (the input resolution is not searched: Fashion-MNIST's networks read 28x28)" : ""));
+                             "expected width, depth, kernel, kernel=LAYER or resolution, found '" + w + "'");
   }
   return d;
 }
@@ -50,6 +52,7 @@ int run_adapt_v2(const AdaptOptions& o) {
   const auto space = search::subnet_space(start, search_dimensions(o.search));
   const auto data = search::load_fashion_mnist(o.data);
   search::TorchSupernet supernet(data, space, o.weights, o.train);
+  if (!o.supernet.empty()) supernet.load_super(o.supernet);  // before anything is written: another network's is refused here
   const bool fresh_dir = !std::filesystem::exists(o.out);
   core::prepare_output_dir(o.out);
   const AdaptOracle oracle = make_adapt_oracle(o);
@@ -59,11 +62,14 @@ int run_adapt_v2(const AdaptOptions& o) {
   descent.seed = o.train.seed;
   const std::string super_path = (std::filesystem::path(o.out) / "supernet.weights").string();
   double train_s = 0;
+  search::TimedSupernet timed_supernet(supernet);
   const auto r = guarded_search(o, fresh_dir, [&] {
     search::reachable_budgets(space, timed, n.budgets);  // before the super-network trains
-    // The super-network of this run (the checkpoint says so) is reused; otherwise it trains.
+    // The super-network of this run (the checkpoint says so), or the one given, is reused; otherwise it trains.
     if (!search::read_family_checkpoint(o.out, n.run_key).empty() && std::filesystem::exists(super_path)) {
       supernet.load_super(super_path);
+    } else if (!o.supernet.empty()) {
+      supernet.save_super(super_path);
     } else {
       const auto t = std::chrono::steady_clock::now();
       std::cerr << fmt::format("training the super-network with ordered dropout: {} steps, {} dimensions\n", o.supernet_steps,
@@ -72,7 +78,7 @@ int run_adapt_v2(const AdaptOptions& o) {
       supernet.save_super(super_path);
       train_s = seconds_since(t);
     }
-    return search::netadapt_v2(space, timed, supernet, n, descent);
+    return search::netadapt_v2(space, timed, timed_supernet, n, descent);
   });
   if (!r.complete) return 1;
   write_adapt_outputs(
@@ -85,6 +91,8 @@ int run_adapt_v2(const AdaptOptions& o) {
   std::cout << fmt::format(
       "wall time {:.1f} s, of which super-network training {:.1f} s and cost evaluation {:.3f} s ({:.3f}%, {} oracle calls)\n", wall,
       train_s, timed.seconds(), 100 * timed.seconds() / wall, timed.calls());
+  std::cout << fmt::format("time in training: super-network {:.1f} s, candidates cut out and scored {:.1f} s, final fine-tune {:.1f} s\n",
+                           train_s, timed_supernet.search_s, timed_supernet.finish_s);
   return 0;
 }
 

@@ -71,7 +71,81 @@ std::vector<long long> kernel_choices(const workload::Layer& l, bool named) {
   return c;
 }
 
+core::InputError resolution_error(const std::string& why) {
+  return core::InputError(core::SourceLoc{"--search", 0, 0}, "--search",
+                          "expected a network whose every layer follows its input's size with 'resolution', found " + why);
+}
+
+// Output height and width of a conv2d or pool layer's window on an input of h x w.
+std::pair<long long, long long> window_output(const workload::Window& w, long long h, long long wd) {
+  workload::PoolParams p;
+  p.in_height = h, p.in_width = wd, p.kernel_h = w.kernel_h, p.kernel_w = w.kernel_w, p.stride_h = w.stride_h, p.stride_w = w.stride_w;
+  p.pad_h = w.pad_h, p.pad_w = w.pad_w, p.dilation_h = w.dilation_h, p.dilation_w = w.dilation_w;
+  p.pad_bottom = w.pad_bottom, p.pad_right = w.pad_right;
+  return {p.out_height(), p.out_width()};
+}
+
+// Resolutions from the full size down by 4 pixels to half of it, where the network follows.
+std::vector<long long> resolution_choices(const workload::Network& net) {
+  const auto& first = net.layers.front();
+  if (!first.window.known || first.window.in_height != first.window.in_width)
+    throw resolution_error("a first layer '" + first.name + "' without a square input of hwaware's format");
+  const long long full = first.window.in_height;
+  at_resolution(net, full);  // throws for a layer that cannot follow
+  std::vector<long long> c;
+  for (long long r = full - 4; r >= (full + 1) / 2; r -= 4) {
+    try {
+      at_resolution(net, r);
+      c.insert(c.begin(), r);
+    } catch (const core::InputError&) {
+      break;  // a map no longer of one size, or empty: no smaller resolution either
+    }
+  }
+  c.push_back(full);
+  return c;
+}
+
 }  // namespace
+
+workload::Network at_resolution(const workload::Network& net, long long r) {
+  workload::Network n = net;
+  std::map<std::string, std::pair<long long, long long>> out;  // each layer's output map, height x width
+  for (auto& l : n.layers) {
+    std::pair<long long, long long> in{r, r};
+    if (!l.inputs.empty()) in = out.at(l.inputs.front());
+    for (const auto& other : l.inputs)
+      if (out.at(other) != in)
+        throw resolution_error("the inputs of '" + l.name + "' at different sizes at " + std::to_string(r) + "x" + std::to_string(r));
+    auto& w = l.window;
+    if (l.type == "fc") {
+      if (in != std::make_pair(1LL, 1LL))
+        throw resolution_error("'" + l.name + "' reading a " + std::to_string(in.first) + "x" + std::to_string(in.second) +
+                               " map (a fully connected layer's weights fix the size of the map it reads)");
+      out[l.name] = {1, 1};
+      continue;
+    }
+    if (l.type == "add") {
+      set_bound(l.problem, "P", in.second);
+      set_bound(l.problem, "Q", in.first);
+      out[l.name] = in;
+      continue;
+    }
+    if (!w.known) throw resolution_error("'" + l.name + "' without hwaware's window (an imported layer)");
+    w.in_height = in.first, w.in_width = in.second;
+    if (w.global) {
+      w.kernel_h = in.first, w.kernel_w = in.second;
+      set_bound(l.problem, "R", in.second);
+      set_bound(l.problem, "S", in.first);
+    }
+    const auto o = window_output(w, in.first, in.second);
+    if (o.first < 1 || o.second < 1)
+      throw resolution_error("an empty output of '" + l.name + "' at " + std::to_string(r) + "x" + std::to_string(r));
+    set_bound(l.problem, "P", o.second);
+    set_bound(l.problem, "Q", o.first);
+    out[l.name] = o;
+  }
+  return n;
+}
 
 SubnetSpace subnet_space(const workload::Network& super, const SearchDimensions& d) {
   SubnetSpace s{super, width_groups(super), {}};
@@ -92,6 +166,7 @@ SubnetSpace subnet_space(const workload::Network& super, const SearchDimensions&
     auto choices = kernel_choices(l, named);
     if (!choices.empty()) s.dims.push_back({Dimension::Kind::kernel, i, l.name, std::move(choices)});
   }
+  if (d.resolution) s.dims.push_back({Dimension::Kind::resolution, 0, "resolution", resolution_choices(super)});
   if (d.all_kernels && std::none_of(s.dims.begin(), s.dims.end(), [](const Dimension& x) { return x.kind == Dimension::Kind::kernel; }))
     throw core::InputError(core::SourceLoc{"--search", 0, 0}, "--search",
                            "expected a network with a kernel to shrink with 'kernel', found none in " + super.name +
@@ -117,21 +192,18 @@ bool bypassed(const SubnetSpace& s, const SubnetConfig& c, std::size_t layer) {
   return false;
 }
 
-long long kernel_of(const SubnetSpace& s, const SubnetConfig& c, std::size_t layer) {
-  for (std::size_t k = 0; k < s.dims.size(); ++k)
-    if (s.dims[k].kind == Dimension::Kind::kernel && s.dims[k].index == layer) return c[k];
-  return s.super.layers[layer].window.kernel_h;
-}
-
 workload::Network subnetwork(const SubnetSpace& s, const SubnetConfig& c) {
   if (c.size() != s.dims.size()) throw std::invalid_argument("a configuration of " + std::to_string(s.dims.size()) + " choices");
   for (std::size_t k = 0; k < c.size(); ++k)
     if (std::find(s.dims[k].choices.begin(), s.dims[k].choices.end(), c[k]) == s.dims[k].choices.end())
       throw std::invalid_argument("no choice " + std::to_string(c[k]) + " for " + s.dims[k].name);
   workload::Network n = s.super;
+  for (std::size_t k = 0; k < c.size(); ++k)
+    if (s.dims[k].kind == Dimension::Kind::resolution && c[k] != s.dims[k].choices.back()) n = at_resolution(n, c[k]);
   std::vector<std::size_t> removed;  // bypassed producers, in layer order
   for (std::size_t k = 0; k < c.size(); ++k) {
     const auto& d = s.dims[k];
+    if (d.kind == Dimension::Kind::resolution) continue;
     if (d.kind == Dimension::Kind::kernel) {
       auto& l = n.layers[d.index];
       const long long shrink = (l.window.kernel_h - c[k]) / 2;
@@ -178,7 +250,8 @@ std::string describe_change(const SubnetSpace& s, const SubnetConfig& from, cons
     if (from[k] == to[k]) continue;
     const auto& d = s.dims[k];
     std::string what;
-    if (d.kind == Dimension::Kind::kernel) what = d.name + " kernel " + std::to_string(from[k]) + "->" + std::to_string(to[k]);
+    if (d.kind == Dimension::Kind::resolution) what = "resolution " + std::to_string(from[k]) + "->" + std::to_string(to[k]);
+    else if (d.kind == Dimension::Kind::kernel) what = d.name + " kernel " + std::to_string(from[k]) + "->" + std::to_string(to[k]);
     else if (to[k] == 0) what = d.name + " bypassed";
     else what = d.name + " " + std::to_string(from[k]) + "->" + std::to_string(to[k]);
     text += (text.empty() ? "" : ", ") + what;

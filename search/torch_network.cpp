@@ -101,7 +101,15 @@ torch::Tensor TorchNetwork::node_input(std::size_t i, const std::vector<torch::T
   return in.size() == 1 ? in[0] : torch::cat(in, 1);
 }
 
-std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& x, std::size_t last) {
+std::vector<torch::Tensor> TorchNetwork::forward_all(const torch::Tensor& images, std::size_t last) {
+  const long long rows = sample && sample->resolution ? sample->resolution : input_shape[1];
+  const long long cols = sample && sample->resolution ? sample->resolution : input_shape[2];
+  torch::Tensor x = images;
+  if (x.dim() == 4 && (x.size(2) != rows || x.size(3) != cols))
+    x = torch::nn::functional::interpolate(x, torch::nn::functional::InterpolateFuncOptions()
+                                                  .size(std::vector<std::int64_t>{rows, cols})
+                                                  .mode(torch::kBilinear)
+                                                  .align_corners(false));
   std::vector<torch::Tensor> out(nodes.size());
   for (std::size_t i = 0; i < nodes.size() && i <= last; ++i) {
     TorchNode& n = nodes[i];

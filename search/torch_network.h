@@ -40,6 +40,7 @@ struct SubnetSample {
   std::vector<torch::Tensor> keep;    // per node: images x channels of 1 (kept: the first k) and 0; undefined: all kept
   std::vector<torch::Tensor> bypass;  // per node: images, true where its input stands in for its output; undefined: never
   std::vector<long long> kernel;      // per node: the centre k x k of its kernel, padding shrunk alike; 0: all of it
+  long long resolution = 0;           // images resized to r x r first; 0: the network's own input size
 };
 
 struct TorchNetwork : torch::nn::Module {
@@ -50,7 +51,9 @@ struct TorchNetwork : torch::nn::Module {
   // Throws core::InputError for a layer it cannot build, naming the layer.
   explicit TorchNetwork(const workload::Network& net);
   // Every node's output for a batch of images (nodes after `last` are not run: left undefined).
-  std::vector<torch::Tensor> forward_all(const torch::Tensor& x, std::size_t last = static_cast<std::size_t>(-1));
+  // Images of another size than the network's input (or the sample's resolution) are resized to it
+  // first (bilinear): a network searched at a lower resolution reads Fashion-MNIST's 28x28 images.
+  std::vector<torch::Tensor> forward_all(const torch::Tensor& images, std::size_t last = static_cast<std::size_t>(-1));
   // What node i reads, given the outputs of the nodes before it: its inputs (the network's input
   // `x` for outside ones) concatenated along channels; an FC node's flattened first. Not for adds.
   torch::Tensor node_input(std::size_t i, const std::vector<torch::Tensor>& out, const torch::Tensor& x) const;

@@ -25,6 +25,10 @@ SubnetSample draw(const SubnetSpace& s, const TorchNetwork& net, long long image
       sample.kernel[d.index] = d.choices[pick(rng)];
       continue;
     }
+    if (d.kind == Dimension::Kind::resolution) {
+      sample.resolution = d.choices[pick(rng)];
+      continue;
+    }
     std::vector<std::int64_t> width(static_cast<std::size_t>(images));
     for (std::size_t b = 0; b < width.size(); ++b) width[b] = whole[b] ? d.choices.back() : d.choices[pick(rng)];
     const torch::Tensor w = torch::tensor(width, torch::kInt64);

@@ -3,7 +3,7 @@
 // the workload network at its full widths, started from trained weights and trained with ordered
 // dropout: in every step each image runs its own sub-network (each searched width group keeps its
 // first k channels, k drawn uniformly from the group's choices, width 0 bypassing the layer; one
-// image in four runs the whole network), kernels drawn once per step, on the training images but
+// image in four runs the whole network), kernels and resolution drawn once per step, on the training images but
 // the last 5,000. A candidate is cut out of it (first channels, kernels' centres, bypassed layers
 // left out), its batch-normalization statistics recomputed on 2,000 training images, and scored on
 // the 5,000 held-out ones without a fine-tune. This header does not include LibTorch.

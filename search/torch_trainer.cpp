@@ -17,10 +17,13 @@ bool same_widths(const workload::Network& a, const workload::Network& b) {
 
 void require_fashion_mnist_shape(const workload::Network& net, const TorchModel& model) {
   const auto& first = net.layers.front();
-  const bool image = first.input_channels() == 1 && first.window.known && first.window.in_height == 28 && first.window.in_width == 28;
+  // A square map up to 28x28: the images are resized to a smaller one (NetAdapt V2's resolutions).
+  const auto& w = first.window;
+  const bool image = first.input_channels() == 1 && w.known && w.in_height == w.in_width && w.in_height >= 1 && w.in_height <= 28;
   if (!image)
     throw core::InputError(first.loc, "layer '" + first.name + "'",
-                           "the trainer trains on Fashion-MNIST: expected a first layer reading 1 channel of 28x28, found " +
+                           "the trainer trains on Fashion-MNIST: expected a first layer reading 1 channel of 28x28 (or of a smaller "
+                           "square, the images resized to it), found " +
                                std::to_string(first.input_channels()) + " channel(s) of " + std::to_string(first.window.in_height) + "x" +
                                std::to_string(first.window.in_width));
   const auto out = model.output_shape(2);

@@ -50,7 +50,8 @@ class TorchTrainer : public Trainer {
   std::vector<Tried> tried_;
 };
 
-// Throws core::InputError unless `net` takes 1x28x28 images to 10 scores (naming what it takes).
+// Throws core::InputError unless `net` takes 1x28x28 images (or a smaller square they are resized
+// to) to 10 scores (naming what it takes).
 void require_fashion_mnist_shape(const workload::Network& net, const TorchModel& model);
 
 }  // namespace hwaware::search

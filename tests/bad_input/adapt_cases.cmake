@@ -1,11 +1,14 @@
 # Bad input to `hwaware adapt` and `hwaware train`: exit status 2, a message saying what is wrong,
-# and no family left looking complete. A fixture trains (one step) the weights some cases need.
+# and no family left looking complete. Fixtures train (one step) the weights some cases need.
 set(_adapt ${CMAKE_CURRENT_BINARY_DIR}/adapt_cases)
 set(_nets ${CMAKE_SOURCE_DIR}/workloads/networks)
 set(_eyeriss ${CMAKE_SOURCE_DIR}/arch/presets/eyeriss_like.yaml)
 add_test(NAME "adapt cases: weights of fmnist_resnet after one training step"
          COMMAND hwaware train --workload ${_nets}/fmnist_resnet.yaml --steps 1 --batch 8 --out ${_adapt}/resnet.weights)
 set_tests_properties("adapt cases: weights of fmnist_resnet after one training step" PROPERTIES FIXTURES_SETUP adapt_weights)
+add_test(NAME "adapt cases: weights of fmnist_vgg after one training step"
+         COMMAND hwaware train --workload ${_nets}/fmnist_vgg.yaml --steps 1 --batch 8 --out ${_adapt}/vgg.weights)
+set_tests_properties("adapt cases: weights of fmnist_vgg after one training step" PROPERTIES FIXTURES_SETUP adapt_weights)
 
 # Each case starts without its --out directory (a run of an earlier build may have left one).
 function(adapt_case name pattern absent)
@@ -68,7 +71,7 @@ adapt_case("adapt v2 searching the kernel of a 1x1 layer names the layer"
   "error: --search: expected a layer whose kernel can shrink with kernel=block2_proj, found a 1x1 kernel" "${_adapt}/v2-kernel"
   adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
         --search width,kernel=block2_proj --out ${_adapt}/v2-kernel)
-adapt_case("adapt v2 searching a dimension it does not know" "error: --search: expected width, depth, kernel or kernel=LAYER, found 'heads'"
+adapt_case("adapt v2 searching a dimension it does not know" "error: --search: expected width, depth, kernel, kernel=LAYER or resolution, found 'heads'"
   "${_adapt}/v2-heads"
   adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
         --search heads --out ${_adapt}/v2-heads)
@@ -76,6 +79,15 @@ adapt_case("adapt v2 with the weights of another network names the layers"
   "error: conv1_1.weight: the network's layer 'conv1_1' needs \\[32, 1, 3, 3\\], the weights file has none" "${_adapt}/v2-other"
   adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
         --out ${_adapt}/v2-other)
+adapt_case("adapt v2 searching the resolution of a network whose FC layer reads a map names the layer"
+  "error: --search: expected a network whose every layer follows its input's size with 'resolution', found 'fc1' reading a 7x7 map"
+  "${_adapt}/v2-resolution"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
+        --search resolution --out ${_adapt}/v2-resolution)
+adapt_case("adapt v2 with the super-network of another network names the layers"
+  "error: conv1_1.weight: the network's layer 'conv1_1' needs \\[32, 1, 3, 3\\], the weights file has none" "${_adapt}/v2-supernet"
+  adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_vgg.yaml --weights ${_adapt}/vgg.weights --budget latency=50%
+        --supernet ${_adapt}/resnet.weights --out ${_adapt}/v2-supernet)
 adapt_case("adapt v2 refuses V1's --short-steps" "error: --short-steps: expected no --short-steps with --method v2" "${_adapt}/v2-short"
   adapt --method v2 --arch ${_eyeriss} --workload ${_nets}/fmnist_resnet.yaml --weights ${_adapt}/resnet.weights --budget latency=50%
         --short-steps 10 --out ${_adapt}/v2-short)

@@ -131,3 +131,26 @@ TEST_CASE("the smallest configuration is a valid network of every dimension's sm
   CHECK(n.macs() < s.super.macs() / 10);
   CHECK(n.layers.back().output_channels() == 10);
 }
+
+TEST_CASE("at a lower resolution every map follows the input, and a network whose FC layer reads a map cannot search it", "[search]") {
+  search::SearchDimensions d;
+  d.resolution = true;
+  const auto s = search::subnet_space(shipped("fmnist_resnet"), d);
+  const std::size_t k = dim(s, "resolution", search::Dimension::Kind::resolution);
+  CHECK(s.dims[k].choices == std::vector<long long>{16, 20, 24, 28});
+  auto c = search::largest(s);
+  c[k] = 20;
+  const auto n = search::subnetwork(s, c);
+  CHECK(layer(n, "stem")->window.in_height == 20);
+  CHECK(layer(n, "stem")->macs() * 28 * 28 == layer(s.super, "stem")->macs() * 20 * 20);
+  CHECK(layer(n, "block2_conv2")->window.in_height == 10);
+  CHECK(layer(n, "block3_add")->output_values() == 64 * 5 * 5);
+  CHECK(layer(n, "avg_pool")->window.kernel_h == 5);  // a global pool takes the whole smaller map
+  CHECK(layer(n, "fc")->macs() == layer(s.super, "fc")->macs());
+  try {
+    search::subnet_space(shipped("fmnist_vgg"), d);
+    FAIL("VGG's resolution was searched although fc1 reads a 7x7 map");
+  } catch (const core::InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("fc1") && Catch::Contains("7x7"));
+  }
+}
