@@ -14,7 +14,8 @@
 namespace hwaware::search {
 
 struct WidthGroup {
-  std::vector<std::size_t> layers;  // layers whose output width the group sets (conv2d, fc, and what follows them)
+  std::vector<std::size_t> layers;  // the layers that make the group's width (conv2d but depthwise, fc); pools, adds and depthwise
+                                    // convolutions follow their inputs
   long long width = 0;              // the current width
   long long step = 1;               // widths must be multiples of it (grouped convolutions on either side)
   bool prunable = true;             // false for the network's output layer (its width is the task's)

@@ -15,16 +15,13 @@ std::size_t index_of(const workload::Network& net, const std::string& name) {
   core::panic("no layer '" + name + "' in " + net.name);
 }
 
-// A group can be bypassed when its only convolution is an ungrouped one that reads one layer and
-// keeps that layer's shape (channels and map): its input can stand in for its output.
+// A group can be bypassed when its one producer is an ungrouped convolution that reads one layer
+// and keeps that layer's shape (channels and map): its input can stand in for its output (and the
+// depthwise convolutions and pools after it follow that input's width).
 bool bypassable(const workload::Network& net, const WidthGroup& g) {
   if (!g.prunable || g.step != 1) return false;
-  std::size_t convolutions = 0, producer = 0;  // the producer and depthwise ones (which would have to follow the bypass)
-  for (std::size_t i : g.layers) {
-    if (net.layers[i].type == "conv2d" || net.layers[i].type == "fc") ++convolutions;
-    if (makes_width(net.layers[i])) producer = i;
-  }
-  if (convolutions != 1) return false;
+  if (g.layers.size() != 1) return false;  // the operands of an add
+  const std::size_t producer = g.layers.front();
   const auto& l = net.layers[producer];
   const auto& w = l.window;
   return l.type == "conv2d" && bound(l.problem, "G") == 1 && l.inputs.size() == 1 && w.known && !w.asymmetric() && w.stride_h == 1 &&

@@ -1,7 +1,7 @@
 #pragma once
 // The shapes NetAdapt V2 searches inside one super-network (Yang et al., NetAdaptV2, CVPR 2021):
 // each width group's width (the first k channels of its layers, ordered dropout's order), depth
-// through width (a layer whose input and output have the same shape, the only convolution of its
+// through width (a layer whose input and output have the same shape, the only producer of its
 // width group, may take width 0 and pass its input on: the paper's channel-level bypass with every
 // channel bypassed), and the kernel size of the layers named (a k x k kernel shrunk to its centre,
 // padding shrunk with it so the output keeps its size), and the input resolution where the network

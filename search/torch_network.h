@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "search/subnet_space.h"
 #include "workloads/layer.h"
 
 namespace hwaware::search {
@@ -63,6 +64,12 @@ struct TorchNetwork : torch::nn::Module {
   // Every weight and buffer, named as in a state_dict.
   std::vector<std::pair<std::string, torch::Tensor>> state();
 };
+
+// The sub-networks of per-image choices `values` (per dimension of `s`, one value per image; a
+// kernel or the resolution: one value) as ordered dropout applies them to `net` (built from
+// s.super): a producer keeps the first channels its group's choice keeps, a bypassed one passes its
+// input on, and depthwise convolutions keep what they read.
+SubnetSample subnet_sample(const SubnetSpace& s, const TorchNetwork& net, const std::vector<std::vector<long long>>& values);
 
 // A tensor's sizes as "[32, 1, 3, 3]", for messages.
 std::string shape_text(const torch::Tensor& t);

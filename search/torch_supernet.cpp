@@ -12,45 +12,80 @@ namespace {
 // Share of images that run the whole super-network in each step, so that it stays trained too.
 constexpr double kWholeShare = 0.25;
 
-// One step's sub-networks: per image a choice of every width dimension, per step one of every kernel.
+// One step's sub-networks: per image a choice of every width dimension, per step one of every
+// kernel and of the resolution.
 SubnetSample draw(const SubnetSpace& s, const TorchNetwork& net, long long images, std::mt19937_64& rng) {
-  const std::size_t nodes = net.nodes.size();
-  SubnetSample sample{std::vector<torch::Tensor>(nodes), std::vector<torch::Tensor>(nodes), std::vector<long long>(nodes, 0)};
   std::vector<bool> whole(static_cast<std::size_t>(images));
   std::bernoulli_distribution coin(kWholeShare);
   for (auto&& w : whole) w = coin(rng);
+  std::vector<std::vector<long long>> values;
   for (const auto& d : s.dims) {
     std::uniform_int_distribution<std::size_t> pick(0, d.choices.size() - 1);
-    if (d.kind == Dimension::Kind::kernel) {
-      sample.kernel[d.index] = d.choices[pick(rng)];
+    if (d.kind != Dimension::Kind::width) {
+      values.push_back({d.choices[pick(rng)]});
       continue;
     }
-    if (d.kind == Dimension::Kind::resolution) {
-      sample.resolution = d.choices[pick(rng)];
-      continue;
-    }
-    std::vector<std::int64_t> width(static_cast<std::size_t>(images));
-    for (std::size_t b = 0; b < width.size(); ++b) width[b] = whole[b] ? d.choices.back() : d.choices[pick(rng)];
-    const torch::Tensor w = torch::tensor(width, torch::kInt64);
-    const auto& group = s.groups[d.index];
-    const torch::Tensor keep = (torch::arange(static_cast<std::int64_t>(group.width)).unsqueeze(0) < w.unsqueeze(1)).to(torch::kFloat32);
-    for (std::size_t i : group.layers) {
-      const TorchNode& n = net.nodes[i];
-      if (!n.conv && !n.linear) continue;  // pools and adds pass cut channels on
-      sample.keep[i] = keep;               // a depthwise convolution too: its batch norm's shift would refill a cut channel
-      if (n.produces() && d.choices.front() == 0) sample.bypass[i] = w.eq(0);
-    }
+    values.emplace_back(static_cast<std::size_t>(images));
+    for (std::size_t b = 0; b < whole.size(); ++b) values.back()[b] = whole[b] ? d.choices.back() : d.choices[pick(rng)];
   }
-  return sample;
+  return subnet_sample(s, net, values);
 }
 
 }  // namespace
+
+SubnetSample subnet_sample(const SubnetSpace& s, const TorchNetwork& net, const std::vector<std::vector<long long>>& values) {
+  const std::size_t nodes = net.nodes.size();
+  SubnetSample sample{std::vector<torch::Tensor>(nodes), std::vector<torch::Tensor>(nodes), std::vector<long long>(nodes, 0)};
+  std::vector<torch::Tensor> group_keep(nodes), group_bypass(nodes);  // per producer
+  for (std::size_t k = 0; k < s.dims.size(); ++k) {
+    const auto& d = s.dims[k];
+    if (d.kind == Dimension::Kind::kernel) sample.kernel[d.index] = values[k].front();
+    if (d.kind == Dimension::Kind::resolution) sample.resolution = values[k].front();
+    if (d.kind != Dimension::Kind::width) continue;
+    const torch::Tensor w = torch::tensor(std::vector<std::int64_t>(values[k].begin(), values[k].end()), torch::kInt64);
+    const auto& group = s.groups[d.index];
+    const torch::Tensor keep = (torch::arange(static_cast<std::int64_t>(group.width)).unsqueeze(0) < w.unsqueeze(1)).to(torch::kFloat32);
+    for (std::size_t i : group.layers) {  // the producers
+      group_keep[i] = keep;
+      if (d.choices.front() == 0) group_bypass[i] = w.eq(0);
+    }
+  }
+  // In node order, the channels each node's output keeps (undefined: all): a producer its group's (its
+  // input's where bypassed), the others what they read.
+  std::vector<torch::Tensor> kept(nodes);
+  const auto read = [&](std::size_t j, long long images) {
+    if (j == TorchNode::kNetworkInput) return torch::Tensor();
+    return kept[j].defined() ? kept[j] : torch::ones({images, net.nodes[j].out_channels});
+  };
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const TorchNode& n = net.nodes[i];
+    if (n.produces()) {
+      if (!group_keep[i].defined()) continue;
+      sample.keep[i] = kept[i] = group_keep[i];
+      if (group_bypass[i].defined()) {
+        sample.bypass[i] = group_bypass[i];
+        kept[i] = torch::where(group_bypass[i].unsqueeze(1), read(n.inputs.front(), group_keep[i].size(0)), group_keep[i]);
+      }
+      continue;
+    }
+    std::vector<torch::Tensor> in;
+    long long images = 0;
+    for (std::size_t j : n.inputs)
+      if (j != TorchNode::kNetworkInput && kept[j].defined()) images = kept[j].size(0);
+    if (images == 0) continue;  // reads nothing cut
+    for (std::size_t j : n.inputs) in.push_back(read(j, images));
+    kept[i] = n.type == "add" || in.size() == 1 ? in.front() : torch::cat(in, 1);
+    if (n.conv) sample.keep[i] = kept[i];  // a depthwise convolution: its batch norm's shift would refill a cut channel
+  }
+  return sample;
+}
 
 TorchSupernet::TorchSupernet(const FashionMnist& data, const SubnetSpace& space, const std::string& weights_path,
                              const TrainOptions& options)
     : data_(data), space_(space), options_(options), super_(std::make_unique<TorchModel>(space.super, options.seed)) {
   require_fashion_mnist_shape(space.super, *super_);
   super_->load(weights_path);
+  torch::set_num_threads(options.threads);  // scoring may come before any training (a reused super-network)
 }
 
 TorchSupernet::~TorchSupernet() = default;

@@ -1,5 +1,7 @@
 #include "search/torch_trainer.h"
 
+#include <torch/torch.h>
+
 #include "core/diagnostics.h"
 
 namespace hwaware::search {
@@ -40,6 +42,7 @@ TorchTrainer::TorchTrainer(const FashionMnist& data, const workload::Network& st
     : data_(data), options_(options), groups_(width_groups(start)), current_(std::make_unique<TorchModel>(start, options.seed)) {
   require_fashion_mnist_shape(start, *current_);
   current_->load(weights_path);
+  torch::set_num_threads(options.threads);  // the starting network is scored before any fine-tune
 }
 
 TorchTrainer::~TorchTrainer() = default;

@@ -59,27 +59,16 @@ std::pair<torch::Tensor, torch::Tensor> masked_and_cut(const search::SubnetSpace
       n.norm->bias.uniform_(-0.2, 0.2);
     }
   const long long images = 4;
-  search::SubnetSample sample{std::vector<torch::Tensor>(super.nodes.size()), std::vector<torch::Tensor>(super.nodes.size()),
-                              std::vector<long long>(super.nodes.size(), 0)};
+  std::vector<std::vector<long long>> values;  // every image the same sub-network
+  for (long long v : c) values.emplace_back(images, v);
+  const auto sample = search::subnet_sample(s, super, values);
   std::vector<long long> kept(super.nodes.size(), -1);
   std::vector<bool> bypass(super.nodes.size(), false);
   for (std::size_t k = 0; k < s.dims.size(); ++k) {
-    const auto& dm = s.dims[k];
-    if (dm.kind == search::Dimension::Kind::kernel) sample.kernel[dm.index] = c[k];
-    if (dm.kind == search::Dimension::Kind::resolution) sample.resolution = c[k];
-    if (dm.kind != search::Dimension::Kind::width) continue;
-    const auto& g = s.groups[dm.index];
-    const torch::Tensor keep = (torch::arange(static_cast<std::int64_t>(g.width)) < static_cast<std::int64_t>(c[k]))
-                                   .to(torch::kFloat32)
-                                   .unsqueeze(0)
-                                   .expand({images, g.width});
-    for (std::size_t i : g.layers) {
+    if (s.dims[k].kind != search::Dimension::Kind::width) continue;
+    for (std::size_t i : s.groups[s.dims[k].index].layers) {
       kept[i] = c[k];
-      if (!super.nodes[i].conv && !super.nodes[i].linear) continue;
-      sample.keep[i] = keep;
-      if (super.nodes[i].produces() && dm.choices.front() == 0)
-        sample.bypass[i] = torch::full({images}, static_cast<bool>(c[k] == 0), torch::kBool);
-      bypass[i] = c[k] == 0 && super.nodes[i].produces();
+      bypass[i] = c[k] == 0;
     }
   }
   torch::NoGradGuard no_grad;
@@ -123,6 +112,23 @@ CATCH_TEST_CASE(
   c[dim(s, "block1_conv1")] = 0;
   c[dim(s, "block2_conv1")] = 12;
   c[dim(s, "resolution", search::Dimension::Kind::resolution)] = 20;
+  const auto [masked, direct] = masked_and_cut(s, c);
+  CATCH_REQUIRE(direct.sizes() == masked.sizes());
+  CATCH_CHECK(torch::allclose(direct, masked, 1e-4, 1e-5));
+}
+
+CATCH_TEST_CASE("a MobileNet sub-network, its depthwise layers following their inputs' cut, computes what the super-network computes",
+                "[search][torch]") {
+  search::SearchDimensions d;
+  d.resolution = true;
+  const auto s =
+      search::subnet_space(workload::load_workload(std::string(HWAWARE_SOURCE_DIR) + "/workloads/networks/fmnist_mobilenet.yaml"), d);
+  auto c = search::largest(s);
+  c[dim(s, "conv1")] = 6;  // and block1_dw, which follows it
+  c[dim(s, "block2_pw")] = 40;
+  c[dim(s, "block3_pw")] = 0;  // bypassed: block4_dw follows block3_dw's 40 channels
+  c[dim(s, "block4_pw")] = 96;
+  c[dim(s, "resolution", search::Dimension::Kind::resolution)] = 24;
   const auto [masked, direct] = masked_and_cut(s, c);
   CATCH_REQUIRE(direct.sizes() == masked.sizes());
   CATCH_CHECK(torch::allclose(direct, masked, 1e-4, 1e-5));
