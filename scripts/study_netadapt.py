@@ -32,17 +32,17 @@ def run(args, log):
         return subprocess.run([HW] + args, stdout=f, stderr=subprocess.STDOUT).returncode
 
 
-def arch_file(arch):
+def arch_file(arch, work=WORK, writer="scripts/study_netadapt.py"):
     """The preset's file; the PIM study accelerator is rram_128x128 with `duplicate: free` (a layer is
     copied into crossbars no layer's weights hold, as ISAAC does). Without copies a layer's latency on a crossbar
     chip does not depend on its width (every input vector takes the same bit-serial ADC cycles), so
     no narrowing lowers latency and a latency budget is unreachable: write_doc states it."""
     if arch != "rram_128x128_duplicated":
         return os.path.join(ROOT, "arch", "presets", arch + ".yaml")
-    path = os.path.join(WORK, arch + ".yaml")
+    path = os.path.join(work, arch + ".yaml")
     lines = open(os.path.join(ROOT, "arch", "presets", "rram_128x128.yaml")).read().splitlines()
     pim = lines.index("  pim:")
-    lines.insert(pim + 1, "    duplicate: free  # added by scripts/study_netadapt.py")
+    lines.insert(pim + 1, f"    duplicate: free  # added by {writer}")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return path
