@@ -67,4 +67,13 @@ std::vector<FamilyMember> read_family_checkpoint(const std::string& dir, const s
   return family;
 }
 
+void record_member(FamilyMember m, const workload::Network& net, const NetAdaptOptions& o, std::vector<FamilyMember>& family,
+                   const std::function<double()>& test, const std::function<void(const std::string& path)>& save) {
+  m.test = test();
+  if (!o.checkpoint_dir.empty()) save(member_weights_path(o.checkpoint_dir, m.iteration));
+  if (o.on_member) o.on_member(m, net);
+  family.push_back(std::move(m));
+  if (!o.checkpoint_dir.empty()) write_family_checkpoint(o.checkpoint_dir, o.run_key, family);
+}
+
 }  // namespace hwaware::search

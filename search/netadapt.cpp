@@ -58,14 +58,9 @@ workload::Network rebuild(const workload::Network& start, const std::vector<Widt
   return n;
 }
 
-// The member becomes part of the family: its test accuracy measured, its weights saved, the
-// caller told, then the checkpoint that names it written (so a checkpoint never names missing weights).
 void record(FamilyMember m, const workload::Network& net, Trainer& trainer, const NetAdaptOptions& o, std::vector<FamilyMember>& family) {
-  m.test = trainer.test_accuracy();
-  if (!o.checkpoint_dir.empty()) trainer.save(member_weights_path(o.checkpoint_dir, m.iteration));
-  if (o.on_member) o.on_member(m, net);
-  family.push_back(std::move(m));
-  if (!o.checkpoint_dir.empty()) write_family_checkpoint(o.checkpoint_dir, o.run_key, family);
+  record_member(
+      std::move(m), net, o, family, [&] { return trainer.test_accuracy(); }, [&](const std::string& path) { trainer.save(path); });
 }
 
 // The largest multiple of the group's step below its current width that meets `limit`, or 0.

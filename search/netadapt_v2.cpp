@@ -66,8 +66,7 @@ bool fewest_steps(const SubnetSpace& s, const SubnetConfig& from, const std::vec
       lo = mid + 1;
     }
   }
-  if (out.config != shrunk(s, from, chosen, hi)) try_steps(hi, out);
-  return true;
+  return true;  // `out` holds the fewest steps that met the target, `hi`
 }
 
 struct Iteration {
@@ -144,11 +143,9 @@ NetAdaptResult netadapt_v2(const SubnetSpace& s, CostOracle& oracle, SupernetEva
   const auto& budget = values.limit;
   const Iteration it{s, oracle, e, o, cd, values.start};
   const auto record = [&](FamilyMember m, const workload::Network& net, NetAdaptResult& r) {
-    m.test = e.test_accuracy(net, m.widths);
-    if (!o.checkpoint_dir.empty()) e.save(net, m.widths, member_weights_path(o.checkpoint_dir, m.iteration));
-    if (o.on_member) o.on_member(m, net);
-    r.family.push_back(std::move(m));
-    if (!o.checkpoint_dir.empty()) write_family_checkpoint(o.checkpoint_dir, o.run_key, r.family);
+    const SubnetConfig c = m.widths;
+    record_member(
+        std::move(m), net, o, r.family, [&] { return e.test_accuracy(net, c); }, [&](const std::string& path) { e.save(net, c, path); });
   };
 
   NetAdaptResult result;

@@ -8,6 +8,14 @@
 namespace hwaware::search {
 namespace {
 
+// A depthwise convolution: one input and one output channel per group; its width follows its input.
+bool depthwise(const workload::Layer& l) {
+  return l.type == "conv2d" && bound(l.problem, "G") > 1 && bound(l.problem, "C") == 1 && bound(l.problem, "M") == 1;
+}
+
+// Whether a layer makes its own width (new filters), or passes its inputs' widths on.
+bool makes_width(const workload::Layer& l) { return (l.type == "conv2d" && !depthwise(l)) || l.type == "fc"; }
+
 std::map<std::string, std::size_t> index_of(const workload::Network& net) {
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < net.layers.size(); ++i) at[net.layers[i].name] = i;
@@ -32,12 +40,6 @@ void set_bound(workload::Problem& p, const char* dim, long long value) {
   const int i = p.dim_index(dim);
   if (i >= 0) p.bounds[static_cast<std::size_t>(i)] = value;
 }
-
-bool depthwise(const workload::Layer& l) {
-  return l.type == "conv2d" && bound(l.problem, "G") > 1 && bound(l.problem, "C") == 1 && bound(l.problem, "M") == 1;
-}
-
-bool makes_width(const workload::Layer& l) { return (l.type == "conv2d" && !depthwise(l)) || l.type == "fc"; }
 
 std::vector<WidthGroup> width_groups(const workload::Network& net) {
   const auto at = index_of(net);

@@ -24,10 +24,6 @@ struct WidthGroup {
 // A problem's bound along `dim` (1 when it has no such dimension); setting it (ignored when absent).
 long long bound(const workload::Problem& p, const char* dim);
 void set_bound(workload::Problem& p, const char* dim, long long value);
-// A depthwise convolution: one input and one output channel per group; its width follows its input.
-bool depthwise(const workload::Layer& l);
-// Whether a layer makes its own width (new filters: conv2d but depthwise, fc), or passes its inputs' widths on.
-bool makes_width(const workload::Layer& l);
 
 // The groups of a network connected by `inputs` (workload::Layer::inputs), in layer order.
 std::vector<WidthGroup> width_groups(const workload::Network& net);

@@ -29,12 +29,6 @@ bool bypassable(const workload::Network& net, const WidthGroup& g) {
          bound(l.problem, "P") == w.in_width;
 }
 
-std::size_t producer_of(const workload::Network& net, const WidthGroup& g) {
-  for (std::size_t i : g.layers)
-    if (makes_width(net.layers[i])) return i;
-  core::panic("a width group without a producer");
-}
-
 std::vector<long long> width_choices(const WidthGroup& g, int levels, bool with_zero) {
   long long unit = std::max<long long>(1, g.width / std::max(1, levels));
   unit = std::max(g.step, unit / g.step * g.step);
@@ -149,7 +143,7 @@ SubnetSpace subnet_space(const workload::Network& super, const SearchDimensions&
   for (std::size_t g = 0; g < s.groups.size(); ++g) {
     const auto& group = s.groups[g];
     if (!group.prunable) continue;
-    s.dims.push_back({Dimension::Kind::width, g, super.layers[producer_of(super, group)].name,
+    s.dims.push_back({Dimension::Kind::width, g, super.layers[group.layers.front()].name,
                       width_choices(group, d.width_levels, d.depth && bypassable(super, group))});
   }
   for (const auto& name : d.kernel_layers)
@@ -185,7 +179,7 @@ SubnetConfig smallest(const SubnetSpace& s) {
 
 bool bypassed(const SubnetSpace& s, const SubnetConfig& c, std::size_t layer) {
   for (std::size_t k = 0; k < s.dims.size(); ++k)
-    if (s.dims[k].kind == Dimension::Kind::width && c[k] == 0 && producer_of(s.super, s.groups[s.dims[k].index]) == layer) return true;
+    if (s.dims[k].kind == Dimension::Kind::width && c[k] == 0 && s.groups[s.dims[k].index].layers.front() == layer) return true;
   return false;
 }
 
@@ -210,7 +204,7 @@ workload::Network subnetwork(const SubnetSpace& s, const SubnetConfig& c) {
       set_bound(l.problem, "R", c[k]);
       set_bound(l.problem, "S", c[k]);
     } else if (c[k] == 0) {
-      removed.push_back(producer_of(s.super, s.groups[d.index]));
+      removed.push_back(s.groups[d.index].layers.front());  // its one producer (bypassable)
     } else if (c[k] != s.groups[d.index].width) {
       n = with_width(n, s.groups, d.index, c[k]);
     }
